@@ -1,0 +1,61 @@
+package smsplatform.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * SDK clients as AWS recommends for Lambda cold starts: explicit region and credentials provider,
+ * one lightweight HTTP client (URLConnection), each built at most once per container. Endpoints
+ * come from the SDK's own {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which only sms-local sets.
+ */
+public final class AwsClients {
+
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+    private AwsClients() {}
+
+    private static Region region() {
+        return Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+    }
+
+    private static AwsCredentialsProvider credentials() {
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        return DynamoDbClient.builder().region(region()).credentialsProvider(credentials()).httpClient(HTTP).build();
+    }
+
+    public static SqsClient sqs() {
+        return SqsClient.builder().region(region()).credentialsProvider(credentials()).httpClient(HTTP).build();
+    }
+
+    public static S3Client s3() {
+        return S3Client.builder().region(region()).credentialsProvider(credentials()).httpClient(HTTP)
+                .forcePathStyle(pathStyle()).build();
+    }
+
+    public static S3Presigner s3Presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().region(region()).credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build());
+        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    /** Emulators serve buckets by path, not by virtual host. */
+    private static boolean pathStyle() {
+        return Boolean.parseBoolean(System.getenv().getOrDefault("S3_FORCE_PATH_STYLE", "false"));
+    }
+}

@@ -1,0 +1,117 @@
+package smsplatform.aws;
+
+import static smsplatform.aws.Items.account;
+import static smsplatform.aws.Items.key;
+import static smsplatform.aws.Items.n;
+import static smsplatform.aws.Items.s;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import smsplatform.domain.SmsMessage;
+import smsplatform.ports.MessageStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Messages under {@code ACCOUNT#<id> / SMS#<serialNo>}; status changes are conditional on the current status. */
+public final class DynamoMessageStore implements MessageStore {
+
+    private static final int BATCH = 25;
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoMessageStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void recordQueued(List<SmsMessage> messages) {
+        for (int from = 0; from < messages.size(); from += BATCH) {
+            List<WriteRequest> writes = new ArrayList<>();
+            for (SmsMessage m : messages.subList(from, Math.min(from + BATCH, messages.size()))) {
+                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(m)).build()).build());
+            }
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+            for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+                Map<String, List<WriteRequest>> batch = pending;
+                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(batch));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("messages could not be recorded");
+            }
+        }
+    }
+
+    @Override
+    public Optional<SmsMessage> find(String accountId, String serialNo) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(account(accountId), "SMS#" + serialNo)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(accountId, item));
+    }
+
+    @Override
+    public boolean transition(String accountId, String serialNo, SmsMessage.Status expected,
+                              SmsMessage.StatusChange change) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
+                    .updateExpression("SET #status = :to, statusHistory = list_append(statusHistory, :change)")
+                    .conditionExpression("#status = :expected")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":to", s(change.status().name()),
+                            ":expected", s(expected.name()),
+                            ":change", AttributeValue.fromL(List.of(change(change))))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> item(SmsMessage m) {
+        Map<String, AttributeValue> item = new HashMap<>(key(account(m.accountId()), "SMS#" + m.serialNo()));
+        item.put("serialNo", s(m.serialNo()));
+        item.put("phoneNumber", s(m.phoneNumber()));
+        if (m.sign() != null) {
+            item.put("sign", s(m.sign()));
+        }
+        item.put("text", s(m.text()));
+        item.put("fee", n(m.fee()));
+        item.put("status", s(m.status().name()));
+        item.put("statusHistory", AttributeValue.fromL(m.statusHistory().stream().map(DynamoMessageStore::change).toList()));
+        item.put("createdAt", s(m.createdAt().toString()));
+        return item;
+    }
+
+    private static AttributeValue change(SmsMessage.StatusChange c) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("status", s(c.status().name()));
+        m.put("at", s(c.at().toString()));
+        if (c.detail() != null) {
+            m.put("detail", s(c.detail()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    private static SmsMessage read(String accountId, Map<String, AttributeValue> item) {
+        List<SmsMessage.StatusChange> history = item.get("statusHistory").l().stream().map(v -> {
+            Map<String, AttributeValue> m = v.m();
+            return new SmsMessage.StatusChange(SmsMessage.Status.valueOf(m.get("status").s()),
+                    Instant.parse(m.get("at").s()), m.containsKey("detail") ? m.get("detail").s() : null);
+        }).toList();
+        return new SmsMessage(accountId, item.get("serialNo").s(), item.get("phoneNumber").s(),
+                item.containsKey("sign") ? item.get("sign").s() : null, item.get("text").s(),
+                Integer.parseInt(item.get("fee").n()), SmsMessage.Status.valueOf(item.get("status").s()),
+                history, Instant.parse(item.get("createdAt").s()));
+    }
+}

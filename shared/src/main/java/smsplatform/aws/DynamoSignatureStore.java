@@ -1,0 +1,272 @@
+package smsplatform.aws;
+
+import static smsplatform.aws.Items.account;
+import static smsplatform.aws.Items.key;
+import static smsplatform.aws.Items.n;
+import static smsplatform.aws.Items.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureNameRules;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.json.Json;
+import smsplatform.json.SignatureJson;
+import smsplatform.ports.SignatureStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Signatures in one DynamoDB table, without transactions (the emulator has none). Per account:
+ * <ul>
+ *   <li>{@code SIGNATURE#<id>}: the signature, written only if its {@code version} is unchanged;</li>
+ *   <li>{@code REGISTRY}: the set of the account's signature ids. Adding an id is one conditional
+ *       write ({@code size(ids) < quota}), so the quota holds under any concurrency, and re-adding the
+ *       same id is a no-op, so retries never count twice;</li>
+ *   <li>{@code NAME#<lower-cased name>}: the claim that makes names unique per account.</li>
+ * </ul>
+ */
+public final class DynamoSignatureStore implements SignatureStore {
+
+    static final String BY_SIGNATURE_ID = "BySignatureId";
+    static final String REVIEWER_QUEUE = "ReviewerQueue";
+    private static final String MANUAL = "MANUAL";
+    private static final Pattern SIGNATURE_SK = Pattern.compile("SIGNATURE#sig-[0-9a-z]{26}");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSignatureStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void create(Signature signature, int quota) {
+        claimName(signature);
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(account(signature.accountId()), "REGISTRY"))
+                    .updateExpression("ADD ids :id")
+                    .conditionExpression("attribute_not_exists(ids) OR size(ids) < :quota OR contains(ids, :one)")
+                    .expressionAttributeValues(Map.of(
+                            ":id", AttributeValue.fromSs(List.of(signature.signatureId())),
+                            ":one", s(signature.signatureId()),
+                            ":quota", n(quota))));
+        } catch (ConditionalCheckFailedException full) {
+            releaseName(signature.accountId(), signature.name(), signature.signatureId());
+            throw Failure.invalid("FailedOperation.SignNumberLimit",
+                    "An account can hold at most " + quota + " signatures; delete one to apply for another", null);
+        }
+        Map<String, AttributeValue> item = item(signature, 1);
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        signature.markStored(1);
+    }
+
+    private void claimName(Signature signature) {
+        Map<String, AttributeValue> claim = nameKey(signature.accountId(), signature.name());
+        claim.put("signatureId", s(signature.signatureId()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException taken) {
+            String holder = claimHolder(signature.accountId(), signature.name());
+            Optional<Signature> existing = holder == null ? Optional.empty() : find(signature.accountId(), holder);
+            if (existing.isPresent()) {
+                boolean approved = existing.get().status() == SignatureStatus.APPROVED;
+                throw Failure.conflict(
+                        approved ? "FailedOperation.SignatureAlreadyExists" : "InvalidParameterValue.SignExistAndUnapproved",
+                        "You already have a signature named '" + existing.get().name() + "'"
+                                + (approved ? "" : " that is not approved yet; modify it instead"));
+            }
+            // The claim outlived its signature (a crash between two writes): take it over.
+            try {
+                if (holder == null) {
+                    dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
+                } else {
+                    dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("signatureId = :old")
+                            .expressionAttributeValues(Map.of(":old", s(holder))));
+                }
+            } catch (ConditionalCheckFailedException raced) {
+                throw Failure.conflict("InvalidParameterValue.SignExistAndUnapproved",
+                        "Another signature named '" + signature.name() + "' is being created");
+            }
+        }
+    }
+
+    private String claimHolder(String accountId, String name) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(nameKey(accountId, name)).consistentRead(true)).item();
+        return item == null || !item.containsKey("signatureId") ? null : item.get("signatureId").s();
+    }
+
+    private void releaseName(String accountId, String name, String signatureId) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(nameKey(accountId, name))
+                    .conditionExpression("signatureId = :id")
+                    .expressionAttributeValues(Map.of(":id", s(signatureId))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Already released, or now held by another signature: nothing to do.
+        }
+    }
+
+    private static Map<String, AttributeValue> nameKey(String accountId, String name) {
+        return new HashMap<>(key(account(accountId), "NAME#" + SignatureNameRules.uniquenessKey(name)));
+    }
+
+    @Override
+    public Optional<Signature> find(String accountId, String signatureId) {
+        if (!SIGNATURE_SK.matcher("SIGNATURE#" + signatureId).matches()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(account(accountId), "SIGNATURE#" + signatureId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    @Override
+    public Optional<Signature> findById(String signatureId) {
+        if (!SIGNATURE_SK.matcher("SIGNATURE#" + signatureId).matches()) {
+            return Optional.empty();
+        }
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(BY_SIGNATURE_ID)
+                .keyConditionExpression("signatureId = :id")
+                .expressionAttributeValues(Map.of(":id", s(signatureId))));
+        if (response.items().isEmpty()) {
+            return Optional.empty();
+        }
+        String pk = response.items().get(0).get("pk").s();
+        return find(pk.substring("ACCOUNT#".length()), signatureId);
+    }
+
+    @Override
+    public boolean save(Signature signature) {
+        long next = signature.version() + 1;
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(signature, next))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(signature.version()))));
+        } catch (ConditionalCheckFailedException stale) {
+            return false;
+        }
+        signature.markStored(next);
+        return true;
+    }
+
+    @Override
+    public boolean rename(Signature signature, String previousName) {
+        claimName(signature);
+        if (!save(signature)) {
+            releaseName(signature.accountId(), signature.name(), signature.signatureId());
+            return false;
+        }
+        releaseName(signature.accountId(), previousName, signature.signatureId());
+        return true;
+    }
+
+    @Override
+    public void delete(Signature signature) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
+                "SIGNATURE#" + signature.signatureId())));
+        releaseName(signature.accountId(), signature.name(), signature.signatureId());
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(key(account(signature.accountId()), "REGISTRY"))
+                .updateExpression("DELETE ids :id")
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(signature.signatureId())))));
+    }
+
+    @Override
+    public Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(account(accountId)));
+        values.put(":prefix", s("SIGNATURE#"));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .scanIndexForward(false).consistentRead(true).limit(limit);
+        if (status != null) {
+            values.put(":status", s(status.name()));
+            query.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+        }
+        if (nextToken != null) {
+            String sk = Items.decodeToken(nextToken);
+            if (!SIGNATURE_SK.matcher(sk).matches()) {
+                throw Items.invalidToken();
+            }
+            query.exclusiveStartKey(key(account(accountId), sk));
+        }
+        QueryResponse response = dynamo.query(query.expressionAttributeValues(values).build());
+        List<Signature> signatures = response.items().stream().map(this::read).toList();
+        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Items.encodeToken(response.lastEvaluatedKey().get("sk").s()) : null;
+        return new Page<>(signatures, token);
+    }
+
+    @Override
+    public Page<Signature> awaitingReviewer(int limit, String nextToken) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(REVIEWER_QUEUE)
+                .keyConditionExpression("reviewQueue = :manual")
+                .expressionAttributeValues(Map.of(":manual", s(MANUAL)))
+                .scanIndexForward(true).limit(limit);
+        if (nextToken != null) {
+            query.exclusiveStartKey(decodeReviewerToken(nextToken));
+        }
+        QueryResponse response = dynamo.query(query.build());
+        List<Signature> signatures = new ArrayList<>();
+        for (Map<String, AttributeValue> indexed : response.items()) {
+            // The index is eventually consistent: re-read, and skip what has moved on since.
+            find(indexed.get("pk").s().substring("ACCOUNT#".length()), indexed.get("signatureId").s())
+                    .filter(Signature::awaitsReviewer).ifPresent(signatures::add);
+        }
+        String token = null;
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            Map<String, AttributeValue> last = response.lastEvaluatedKey();
+            token = Items.encodeToken(Json.write(Map.of("pk", last.get("pk").s(), "sk", last.get("sk").s(),
+                    "reviewSince", last.get("reviewSince").s())));
+        }
+        return new Page<>(signatures, token);
+    }
+
+    private static Map<String, AttributeValue> decodeReviewerToken(String token) {
+        try {
+            Map<String, Object> m = Json.parseObject(Items.decodeToken(token));
+            return Map.of("pk", s((String) m.get("pk")), "sk", s((String) m.get("sk")),
+                    "reviewQueue", s(MANUAL), "reviewSince", s((String) m.get("reviewSince")));
+        } catch (RuntimeException e) {
+            throw Items.invalidToken();
+        }
+    }
+
+    @Override
+    public Optional<Signature> findByName(String accountId, String name) {
+        String holder = claimHolder(accountId, name);
+        return holder == null ? Optional.empty() : find(accountId, holder);
+    }
+
+    private Map<String, AttributeValue> item(Signature signature, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(account(signature.accountId()),
+                "SIGNATURE#" + signature.signatureId()));
+        item.put("signatureId", s(signature.signatureId()));
+        item.put("status", s(signature.status().name()));
+        item.put("version", n(version));
+        Map<String, Object> doc = SignatureJson.toStored(signature);
+        doc.put("version", version);
+        item.put("doc", s(Json.write(doc)));
+        if (signature.awaitsReviewer()) {
+            item.put("reviewQueue", s(MANUAL));
+            item.put("reviewSince", s(signature.updatedAt() + "#" + signature.signatureId()));
+        }
+        return item;
+    }
+
+    private Signature read(Map<String, AttributeValue> item) {
+        return SignatureJson.fromStored(Json.parseObject(item.get("doc").s()), Long.parseLong(item.get("version").n()));
+    }
+}

@@ -1,0 +1,30 @@
+package smsplatform.aws;
+
+import java.util.Map;
+
+/** The configuration a function reads from its environment (set by template.yaml, or by sms-local). */
+public record FunctionEnvironment(Map<String, String> variables) {
+
+    public static FunctionEnvironment fromSystem() {
+        return new FunctionEnvironment(System.getenv());
+    }
+
+    public String required(String name) {
+        String value = variables.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    public String optional(String name, String fallback) {
+        String value = variables.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public String tableName() { return required("TABLE_NAME"); }
+    public String certificatesBucket() { return required("CERTIFICATES_BUCKET"); }
+    public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
+    public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
+    public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
+}

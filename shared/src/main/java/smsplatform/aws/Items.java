@@ -1,0 +1,45 @@
+package smsplatform.aws;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import smsplatform.domain.Failure;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Small helpers for DynamoDB attribute values and opaque page tokens. */
+final class Items {
+
+    private Items() {}
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", s(pk), "sk", s(sk));
+    }
+
+    static String account(String accountId) {
+        return "ACCOUNT#" + accountId;
+    }
+
+    static String encodeToken(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeToken(String token) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidToken();
+        }
+    }
+
+    static Failure invalidToken() {
+        return Failure.invalidField("nextToken", "nextToken is not a token this API returned");
+    }
+}

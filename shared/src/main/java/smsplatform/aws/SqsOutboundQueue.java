@@ -1,0 +1,51 @@
+package smsplatform.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import smsplatform.json.Json;
+import smsplatform.ports.OutboundQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/** Sends deliveries in batches of ten (SQS's maximum), retrying entries SQS did not accept. */
+public final class SqsOutboundQueue implements OutboundQueue {
+
+    private static final int BATCH = 10;
+    private static final int ATTEMPTS = 3;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsOutboundQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void send(List<Delivery> deliveries) {
+        for (int from = 0; from < deliveries.size(); from += BATCH) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (Delivery d : deliveries.subList(from, Math.min(from + BATCH, deliveries.size()))) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(d.serialNo())
+                        .messageBody(Json.write(Map.of("accountId", d.accountId(), "serialNo", d.serialNo())))
+                        .build());
+            }
+            sendBatch(entries);
+        }
+    }
+
+    private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
+        List<SendMessageBatchRequestEntry> pending = entries;
+        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            List<SendMessageBatchRequestEntry> batch = pending;
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
+            List<String> failed = response.failed().stream().map(f -> f.id()).toList();
+            pending = batch.stream().filter(e -> failed.contains(e.id())).toList();
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " deliveries could not be queued");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package smsplatform.carrier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import smsplatform.json.Json;
+import smsplatform.ports.Carrier;
+
+/**
+ * The local carrier simulator's client: POSTs {serialNo, phoneNumber, text} to the simulator, which
+ * records what the handset receives and ignores a serial number it has already delivered.
+ * 2xx is delivered, 4xx a permanent failure, anything else (and no answer) a transient one.
+ */
+public final class SimulatorCarrier implements Carrier {
+
+    private final URI endpoint;
+
+    public SimulatorCarrier(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public Result deliver(String serialNo, String phoneNumber, String text) {
+        byte[] body = Json.write(Map.of("serialNo", serialNo, "phoneNumber", phoneNumber, "text", text))
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(2_000);
+            connection.setReadTimeout(5_000);
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            if (status / 100 == 2) {
+                return new Result(Outcome.DELIVERED, "simulator accepted");
+            }
+            return new Result(status / 100 == 4 ? Outcome.PERMANENT_FAILURE : Outcome.TRANSIENT_FAILURE,
+                    "simulator answered " + status);
+        } catch (IOException e) {
+            return new Result(Outcome.TRANSIENT_FAILURE, "simulator unreachable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package smsplatform.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The automatic review's rules, as a table: each rule looks at a signature and may produce a
+ * finding. BLOCKING findings carry the rejection reason they stand for.
+ */
+public final class AutomaticReview {
+
+    public record Outcome(List<Finding> findings, List<ReasonCode> blockingReasons) {}
+
+    private record Rule(String code, Finding.Severity severity, ReasonCode reason, Function<Signature, String> check) {}
+
+    static final List<String> PROHIBITED_TERMS = List.of(
+            "gambling", "casino", "betting", "lottery", "drugs", "narcotic", "porn", "escort",
+            "赌博", "博彩", "赌场", "六合彩", "毒品", "色情", "裸聊", "代开发票");
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("PROHIBITED_CONTENT", Finding.Severity.BLOCKING, ReasonCode.PROHIBITED_CONTENT,
+                    s -> prohibitedTerm(s.name()) == null ? null
+                            : "The name contains the prohibited term '" + prohibitedTerm(s.name()) + "'"),
+            new Rule("NON_IDENTIFIABLE_NAME", Finding.Severity.BLOCKING, ReasonCode.NON_IDENTIFIABLE_NAME,
+                    s -> SignatureNameRules.isIdentifiable(s.name()) ? null
+                            : "The name identifies no organisation or person"),
+            new Rule("MISSING_AUTHORIZATION", Finding.Severity.BLOCKING, ReasonCode.MISSING_AUTHORIZATION,
+                    s -> s.application().purpose() != SignaturePurpose.FOR_OTHERS || s.application().international()
+                            || hasValid(s, DocumentKind.AUTHORIZATION_LETTER) ? null
+                            : "Applying for others needs a valid authorisation letter"),
+            new Rule("NAME_MISMATCH_ENTITY", Finding.Severity.ADVISORY, ReasonCode.NAME_MISMATCH_ENTITY,
+                    s -> isAbbreviationOf(s.name(), s.application().entity().getOrDefault("name", "")) ? null
+                            : "'" + s.name() + "' is neither the entity's name '"
+                            + s.application().entity().getOrDefault("name", "") + "' nor an abbreviation of it"));
+
+    private AutomaticReview() {}
+
+    public static Outcome evaluate(Signature signature) {
+        List<Finding> findings = new ArrayList<>();
+        List<ReasonCode> blocking = new ArrayList<>();
+        for (Rule rule : RULES) {
+            String message = rule.check().apply(signature);
+            if (message != null) {
+                findings.add(new Finding(rule.code(), rule.severity(), message));
+                if (rule.severity() == Finding.Severity.BLOCKING && !blocking.contains(rule.reason())) {
+                    blocking.add(rule.reason());
+                }
+            }
+        }
+        return new Outcome(findings, blocking);
+    }
+
+    static String prohibitedTerm(String name) {
+        String compact = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        return PROHIBITED_TERMS.stream().filter(compact::contains).findFirst().orElse(null);
+    }
+
+    private static boolean hasValid(Signature s, DocumentKind kind) {
+        SignatureDocument d = s.documents().get(kind);
+        return d != null && d.valid();
+    }
+
+    /** The name's characters appear in the entity's name in the same order (case and spaces ignored). */
+    static boolean isAbbreviationOf(String name, String entityName) {
+        String a = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        String b = entityName.replace(" ", "").toLowerCase(Locale.ROOT);
+        int j = 0;
+        for (int i = 0; i < a.length(); i++) {
+            j = b.indexOf(a.charAt(i), j);
+            if (j < 0) {
+                return false;
+            }
+            j++;
+        }
+        return !a.isEmpty();
+    }
+}

@@ -1,0 +1,196 @@
+package smsplatform.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The signature aggregate and its state machine:
+ * AWAITING_DOCUMENTS → IN_REVIEW (AUTOMATIC → MANUAL) → APPROVED | REJECTED, and back to
+ * AWAITING_DOCUMENTS when the applicant modifies it. Every transition appends to the history.
+ * {@code version} is the optimistic-lock counter the store checks on every write.
+ */
+public final class Signature {
+
+    public static final String APPLICANT = "applicant";
+    public static final String CERTIFICATE_CHECK = "certificate-check";
+    public static final String AUTOMATIC_REVIEW = "automatic-review";
+
+    private final String accountId;
+    private final AccountType accountType;
+    private final String signatureId;
+    private final Instant createdAt;
+    private SignatureApplication application;
+    private SignatureStatus status;
+    private ReviewStage reviewStage;
+    private final Map<DocumentKind, SignatureDocument> documents = new EnumMap<>(DocumentKind.class);
+    private List<Finding> findings = List.of();
+    private Rejection rejection;
+    private final List<HistoryEntry> history = new ArrayList<>();
+    private Instant updatedAt;
+    private long version;
+
+    public Signature(String accountId, AccountType accountType, String signatureId, Instant createdAt,
+                     SignatureApplication application, SignatureStatus status, ReviewStage reviewStage,
+                     Map<DocumentKind, SignatureDocument> documents, List<Finding> findings, Rejection rejection,
+                     List<HistoryEntry> history, Instant updatedAt, long version) {
+        this.accountId = accountId;
+        this.accountType = accountType;
+        this.signatureId = signatureId;
+        this.createdAt = createdAt;
+        this.application = application;
+        this.status = status;
+        this.reviewStage = reviewStage;
+        this.documents.putAll(documents);
+        this.findings = List.copyOf(findings);
+        this.rejection = rejection;
+        this.history.addAll(history);
+        this.updatedAt = updatedAt;
+        this.version = version;
+    }
+
+    /** A new application; it needs documents unless its requirements are empty (international). */
+    public static Signature apply(String accountId, AccountType accountType, String signatureId,
+                                  SignatureApplication application, Instant now) {
+        Signature s = new Signature(accountId, accountType, signatureId, now, application,
+                SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), now, 0);
+        s.history.add(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS.name(), APPLICANT, null, null));
+        s.startReviewIfComplete(now);
+        return s;
+    }
+
+    public List<DocumentGroup> requiredDocuments() {
+        return DocumentRequirements.requiredFor(accountType, application.purpose(), application.type(),
+                application.international()).orElse(List.of());
+    }
+
+    public boolean accepts(DocumentKind kind) {
+        return DocumentRequirements.acceptedKinds(requiredDocuments()).contains(kind);
+    }
+
+    /**
+     * Records a checked upload. Returns false (nothing changes) when the signature no longer waits for
+     * documents, does not take that kind, or already holds a newer upload of it.
+     */
+    public boolean recordDocument(SignatureDocument document, Instant now) {
+        if (status != SignatureStatus.AWAITING_DOCUMENTS || !accepts(document.kind())) {
+            return false;
+        }
+        SignatureDocument current = documents.get(document.kind());
+        if (current != null && !isNewer(document, current)) {
+            return false;
+        }
+        documents.put(document.kind(), document);
+        updatedAt = now;
+        startReviewIfComplete(now);
+        return true;
+    }
+
+    /** S3 sequencers are hex strings that compare by length, then lexically. */
+    private static boolean isNewer(SignatureDocument candidate, SignatureDocument current) {
+        String a = candidate.sequencer() == null ? "" : candidate.sequencer();
+        String b = current.sequencer() == null ? "" : current.sequencer();
+        return a.length() != b.length() ? a.length() > b.length() : a.compareTo(b) > 0;
+    }
+
+    private void startReviewIfComplete(Instant now) {
+        if (status == SignatureStatus.AWAITING_DOCUMENTS && requiredDocumentsComplete()) {
+            transition(SignatureStatus.IN_REVIEW, ReviewStage.AUTOMATIC,
+                    application.international() ? APPLICANT : CERTIFICATE_CHECK, List.of(), null, now);
+        }
+    }
+
+    public boolean requiredDocumentsComplete() {
+        Set<DocumentKind> valid = documents.values().stream()
+                .filter(SignatureDocument::valid).map(SignatureDocument::kind)
+                .collect(Collectors.toSet());
+        return requiredDocuments().stream().allMatch(g -> g.isSatisfiedBy(valid));
+    }
+
+    public boolean awaitsAutomaticReview() {
+        return status == SignatureStatus.IN_REVIEW && reviewStage == ReviewStage.AUTOMATIC;
+    }
+
+    public boolean awaitsReviewer() {
+        return status == SignatureStatus.IN_REVIEW && reviewStage == ReviewStage.MANUAL;
+    }
+
+    /** The automatic review's outcome: any BLOCKING finding rejects, else the reviewer takes over. */
+    public void completeAutomaticReview(List<Finding> newFindings, List<ReasonCode> blockingReasons, Instant now) {
+        findings = List.copyOf(newFindings);
+        if (blockingReasons.isEmpty()) {
+            reviewStage = ReviewStage.MANUAL;
+            updatedAt = now;
+            history.add(new HistoryEntry(now, SignatureStatus.IN_REVIEW.name(), SignatureStatus.IN_REVIEW.name(),
+                    AUTOMATIC_REVIEW, null, "passed to manual review"));
+        } else {
+            rejection = new Rejection(blockingReasons, null, now);
+            transition(SignatureStatus.REJECTED, null, AUTOMATIC_REVIEW, blockingReasons, null, now);
+        }
+    }
+
+    public void approve(String reviewer, String note, Instant now) {
+        transition(SignatureStatus.APPROVED, null, reviewer, List.of(), note, now);
+    }
+
+    public void reject(String reviewer, List<ReasonCode> reasons, String comment, String note, Instant now) {
+        rejection = new Rejection(reasons, comment, now);
+        transition(SignatureStatus.REJECTED, null, reviewer, reasons, note, now);
+    }
+
+    /** Records a reviewer decision that can no longer apply (stale version or not awaiting a reviewer). */
+    public void recordDiscardedDecision(String reviewer, String note, Instant now) {
+        history.add(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note));
+        updatedAt = now;
+    }
+
+    /** PUT /v1/signatures/{id}: allowed unless approved; documents still accepted are kept. */
+    public void modify(SignatureApplication changed, Instant now) {
+        if (status == SignatureStatus.APPROVED) {
+            throw Failure.conflict("InvalidParameterValue.SignAlreadyPassedCheck",
+                    "Approved signatures cannot be modified; apply for a new signature instead");
+        }
+        if (changed.international() != application.international()) {
+            throw Failure.invalid("InvalidParameterValue.InternationalImmutable",
+                    "'international' cannot change; apply for a new signature instead", "international");
+        }
+        application = changed;
+        documents.keySet().removeIf(kind -> !accepts(kind));
+        findings = List.of();
+        rejection = null;
+        transition(SignatureStatus.AWAITING_DOCUMENTS, null, APPLICANT, List.of(), null, now);
+        startReviewIfComplete(now);
+    }
+
+    private void transition(SignatureStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
+                            String note, Instant now) {
+        history.add(new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note));
+        status = to;
+        reviewStage = stage;
+        updatedAt = now;
+    }
+
+    public String accountId() { return accountId; }
+    public AccountType accountType() { return accountType; }
+    public String signatureId() { return signatureId; }
+    public Instant createdAt() { return createdAt; }
+    public SignatureApplication application() { return application; }
+    public String name() { return application.name(); }
+    public SignatureStatus status() { return status; }
+    public ReviewStage reviewStage() { return reviewStage; }
+    public Map<DocumentKind, SignatureDocument> documents() { return Map.copyOf(documents); }
+    public List<Finding> findings() { return findings; }
+    public Rejection rejection() { return rejection; }
+    public List<HistoryEntry> history() { return List.copyOf(history); }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+
+    /** Set by the store once a write with the previous version succeeded. */
+    public void markStored(long newVersion) {
+        this.version = newVersion;
+    }
+}

@@ -1,0 +1,95 @@
+package smsplatform.domain;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** DESIGN §5.1 (format) and §5.2 (identifiable names), checked before any quota is used. */
+public final class SignatureNameRules {
+
+    public static final String FORMAT_CODE = "InvalidParameterValue.SignNameFormat";
+    public static final String NON_IDENTIFIABLE_CODE = "FailedOperation.NonIdentifiableSignature";
+
+    /** Ideographs, ASCII letters and digits; a space only singly, between two Latin letters or digits. */
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{IsHan}A-Za-z0-9]+(?:(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])[\\p{IsHan}A-Za-z0-9]*)*");
+    private static final Pattern HAS_LETTER = Pattern.compile(".*[\\p{IsHan}A-Za-z].*");
+    private static final Pattern HAS_IDEOGRAPH = Pattern.compile(".*\\p{IsHan}.*");
+
+    /** Generic or placeholder words: a name made only of these identifies no one. */
+    private static final Set<String> GENERIC = Set.of(
+            "test", "testing", "demo", "sample", "example", "verificationcode", "verification", "code",
+            "otp", "notification", "notice", "announcement", "alert", "message", "sms", "system",
+            "service", "customerservice",
+            "测试", "验证码", "通知", "公告", "提醒", "短信", "系统", "客服", "服务");
+
+    private SignatureNameRules() {}
+
+    /** The trimmed name, or a {@link Failure} saying which rule it breaks. */
+    public static String validate(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (!ALLOWED.matcher(name).matches()) {
+            throw Failure.invalid(FORMAT_CODE,
+                    "Signature names use only Chinese characters, letters, digits and single spaces between Latin words; no brackets or punctuation",
+                    "name");
+        }
+        boolean ideographic = HAS_IDEOGRAPH.matcher(name).matches();
+        int length = name.codePointCount(0, name.length());
+        int max = ideographic ? 12 : 20;
+        if (length < 2 || length > max) {
+            throw Failure.invalid(FORMAT_CODE,
+                    "Signature names are 2-" + max + " characters long" + (ideographic ? " when they contain Chinese characters" : ""),
+                    "name");
+        }
+        if (!HAS_LETTER.matcher(name).matches()) {
+            throw Failure.invalid(NON_IDENTIFIABLE_CODE, "A signature made only of digits identifies no one", "name");
+        }
+        if (!isIdentifiable(name)) {
+            throw Failure.invalid(NON_IDENTIFIABLE_CODE,
+                    "'" + name + "' identifies no organisation or person; use the name of your organisation, app, website or account",
+                    "name");
+        }
+        return name;
+    }
+
+    /** Case-insensitive key under which two names count as the same (§5.4). */
+    public static String uniquenessKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isIdentifiable(String name) {
+        String compact = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        if (compact.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        if (isOnlyGenericWords(compact) || isPlaceholderShape(compact)) {
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the text can be cut entirely into generic words ("testsms", "系统通知"). */
+    private static boolean isOnlyGenericWords(String compact) {
+        boolean[] reachable = new boolean[compact.length() + 1];
+        reachable[0] = true;
+        for (int end = 1; end <= compact.length(); end++) {
+            for (int start = 0; start < end && !reachable[end]; start++) {
+                reachable[end] = reachable[start] && GENERIC.contains(compact.substring(start, end));
+            }
+        }
+        return reachable[compact.length()];
+    }
+
+    /** One repeated character, or the shapes aabb / abab / aaaa ("xxyy", "abab"). */
+    private static boolean isPlaceholderShape(String compact) {
+        int[] cps = compact.codePoints().toArray();
+        if (cps.length > 0 && java.util.Arrays.stream(cps).allMatch(c -> c == cps[0])) {
+            return true;
+        }
+        if (cps.length == 4) {
+            boolean aabb = cps[0] == cps[1] && cps[2] == cps[3];
+            boolean abab = cps[0] == cps[2] && cps[1] == cps[3];
+            return aabb || abab;
+        }
+        return false;
+    }
+}

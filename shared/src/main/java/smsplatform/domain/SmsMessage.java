@@ -1,0 +1,25 @@
+package smsplatform.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One SMS to one number, as recorded by SendSms and updated by the delivery consumer. */
+public record SmsMessage(
+        String accountId,
+        String serialNo,
+        String phoneNumber,
+        String sign,
+        String text,
+        int fee,
+        Status status,
+        List<StatusChange> statusHistory,
+        Instant createdAt) {
+
+    public enum Status { QUEUED, SENT, DELIVERED, FAILED }
+
+    public record StatusChange(Status status, Instant at, String detail) {}
+
+    public SmsMessage {
+        statusHistory = List.copyOf(statusHistory);
+    }
+}

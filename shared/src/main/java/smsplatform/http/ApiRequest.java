@@ -1,0 +1,153 @@
+package smsplatform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.Caller;
+import smsplatform.domain.Failure;
+import smsplatform.json.Json;
+
+/** An HTTP API (payload format 2.0) request as the handlers see it. */
+public final class ApiRequest {
+
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String requestId() {
+        return event.getRequestContext() == null ? "unknown" : event.getRequestContext().getRequestId();
+    }
+
+    /** "POST /v1/signatures/{signatureId}" — the route the API matched. */
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public String pathParameter(String name) {
+        Map<String, String> params = event.getPathParameters();
+        String value = params == null ? null : params.get(name);
+        if (value == null || value.isEmpty()) {
+            throw Failure.missingField(name);
+        }
+        return value;
+    }
+
+    public String query(String name) {
+        Map<String, String> params = event.getQueryStringParameters();
+        return params == null ? null : params.get(name);
+    }
+
+    public int queryInt(String name, int fallback, int min, int max) {
+        String raw = query(name);
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Failure.invalidField(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    public String header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The verified claims; a missing or malformed identity claim is 403 (the token itself was valid). */
+    public Caller caller() {
+        Map<String, String> claims = claims();
+        String accountId = claims.get("account_id");
+        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
+                    "The token carries no valid account_id claim", null);
+        }
+        AccountType type;
+        try {
+            type = AccountType.valueOf(String.valueOf(claims.get("account_type")));
+        } catch (IllegalArgumentException e) {
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
+                    "The token carries no valid account_type claim", null);
+        }
+        String scope = claims.getOrDefault("scope", "");
+        Set<String> scopes = new HashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        scopes.remove("");
+        return new Caller(accountId, type, claims.getOrDefault("sub", accountId), scopes);
+    }
+
+    private Map<String, String> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            throw new Failure(Failure.Category.UNAUTHENTICATED, "AuthFailure.TokenMissing",
+                    "No verified token came with the request", null);
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    public String bodyText() {
+        String body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        String text = event.getIsBase64Encoded()
+                ? new String(decodeBase64(body), StandardCharsets.UTF_8) : body;
+        if (text.length() > MAX_BODY_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new Failure(Failure.Category.TOO_LARGE, "RequestTooLarge",
+                    "The request body is larger than 256 KiB", null);
+        }
+        return text;
+    }
+
+    private static byte[] decodeBase64(String body) {
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalid("MalformedBody", "The body is not valid base64", null);
+        }
+    }
+
+    /** The body as a JSON object; anything else is 400 MalformedBody. */
+    public JsonBody jsonBody() {
+        String text = bodyText();
+        if (text.isBlank()) {
+            throw Failure.invalid("MalformedBody", "A JSON object body is required", null);
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (IOException | RuntimeException e) {
+            throw Failure.invalid("MalformedBody", "The body is not valid JSON", null);
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw Failure.invalid("MalformedBody", "The body must be a JSON object", null);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return new JsonBody(object, "");
+    }
+}

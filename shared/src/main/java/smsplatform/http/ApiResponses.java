@@ -1,0 +1,53 @@
+package smsplatform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import smsplatform.domain.Failure;
+import smsplatform.json.Json;
+
+/** Responses in the shapes of DESIGN §4. */
+public final class ApiResponses {
+
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json; charset=utf-8");
+
+    private ApiResponses() {}
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(JSON_HEADERS)
+                .withBody(Json.write(body)).build();
+    }
+
+    public static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
+    public static APIGatewayV2HTTPResponse error(Failure failure, String requestId) {
+        return error(status(failure.category()), failure.code(), failure.getMessage(), failure.field(), requestId);
+    }
+
+    public static APIGatewayV2HTTPResponse error(int status, String code, String message, String field,
+                                                 String requestId) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        if (field != null) {
+            error.put("field", field);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("requestId", requestId);
+        return json(status, body);
+    }
+
+    static int status(Failure.Category category) {
+        return switch (category) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package smsplatform.json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.service.ReviewMessage;
+
+/** Review-queue message bodies. */
+public final class ReviewMessageJson {
+
+    private ReviewMessageJson() {}
+
+    public static String write(ReviewMessage m) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", m.kind().name());
+        body.put("accountId", m.accountId());
+        body.put("signatureId", m.signatureId());
+        body.put("version", m.version());
+        body.put("decision", m.decision());
+        body.put("reasons", m.reasons());
+        body.put("comment", m.comment());
+        body.put("reviewer", m.reviewer());
+        body.values().removeIf(v -> v == null);
+        return Json.write(body);
+    }
+
+    /** Throws IllegalArgumentException (or a ClassCastException) for a body that is not a review message. */
+    @SuppressWarnings("unchecked")
+    public static ReviewMessage read(String text) {
+        Map<String, Object> m = Json.parseObject(text);
+        Object version = m.get("version");
+        if (!(version instanceof Number) || !(m.get("signatureId") instanceof String)) {
+            throw new IllegalArgumentException("not a review message");
+        }
+        return new ReviewMessage(
+                ReviewMessage.Kind.valueOf((String) m.get("kind")),
+                (String) m.get("accountId"),
+                (String) m.get("signatureId"),
+                ((Number) version).longValue(),
+                (String) m.get("decision"),
+                (List<String>) m.getOrDefault("reasons", List.of()),
+                (String) m.get("comment"),
+                (String) m.get("reviewer"));
+    }
+}

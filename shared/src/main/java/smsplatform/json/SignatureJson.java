@@ -1,0 +1,196 @@
+package smsplatform.json;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.DocumentGroup;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.DocumentProblem;
+import smsplatform.domain.Finding;
+import smsplatform.domain.HistoryEntry;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.Rejection;
+import smsplatform.domain.ReviewStage;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.domain.SignatureType;
+
+/**
+ * The {@code <Signature>} representation of DESIGN §4, and its stored form (the public view plus the
+ * owner and object keys, which the API never shows).
+ */
+public final class SignatureJson {
+
+    private SignatureJson() {}
+
+    public static Map<String, Object> toApi(Signature s) {
+        return write(s, false);
+    }
+
+    public static Map<String, Object> toStored(Signature s) {
+        return write(s, true);
+    }
+
+    private static Map<String, Object> write(Signature s, boolean stored) {
+        SignatureApplication app = s.application();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signatureId", s.signatureId());
+        m.put("name", app.name());
+        m.put("type", app.type().name());
+        m.put("purpose", app.purpose().name());
+        m.put("international", app.international());
+        m.put("entity", new LinkedHashMap<>(app.entity()));
+        if (app.remark() != null) {
+            m.put("remark", app.remark());
+        }
+        m.put("status", s.status().name());
+        if (s.reviewStage() != null) {
+            m.put("reviewStage", s.reviewStage().name());
+        }
+        List<Object> required = new ArrayList<>();
+        for (DocumentGroup g : s.requiredDocuments()) {
+            required.add(Map.of("anyOf", g.anyOf().stream().map(Enum::name).toList()));
+        }
+        m.put("requiredDocuments", required);
+        List<Object> docs = new ArrayList<>();
+        for (SignatureDocument d : s.documents().values().stream()
+                .sorted((a, b) -> a.kind().compareTo(b.kind())).toList()) {
+            docs.add(document(d, stored));
+        }
+        m.put("documents", docs);
+        m.put("findings", s.findings().stream().map(f -> (Object) Map.of(
+                "code", f.code(), "severity", f.severity().name(), "message", f.message())).toList());
+        if (s.rejection() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("reasons", reasons(s.rejection().reasons()));
+            if (s.rejection().comment() != null) {
+                r.put("comment", s.rejection().comment());
+            }
+            r.put("rejectedAt", s.rejection().rejectedAt().toString());
+            m.put("rejection", r);
+        }
+        List<Object> history = new ArrayList<>();
+        for (HistoryEntry h : s.history()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("at", h.at().toString());
+            e.put("from", h.from());
+            e.put("to", h.to());
+            e.put("actor", h.actor());
+            e.put("reasons", reasons(h.reasons()));
+            if (h.note() != null) {
+                e.put("note", h.note());
+            }
+            history.add(e);
+        }
+        m.put("history", history);
+        m.put("createdAt", s.createdAt().toString());
+        m.put("updatedAt", s.updatedAt().toString());
+        m.put("version", s.version());
+        if (stored) {
+            m.put("accountId", s.accountId());
+            m.put("accountType", s.accountType().name());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> document(SignatureDocument d, boolean stored) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", d.kind().name());
+        m.put("status", d.status());
+        m.put("contentType", d.contentType());
+        m.put("size", d.size());
+        m.put("sha256", d.sha256());
+        m.put("uploadedAt", d.uploadedAt().toString());
+        if (d.problem() != null) {
+            m.put("problem", Map.of("code", d.problem().name(), "message", d.problem().message()));
+        }
+        if (stored) {
+            m.put("objectKey", d.objectKey());
+            m.put("sequencer", d.sequencer());
+        }
+        return m;
+    }
+
+    private static List<Object> reasons(List<ReasonCode> reasons) {
+        return reasons.stream().map(r -> (Object) Map.of("code", r.name(), "message", r.message())).toList();
+    }
+
+    /** Reads the stored form back; {@code version} comes from the item, which is authoritative. */
+    @SuppressWarnings("unchecked")
+    public static Signature fromStored(Map<String, Object> m, long version) {
+        Map<String, String> entity = new LinkedHashMap<>();
+        ((Map<String, Object>) m.get("entity")).forEach((k, v) -> entity.put(k, String.valueOf(v)));
+        SignatureApplication app = new SignatureApplication(
+                (String) m.get("name"),
+                SignatureType.valueOf((String) m.get("type")),
+                SignaturePurpose.valueOf((String) m.get("purpose")),
+                Boolean.TRUE.equals(m.get("international")),
+                entity,
+                (String) m.get("remark"));
+        Map<DocumentKind, SignatureDocument> docs = new EnumMap<>(DocumentKind.class);
+        for (Object o : (List<Object>) m.get("documents")) {
+            Map<String, Object> d = (Map<String, Object>) o;
+            Map<String, Object> problem = (Map<String, Object>) d.get("problem");
+            SignatureDocument doc = new SignatureDocument(
+                    DocumentKind.valueOf((String) d.get("kind")),
+                    "VALID".equals(d.get("status")),
+                    (String) d.get("contentType"),
+                    ((Number) d.get("size")).longValue(),
+                    (String) d.get("sha256"),
+                    Instant.parse((String) d.get("uploadedAt")),
+                    problem == null ? null : DocumentProblem.valueOf((String) problem.get("code")),
+                    (String) d.get("objectKey"),
+                    (String) d.get("sequencer"));
+            docs.put(doc.kind(), doc);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("findings")) {
+            Map<String, Object> f = (Map<String, Object>) o;
+            findings.add(new Finding((String) f.get("code"), Finding.Severity.valueOf((String) f.get("severity")),
+                    (String) f.get("message")));
+        }
+        Rejection rejection = null;
+        Map<String, Object> r = (Map<String, Object>) m.get("rejection");
+        if (r != null) {
+            rejection = new Rejection(readReasons(r.get("reasons")), (String) r.get("comment"),
+                    Instant.parse((String) r.get("rejectedAt")));
+        }
+        List<HistoryEntry> history = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("history")) {
+            Map<String, Object> h = (Map<String, Object>) o;
+            history.add(new HistoryEntry(Instant.parse((String) h.get("at")), (String) h.get("from"),
+                    (String) h.get("to"), (String) h.get("actor"), readReasons(h.get("reasons")),
+                    (String) h.get("note")));
+        }
+        String stage = (String) m.get("reviewStage");
+        return new Signature(
+                (String) m.get("accountId"),
+                AccountType.valueOf((String) m.get("accountType")),
+                (String) m.get("signatureId"),
+                Instant.parse((String) m.get("createdAt")),
+                app,
+                SignatureStatus.valueOf((String) m.get("status")),
+                stage == null ? null : ReviewStage.valueOf(stage),
+                docs, findings, rejection, history,
+                Instant.parse((String) m.get("updatedAt")),
+                version);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ReasonCode> readReasons(Object list) {
+        List<ReasonCode> out = new ArrayList<>();
+        if (list != null) {
+            for (Object o : (List<Object>) list) {
+                out.add(ReasonCode.valueOf((String) ((Map<String, Object>) o).get("code")));
+            }
+        }
+        return out;
+    }
+}

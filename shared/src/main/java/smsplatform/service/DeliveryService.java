@@ -1,0 +1,60 @@
+package smsplatform.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import smsplatform.domain.SmsMessage;
+import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.log.Log;
+import smsplatform.ports.Carrier;
+import smsplatform.ports.MessageStore;
+
+/**
+ * Hands a queued message to the carrier. QUEUED → SENT is claimed before the hand-over; a redelivered
+ * queue message finds it SENT and hands it over again with the same serial number, which the carrier
+ * deduplicates, so nothing is delivered twice and nothing is lost.
+ */
+public final class DeliveryService {
+
+    /** Thrown for a transient carrier failure: the queue message is retried later. */
+    public static final class RetryLater extends RuntimeException {
+        RetryLater(String message) {
+            super(message);
+        }
+    }
+
+    private final MessageStore messages;
+    private final Carrier carrier;
+    private final Clock clock;
+
+    public DeliveryService(MessageStore messages, Carrier carrier, Clock clock) {
+        this.messages = messages;
+        this.carrier = carrier;
+        this.clock = clock;
+    }
+
+    public void deliver(String accountId, String serialNo) {
+        Log.context("accountId", accountId, "serialNo", serialNo);
+        Optional<SmsMessage> found = messages.find(accountId, serialNo);
+        if (found.isEmpty()) {
+            Log.warn("delivery.ignored", "reason", "no such message");
+            return;
+        }
+        SmsMessage message = found.get();
+        if (message.status() == Status.QUEUED) {
+            messages.transition(accountId, serialNo, Status.QUEUED, new StatusChange(Status.SENT, clock.instant(), null));
+        } else if (message.status() != Status.SENT) {
+            Log.info("delivery.ignored", "reason", "already " + message.status());
+            return;
+        }
+        Carrier.Result result = carrier.deliver(serialNo, message.phoneNumber(), message.text());
+        switch (result.outcome()) {
+            case DELIVERED -> messages.transition(accountId, serialNo, Status.SENT,
+                    new StatusChange(Status.DELIVERED, clock.instant(), result.detail()));
+            case PERMANENT_FAILURE -> messages.transition(accountId, serialNo, Status.SENT,
+                    new StatusChange(Status.FAILED, clock.instant(), result.detail()));
+            case TRANSIENT_FAILURE -> throw new RetryLater(result.detail());
+        }
+        Log.info("delivery.done", "outcome", result.outcome().name());
+    }
+}

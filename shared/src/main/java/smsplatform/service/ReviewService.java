@@ -1,0 +1,133 @@
+package smsplatform.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import smsplatform.domain.AutomaticReview;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureDocument;
+import smsplatform.log.Log;
+import smsplatform.ports.CertificateStore;
+import smsplatform.ports.ReviewQueue;
+import smsplatform.ports.SignatureStore;
+
+/**
+ * The review pipeline. Reviewer routes only validate and enqueue; {@link #process} (the review-queue
+ * consumer) is the single writer of review outcomes, through conditional writes on the version.
+ */
+public final class ReviewService {
+
+    public record PendingReview(Signature signature, Map<String, String> documentUrls) {}
+
+    public enum Decision { APPROVE, REJECT }
+
+    static final Duration DOCUMENT_URL_VALIDITY = Duration.ofMinutes(10);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final SignatureStore store;
+    private final CertificateStore certificates;
+    private final ReviewQueue reviewQueue;
+    private final Clock clock;
+
+    public ReviewService(SignatureStore store, CertificateStore certificates, ReviewQueue reviewQueue, Clock clock) {
+        this.store = store;
+        this.certificates = certificates;
+        this.reviewQueue = reviewQueue;
+        this.clock = clock;
+    }
+
+    public Page<PendingReview> awaitingReviewer(int limit, String nextToken) {
+        Page<Signature> page = store.awaitingReviewer(limit, nextToken);
+        List<PendingReview> reviews = new ArrayList<>();
+        for (Signature s : page.items()) {
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (SignatureDocument d : s.documents().values()) {
+                urls.put(d.kind().name(), certificates.presignDownload(d.objectKey(), DOCUMENT_URL_VALIDITY).url());
+            }
+            reviews.add(new PendingReview(s, urls));
+        }
+        return new Page<>(reviews, page.nextToken());
+    }
+
+    /** Validates a reviewer's decision and enqueues it; it is applied asynchronously. */
+    public void submitDecision(String reviewer, String signatureId, Decision decision, List<ReasonCode> reasons,
+                               String comment, long version) {
+        if (decision == Decision.REJECT && reasons.isEmpty()) {
+            throw Failure.invalid("InvalidParameterValue.ReasonsRequired", "REJECT needs at least one reason code", "reasons");
+        }
+        if (reasons.contains(ReasonCode.OTHER) && (comment == null || comment.isBlank())) {
+            throw Failure.invalid("InvalidParameterValue.CommentRequired", "Reason OTHER needs a comment", "comment");
+        }
+        if (store.findById(signatureId).isEmpty()) {
+            throw Failure.notFound("Signature " + signatureId);
+        }
+        reviewQueue.send(ReviewMessage.decision(signatureId, version, decision.name(),
+                reasons.stream().map(Enum::name).toList(), comment, reviewer));
+    }
+
+    /** Applies one review-queue message; safe to call again with the same message. */
+    public void process(ReviewMessage message) {
+        Log.context("signatureId", message.signatureId(), "accountId", message.accountId());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Signature> found = message.accountId() == null
+                    ? store.findById(message.signatureId())
+                    : store.find(message.accountId(), message.signatureId());
+            if (found.isEmpty()) {
+                Log.warn("review.ignored", "reason", "signature does not exist");
+                return;
+            }
+            Signature signature = found.get();
+            Log.context("accountId", signature.accountId());
+            boolean changed = message.kind() == ReviewMessage.Kind.AUTOMATIC_REVIEW
+                    ? runAutomaticReview(signature, message)
+                    : applyDecision(signature, message);
+            if (!changed || store.save(signature)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("signature kept changing; the message will be retried");
+    }
+
+    private boolean runAutomaticReview(Signature signature, ReviewMessage message) {
+        if (!signature.awaitsAutomaticReview() || signature.version() != message.version()) {
+            Log.info("review.automatic.skipped", "status", signature.status().name(), "version", signature.version());
+            return false;
+        }
+        AutomaticReview.Outcome outcome = AutomaticReview.evaluate(signature);
+        signature.completeAutomaticReview(outcome.findings(), outcome.blockingReasons(), clock.instant());
+        Log.info("review.automatic.done", "status", signature.status().name(),
+                "findings", outcome.findings().size());
+        return true;
+    }
+
+    private boolean applyDecision(Signature signature, ReviewMessage message) {
+        String note = "decision " + message.decision() + " for version " + message.version();
+        boolean alreadyHandled = signature.history().stream().anyMatch(h ->
+                message.reviewer().equals(h.actor()) && h.note() != null && h.note().startsWith(note));
+        if (alreadyHandled) {
+            return false;
+        }
+        if (!signature.awaitsReviewer() || signature.version() != message.version()) {
+            signature.recordDiscardedDecision(message.reviewer(),
+                    note + " discarded: the signature is now at version " + signature.version() + " in status "
+                            + signature.status(), clock.instant());
+            Log.info("review.decision.discarded", "version", message.version());
+            return true;
+        }
+        List<ReasonCode> reasons = message.reasons().stream().map(ReasonCode::valueOf).toList();
+        if (Decision.valueOf(message.decision()) == Decision.APPROVE) {
+            signature.approve(message.reviewer(), note, clock.instant());
+        } else {
+            signature.reject(message.reviewer(), reasons, message.comment(), note, clock.instant());
+        }
+        Log.info("review.decision.applied", "decision", message.decision());
+        return true;
+    }
+}

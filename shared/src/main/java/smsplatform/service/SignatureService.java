@@ -1,0 +1,128 @@
+package smsplatform.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import smsplatform.domain.Caller;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.DocumentRequirements;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureNameRules;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.ports.CertificateStore;
+import smsplatform.ports.CertificateStore.PresignedRequest;
+import smsplatform.ports.ReviewQueue;
+import smsplatform.ports.SignatureStore;
+
+/** Applying for, listing, modifying and deleting signatures (the applicant's side). */
+public final class SignatureService {
+
+    public static final int DEFAULT_QUOTA = 50;
+    static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+
+    public record Upload(DocumentKind kind, PresignedRequest request) {}
+
+    public record Submitted(Signature signature, List<Upload> uploads) {}
+
+    private final SignatureStore store;
+    private final CertificateStore certificates;
+    private final ReviewQueue reviewQueue;
+    private final Clock clock;
+    private final int quota;
+
+    public SignatureService(SignatureStore store, CertificateStore certificates, ReviewQueue reviewQueue,
+                            Clock clock, int quota) {
+        this.store = store;
+        this.certificates = certificates;
+        this.reviewQueue = reviewQueue;
+        this.clock = clock;
+        this.quota = quota;
+    }
+
+    public Submitted submit(Caller caller, SignatureApplication request) {
+        SignatureApplication application = checked(caller, request);
+        Signature signature = Signature.apply(caller.accountId(), caller.accountType(),
+                Ids.next("sig-", clock.instant()), application, clock.instant());
+        store.create(signature, quota);
+        requestAutomaticReviewIfDue(signature);
+        List<Upload> uploads = new ArrayList<>();
+        for (DocumentKind kind : DocumentRequirements.acceptedKinds(signature.requiredDocuments())) {
+            uploads.add(new Upload(kind, presign(signature, kind, null)));
+        }
+        return new Submitted(signature, uploads);
+    }
+
+    public Signature get(Caller caller, String signatureId) {
+        return store.find(caller.accountId(), signatureId)
+                .orElseThrow(() -> Failure.notFound("Signature " + signatureId));
+    }
+
+    public Page<Signature> list(Caller caller, SignatureStatus status, int limit, String nextToken) {
+        return store.list(caller.accountId(), status, limit, nextToken);
+    }
+
+    public Signature modify(Caller caller, String signatureId, SignatureApplication request) {
+        SignatureApplication application = checked(caller, request);
+        Signature signature = get(caller, signatureId);
+        String previousName = signature.name();
+        signature.modify(application, clock.instant());
+        boolean saved = SignatureNameRules.uniquenessKey(previousName)
+                .equals(SignatureNameRules.uniquenessKey(application.name()))
+                ? store.save(signature)
+                : store.rename(signature, previousName);
+        if (!saved) {
+            throw Failure.conflict("FailedOperation.ConcurrentModification",
+                    "The signature changed meanwhile; read it again and retry");
+        }
+        requestAutomaticReviewIfDue(signature);
+        return signature;
+    }
+
+    public void delete(Caller caller, String signatureId) {
+        Signature signature = get(caller, signatureId);
+        store.delete(signature);
+        certificates.deletePrefix(DocumentKeys.prefix(signature.accountId(), signature.signatureId()));
+    }
+
+    public Upload newUpload(Caller caller, String signatureId, DocumentKind kind, String contentType) {
+        Signature signature = get(caller, signatureId);
+        if (!signature.accepts(kind)) {
+            throw Failure.invalid("InvalidParameterValue.DocumentKind",
+                    "This signature does not take " + kind + "; it takes " + DocumentRequirements.acceptedKinds(
+                            signature.requiredDocuments()), "kind");
+        }
+        return new Upload(kind, presign(signature, kind, contentType));
+    }
+
+    private PresignedRequest presign(Signature signature, DocumentKind kind, String contentType) {
+        String key = DocumentKeys.newKey(signature.accountId(), signature.signatureId(), kind,
+                Ids.next("up-", clock.instant()));
+        return certificates.presignUpload(key, contentType, UPLOAD_URL_VALIDITY);
+    }
+
+    private void requestAutomaticReviewIfDue(Signature signature) {
+        if (signature.awaitsAutomaticReview()) {
+            reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(),
+                    signature.version()));
+        }
+    }
+
+    /** Name rules, then who may apply for what (§5.1–§5.3); nothing is stored before these pass. */
+    private static SignatureApplication checked(Caller caller, SignatureApplication request) {
+        String name = SignatureNameRules.validate(request.name());
+        if (DocumentRequirements.requiredFor(caller.accountType(), request.purpose(), request.type(),
+                request.international()).isEmpty()) {
+            throw Failure.invalid("FailedOperation.NotEnterpriseCertification",
+                    "A " + caller.accountType() + " account cannot apply for a " + request.purpose() + " "
+                            + request.type() + " signature", "type");
+        }
+        EntityFields.check(request.type(), request.entity());
+        return new SignatureApplication(name, request.type(), request.purpose(), request.international(),
+                request.entity(), request.remark());
+    }
+
+}
