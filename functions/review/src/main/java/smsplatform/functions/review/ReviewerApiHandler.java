@@ -1,0 +1,78 @@
+package smsplatform.functions.review;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import smsplatform.domain.Caller;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
+import smsplatform.domain.ReasonCode;
+import smsplatform.http.ApiHandler;
+import smsplatform.http.ApiRequest;
+import smsplatform.http.ApiResponses;
+import smsplatform.http.JsonBody;
+import smsplatform.json.SignatureJson;
+import smsplatform.service.ReviewService;
+import smsplatform.service.ReviewService.PendingReview;
+
+/** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */
+public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ReviewService reviews;
+
+    public ReviewerApiHandler() {
+        this(ReviewWiring.fromEnvironment());
+    }
+
+    public ReviewerApiHandler(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiHandler.run("reviewer-api", event, context, this::route);
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        Caller caller = request.caller();
+        if (!caller.isReviewer()) {
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingScope",
+                    "Reviews need the " + Caller.REVIEWER_SCOPE + " scope", null);
+        }
+        return switch (request.routeKey()) {
+            case "GET /v1/reviews" -> list(request);
+            case "POST /v1/reviews/{signatureId}/decision" -> decide(caller, request);
+            default -> throw ApiHandler.unknownRoute(request);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse list(ApiRequest request) {
+        String token = request.query("nextToken");
+        Page<PendingReview> page = reviews.awaitingReviewer(request.queryInt("limit", 50, 1, 100),
+                token == null || token.isEmpty() ? null : token);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reviews", page.items().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accountId", r.signature().accountId());
+            m.put("signature", SignatureJson.toApi(r.signature()));
+            m.put("documentUrls", r.documentUrls());
+            return (Object) m;
+        }).toList());
+        body.put("nextToken", page.nextToken());
+        return ApiResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {
+        JsonBody body = request.jsonBody();
+        String signatureId = request.pathParameter("signatureId");
+        reviews.submitDecision(caller.subject(), signatureId,
+                body.requiredEnum("decision", ReviewService.Decision.class),
+                body.enumList("reasons", ReasonCode.class),
+                body.optionalString("comment", 1000),
+                body.requiredLong("version"));
+        return ApiResponses.json(202, Map.of("signatureId", signatureId, "status", "ENQUEUED"));
+    }
+}

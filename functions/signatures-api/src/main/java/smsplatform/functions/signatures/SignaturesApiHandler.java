@@ -1,0 +1,140 @@
+package smsplatform.functions.signatures;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.S3CertificateStore;
+import smsplatform.aws.SqsReviewQueue;
+import smsplatform.domain.Caller;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.Page;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.domain.SignatureType;
+import smsplatform.http.ApiHandler;
+import smsplatform.http.ApiRequest;
+import smsplatform.http.ApiResponses;
+import smsplatform.http.JsonBody;
+import smsplatform.json.SignatureJson;
+import smsplatform.service.SignatureService;
+import smsplatform.service.SignatureService.Upload;
+
+/** The Application API: every {@code /v1/signatures…} route. */
+public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final SignatureService signatures;
+
+    /** Lambda's constructor: clients built once per container from the environment. */
+    public SignaturesApiHandler() {
+        this(fromEnvironment(FunctionEnvironment.fromSystem()));
+    }
+
+    public SignaturesApiHandler(SignatureService signatures) {
+        this.signatures = signatures;
+    }
+
+    private static SignatureService fromEnvironment(FunctionEnvironment env) {
+        var dynamo = AwsClients.dynamoDb();
+        return new SignatureService(
+                new DynamoSignatureStore(dynamo, env.tableName()),
+                new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
+                new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
+                Clock.systemUTC(),
+                env.signatureQuota());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiHandler.run("signatures-api", event, context, this::route);
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        Caller caller = request.caller();
+        return switch (request.routeKey()) {
+            case "POST /v1/signatures" -> submit(caller, request);
+            case "GET /v1/signatures" -> list(caller, request);
+            case "GET /v1/signatures/{signatureId}" ->
+                    ApiResponses.json(200, SignatureJson.toApi(signatures.get(caller, request.pathParameter("signatureId"))));
+            case "PUT /v1/signatures/{signatureId}" -> ApiResponses.json(200, SignatureJson.toApi(
+                    signatures.modify(caller, request.pathParameter("signatureId"), application(request.jsonBody()))));
+            case "DELETE /v1/signatures/{signatureId}" -> {
+                signatures.delete(caller, request.pathParameter("signatureId"));
+                yield ApiResponses.noContent();
+            }
+            case "POST /v1/signatures/{signatureId}/uploads" -> newUpload(caller, request);
+            default -> throw ApiHandler.unknownRoute(request);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse submit(Caller caller, ApiRequest request) {
+        SignatureService.Submitted submitted = signatures.submit(caller, application(request.jsonBody()));
+        List<Object> uploads = new ArrayList<>();
+        submitted.uploads().forEach(u -> uploads.add(upload(u)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signature", SignatureJson.toApi(submitted.signature()));
+        body.put("uploads", uploads);
+        return ApiResponses.json(201, body);
+    }
+
+    private APIGatewayV2HTTPResponse list(Caller caller, ApiRequest request) {
+        String status = request.query("status");
+        SignatureStatus filter = null;
+        if (status != null && !status.isEmpty()) {
+            try {
+                filter = SignatureStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw smsplatform.domain.Failure.invalidField("status",
+                        "status must be one of " + java.util.Arrays.toString(SignatureStatus.values()));
+            }
+        }
+        Page<Signature> page = signatures.list(caller, filter, request.queryInt("limit", 50, 1, 100),
+                emptyToNull(request.query("nextToken")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("signatures", page.items().stream().map(s -> (Object) SignatureJson.toApi(s)).toList());
+        body.put("nextToken", page.nextToken());
+        return ApiResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse newUpload(Caller caller, ApiRequest request) {
+        JsonBody body = request.jsonBody();
+        DocumentKind kind = body.requiredEnum("kind", DocumentKind.class);
+        String contentType = body.requiredString("contentType");
+        Upload upload = signatures.newUpload(caller, request.pathParameter("signatureId"), kind, contentType);
+        return ApiResponses.json(201, Map.of("upload", upload(upload)));
+    }
+
+    private static SignatureApplication application(JsonBody body) {
+        return new SignatureApplication(
+                body.requiredString("name"),
+                body.requiredEnum("type", SignatureType.class),
+                body.requiredEnum("purpose", SignaturePurpose.class),
+                body.optionalBoolean("international", false),
+                body.stringMap("entity"),
+                body.optionalString("remark", 500));
+    }
+
+    private static Map<String, Object> upload(Upload upload) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", upload.kind().name());
+        m.put("url", upload.request().url());
+        m.put("method", upload.request().method());
+        m.put("headers", upload.request().headers());
+        m.put("expiresAt", upload.request().expiresAt().toString());
+        return m;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,103 @@
+package smsplatform.functions.sms;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.Caller;
+import smsplatform.domain.SmsMessage;
+import smsplatform.http.ApiHandler;
+import smsplatform.http.ApiRequest;
+import smsplatform.http.ApiResponses;
+import smsplatform.http.JsonBody;
+import smsplatform.service.SendSmsService;
+
+/** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
+public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final int MAX_SESSION_CONTEXT = 512;
+
+    private final SendSmsService sms;
+
+    public SendSmsHandler() {
+        this(fromEnvironment(FunctionEnvironment.fromSystem()));
+    }
+
+    public SendSmsHandler(SendSmsService sms) {
+        this.sms = sms;
+    }
+
+    private static SendSmsService fromEnvironment(FunctionEnvironment env) {
+        var dynamo = AwsClients.dynamoDb();
+        return new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
+                new DynamoMessageStore(dynamo, env.tableName()),
+                new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return ApiHandler.run("send-sms", event, context, this::route);
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        Caller caller = request.caller();
+        return switch (request.routeKey()) {
+            case "POST /v1/sms/send" -> send(caller, request);
+            case "GET /v1/sms/{serialNo}" -> status(sms.status(caller, request.pathParameter("serialNo")));
+            default -> throw ApiHandler.unknownRoute(request);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse send(Caller caller, ApiRequest request) {
+        JsonBody body = request.jsonBody();
+        List<String> numbers = body.stringList("phoneNumbers", 10_000);
+        String content = body.requiredString("content");
+        SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100), content,
+                body.optionalString("sessionContext", MAX_SESSION_CONTEXT));
+        List<Object> statuses = sms.send(caller, send).stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("serialNo", s.serialNo());
+            m.put("phoneNumber", s.phoneNumber());
+            m.put("code", s.code());
+            m.put("message", s.message());
+            m.put("fee", s.fee());
+            m.put("isoCode", s.isoCode());
+            m.put("sessionContext", s.sessionContext() == null ? "" : s.sessionContext());
+            return (Object) m;
+        }).toList();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("sendStatuses", statuses);
+        response.put("requestId", request.requestId());
+        return ApiResponses.json(200, response);
+    }
+
+    private static APIGatewayV2HTTPResponse status(SmsMessage m) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serialNo", m.serialNo());
+        body.put("phoneNumber", m.phoneNumber());
+        body.put("sign", m.sign());
+        body.put("text", m.text());
+        body.put("fee", m.fee());
+        body.put("status", m.status().name());
+        body.put("statusHistory", m.statusHistory().stream().map(c -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("status", c.status().name());
+            e.put("at", c.at().toString());
+            if (c.detail() != null) {
+                e.put("detail", c.detail());
+            }
+            return (Object) e;
+        }).toList());
+        return ApiResponses.json(200, body);
+    }
+}
