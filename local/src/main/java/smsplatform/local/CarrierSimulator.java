@@ -1,0 +1,69 @@
+package smsplatform.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import smsplatform.json.Json;
+
+/**
+ * The local carrier: records exactly the text each handset receives, once per serial number
+ * (a repeated hand-over of the same message is acknowledged and not delivered again).
+ * Persisted as JSON lines in the data dir.
+ */
+final class CarrierSimulator {
+
+    record Received(String serialNo, String phoneNumber, String text, String receivedAt) {}
+
+    private final Path inbox;
+    private final List<Received> received = new ArrayList<>();
+    private final Set<String> serials = new HashSet<>();
+
+    CarrierSimulator(Path dataDir) throws IOException {
+        this.inbox = dataDir.resolve("carrier/inbox.jsonl");
+        Files.createDirectories(inbox.getParent());
+        if (Files.exists(inbox)) {
+            for (String line : Files.readAllLines(inbox, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    Map<String, Object> m = Json.parseObject(line);
+                    remember(new Received((String) m.get("serialNo"), (String) m.get("phoneNumber"),
+                            (String) m.get("text"), (String) m.get("receivedAt")));
+                }
+            }
+        }
+    }
+
+    /** Returns false when this serial number was already delivered. */
+    synchronized boolean deliver(String serialNo, String phoneNumber, String text) throws IOException {
+        if (serials.contains(serialNo)) {
+            return false;
+        }
+        Received r = new Received(serialNo, phoneNumber, text, Instant.now().toString());
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("serialNo", r.serialNo());
+        line.put("phoneNumber", r.phoneNumber());
+        line.put("text", r.text());
+        line.put("receivedAt", r.receivedAt());
+        Files.writeString(inbox, Json.write(line) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        remember(r);
+        return true;
+    }
+
+    private void remember(Received r) {
+        received.add(r);
+        serials.add(r.serialNo());
+    }
+
+    synchronized List<Received> handset(String phoneNumber) {
+        return received.stream().filter(r -> r.phoneNumber().equals(phoneNumber)).toList();
+    }
+}

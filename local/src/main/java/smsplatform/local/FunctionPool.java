@@ -1,0 +1,77 @@
+package smsplatform.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Every function of the template, each in its own JVM, started on first use. */
+final class FunctionPool implements AutoCloseable {
+
+    private final StackPlan plan;
+    private final Endpoints endpoints;
+    private final Path logs;
+    private final Map<String, FunctionProcess> processes = new ConcurrentHashMap<>();
+
+    /** Where the emulators listen; functions reach them only through these environment variables. */
+    record Endpoints(String dynamoDb, String s3, String sqs) {}
+
+    FunctionPool(StackPlan plan, Endpoints endpoints, Path logs) {
+        this.plan = plan;
+        this.endpoints = endpoints;
+        this.logs = logs;
+    }
+
+    /** The environment Lambda would give the function, plus the SDK's endpoint variables for the emulators. */
+    static Map<String, String> environment(LocalFunction function, Endpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.put("AWS_REGION", StackPlan.REGION);
+        env.put("AWS_DEFAULT_REGION", StackPlan.REGION);
+        env.put("AWS_ACCESS_KEY_ID", S3Emulator.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3Emulator.SECRET_KEY);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
+        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3());
+        env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
+        env.put("S3_FORCE_PATH_STYLE", "true");
+        env.putAll(function.environment());
+        return env;
+    }
+
+    FunctionProcess.Result invoke(String logicalId, String eventJson) throws IOException, InterruptedException {
+        return process(logicalId).invoke(eventJson);
+    }
+
+    private FunctionProcess process(String logicalId) {
+        return processes.computeIfAbsent(logicalId, id -> {
+            LocalFunction function = plan.function(id);
+            return new FunctionProcess(function, environment(function, endpoints), logs.resolve(id + ".log"));
+        });
+    }
+
+    /** Starts every function's JVM in the background, so the first requests find them warm. */
+    void prewarm() {
+        for (LocalFunction f : plan.functions) {
+            Thread t = new Thread(() -> {
+                try {
+                    process(f.logicalId()).ensureStarted();
+                } catch (Exception e) {
+                    System.err.println("sms-local: " + f.logicalId() + " failed to start: " + e.getMessage());
+                }
+            }, "prewarm-" + f.logicalId());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.values().parallelStream().forEach(FunctionProcess::close);
+    }
+}

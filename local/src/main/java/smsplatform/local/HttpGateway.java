@@ -1,0 +1,284 @@
+package smsplatform.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import smsplatform.json.Json;
+
+/**
+ * The HTTP API of the template on one loopback port: JWT authorizer, route matching as API Gateway
+ * HTTP APIs do it, payload format 2.0 events, and the function's response mapped back. It also
+ * serves the local carrier simulator ({@code /local/…}) and the OpenAPI file.
+ */
+final class HttpGateway implements AutoCloseable {
+
+    static final int MAX_BODY = 10 * 1024 * 1024;
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private record Route(LocalFunction function, LocalFunction.HttpRoute route, Pattern pattern, List<String> names) {}
+
+    private final List<Route> routes = new ArrayList<>();
+    private final FunctionPool functions;
+    private final LocalIssuer issuer;
+    private final CarrierSimulator carrier;
+    private final Path openApi;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+
+    HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
+                int port) throws IOException {
+        this.functions = functions;
+        this.issuer = issuer;
+        this.carrier = carrier;
+        this.openApi = openApi;
+        for (LocalFunction f : plan.functions) {
+            for (LocalFunction.HttpRoute r : f.routes()) {
+                List<String> names = new ArrayList<>();
+                Matcher m = Pattern.compile("\\{([^}]+)}").matcher(r.path());
+                StringBuilder regex = new StringBuilder();
+                int last = 0;
+                while (m.find()) {
+                    regex.append(Pattern.quote(r.path().substring(last, m.start()))).append("([^/]+)");
+                    names.add(m.group(1));
+                    last = m.end();
+                }
+                regex.append(Pattern.quote(r.path().substring(last)));
+                routes.add(new Route(f, r, Pattern.compile(regex.toString()), names));
+            }
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (path.startsWith("/local/")) {
+                local(exchange, method, path);
+            } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
+                send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
+            } else {
+                api(exchange, method, path);
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String rawPath) throws Exception {
+        Route matched = null;
+        Matcher values = null;
+        for (Route r : routes) {
+            Matcher m = r.pattern().matcher(rawPath);
+            if (m.matches() && r.route().method().equals(method)) {
+                matched = r;
+                values = m;
+                break;
+            }
+        }
+        if (matched == null) {
+            sendJson(exchange, 404, Map.of("message", "Not Found"));
+            return;
+        }
+        Optional<Map<String, String>> claims = issuer.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (claims.isEmpty()) {
+            sendJson(exchange, 401, Map.of("message", "Unauthorized"));
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            sendJson(exchange, 413, Map.of("message", "Request Entity Too Large"));
+            return;
+        }
+        Map<String, String> pathParameters = new LinkedHashMap<>();
+        for (int i = 0; i < matched.names().size(); i++) {
+            pathParameters.put(matched.names().get(i), URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8));
+        }
+        String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(), body));
+        FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
+        if (result.functionError()) {
+            sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
+            return;
+        }
+        respond(exchange, result.payload());
+    }
+
+    private Map<String, Object> event(HttpExchange exchange, String method, String rawPath,
+                                      LocalFunction.HttpRoute route, Map<String, String> pathParameters,
+                                      Map<String, String> claims, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, list) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", list)));
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.merge(k, v, (a, b) -> a + "," + b);
+            }
+        }
+        Instant now = Instant.now();
+        String requestId = UUID.randomUUID().toString();
+        Map<String, Object> http = new LinkedHashMap<>();
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.put("userAgent", headers.getOrDefault("user-agent", ""));
+        Map<String, Object> jwt = new LinkedHashMap<>();
+        jwt.put("claims", claims);
+        jwt.put("scopes", null);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("accountId", SqsEmulator.ACCOUNT);
+        context.put("apiId", "local");
+        context.put("authorizer", Map.of("jwt", jwt));
+        context.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
+        context.put("domainPrefix", "local");
+        context.put("http", http);
+        context.put("requestId", requestId);
+        context.put("routeKey", route.routeKey());
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", route.routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        event.put("headers", headers);
+        if (!query.isEmpty()) {
+            event.put("queryStringParameters", query);
+        }
+        if (!pathParameters.isEmpty()) {
+            event.put("pathParameters", pathParameters);
+        }
+        event.put("requestContext", context);
+        if (body.length > 0) {
+            boolean text = isText(headers.get("content-type"));
+            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", !text);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.contains("json") || type.contains("xml")
+                || type.startsWith("application/x-www-form-urlencoded") || type.contains("yaml");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void respond(HttpExchange exchange, String payload) throws IOException {
+        Object parsed = Json.parse(payload);
+        if (!(parsed instanceof Map<?, ?>) || !((Map<String, Object>) parsed).containsKey("statusCode")) {
+            // API Gateway's inference for payloads that are not a response object.
+            send(exchange, 200, "application/json", payload.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Map<String, Object> response = (Map<String, Object>) parsed;
+        int status = ((Number) response.get("statusCode")).intValue();
+        Map<String, Object> headers = Template.map(response.get("headers"));
+        headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, String.valueOf(v)));
+        Object body = response.get("body");
+        byte[] bytes = body == null ? new byte[0] : Boolean.TRUE.equals(response.get("isBase64Encoded"))
+                ? Base64.getDecoder().decode(String.valueOf(body)) : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}. */
+    private void local(HttpExchange exchange, String method, String path) throws IOException {
+        if (method.equals("POST") && path.equals("/local/carrier/messages")) {
+            Map<String, Object> m;
+            try {
+                m = Json.parseObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                sendJson(exchange, 400, Map.of("message", "not a message"));
+                return;
+            }
+            if (!(m.get("serialNo") instanceof String serial) || !(m.get("phoneNumber") instanceof String phone)
+                    || !(m.get("text") instanceof String text)) {
+                sendJson(exchange, 400, Map.of("message", "serialNo, phoneNumber and text are required"));
+                return;
+            }
+            boolean fresh = carrier.deliver(serial, phone, text);
+            sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", !fresh));
+        } else if (method.equals("GET") && path.startsWith("/local/handsets/")) {
+            String phone = URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"),
+                    StandardCharsets.UTF_8);
+            List<Object> messages = new ArrayList<>();
+            for (CarrierSimulator.Received r : carrier.handset(phone)) {
+                messages.add(Map.of("serialNo", r.serialNo(), "text", r.text(), "receivedAt", r.receivedAt()));
+            }
+            sendJson(exchange, 200, Map.of("phoneNumber", phone, "messages", messages));
+        } else {
+            sendJson(exchange, 404, Map.of("message", "Not Found"));
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

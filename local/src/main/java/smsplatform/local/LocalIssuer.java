@@ -1,0 +1,144 @@
+package smsplatform.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import smsplatform.json.Json;
+
+/**
+ * The local stack's token issuer and JWT authorizer (RS256), standing in for the identity provider
+ * and API Gateway's JWT authorizer. Its key pair lives in the data dir, so tokens survive restarts.
+ */
+final class LocalIssuer {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final StackPlan.JwtConfig config;
+
+    private LocalIssuer(PrivateKey privateKey, PublicKey publicKey, StackPlan.JwtConfig config) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.config = config;
+    }
+
+    static LocalIssuer open(Path dataDir, StackPlan.JwtConfig config) throws IOException {
+        Path dir = dataDir.resolve("jwt");
+        Path privateFile = dir.resolve("private.key");
+        Path publicFile = dir.resolve("public.key");
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
+                Files.createDirectories(dir);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair pair = generator.generateKeyPair();
+                Path tmp = dir.resolve("private.key.tmp");
+                Files.write(tmp, Base64.getEncoder().encode(pair.getPrivate().getEncoded()));
+                Files.write(publicFile, Base64.getEncoder().encode(pair.getPublic().getEncoded()));
+                Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(
+                    Base64.getDecoder().decode(Files.readAllBytes(privateFile))));
+            PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(Files.readAllBytes(publicFile))));
+            return new LocalIssuer(privateKey, publicKey, config);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot read the local issuer's keys in " + dir, e);
+        }
+    }
+
+    String mint(String accountId, String accountType, boolean reviewer, Duration validFor) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", config.issuer());
+        claims.put("aud", config.audiences().get(0));
+        claims.put("sub", "user-" + accountId);
+        claims.put("account_id", accountId);
+        claims.put("account_type", accountType);
+        claims.put("scope", reviewer ? "sms/send sms/reviewer" : "sms/send");
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(validFor).getEpochSecond());
+        return sign(claims);
+    }
+
+    String sign(Map<String, Object> claims) {
+        String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"sms-local\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        String payload = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(privateKey);
+            rs256.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+            return header + "." + payload + "." + B64.encodeToString(rs256.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a valid token (as API Gateway passes them: strings), or empty: answer 401. */
+    Optional<Map<String, String>> verify(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : authorization.trim();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> header = Json.parseObject(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
+            if (!"RS256".equals(header.get("alg"))) {
+                return Optional.empty();
+            }
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initVerify(publicKey);
+            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!rs256.verify(B64D.decode(parts[2]))) {
+                return Optional.empty();
+            }
+            Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
+            long now = Instant.now().getEpochSecond();
+            if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now) {
+                return Optional.empty();
+            }
+            if (claims.get("nbf") instanceof Number nbf && nbf.longValue() > now) {
+                return Optional.empty();
+            }
+            if (!config.issuer().equals(claims.get("iss"))) {
+                return Optional.empty();
+            }
+            Object aud = claims.get("aud");
+            List<?> audiences = aud instanceof List<?> l ? l : List.of(String.valueOf(aud));
+            if (audiences.stream().noneMatch(a -> config.audiences().contains(String.valueOf(a)))) {
+                return Optional.empty();
+            }
+            Map<String, String> strings = new LinkedHashMap<>();
+            claims.forEach((k, v) -> strings.put(k, v instanceof List<?> l
+                    ? "[" + String.join(" ", l.stream().map(String::valueOf).toList()) + "]" : String.valueOf(v)));
+            return Optional.of(strings);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package smsplatform.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import smsplatform.json.Json;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The whole product on one machine, as {@code ./sms-local start} runs it. */
+public final class LocalStack implements AutoCloseable {
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private HttpGateway gateway;
+    private StackPlan plan;
+    private Endpoints endpoints;
+
+    /** Where the pieces of a running stack listen (also written to DATA_DIR/stack.json for 'invoke'). */
+    public record Endpoints(int port, String dynamoDb, String s3, String sqs) {}
+
+    private LocalStack() {}
+
+    public static LocalStack start(Path projectDir, Path dataDir, int port) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.boot(projectDir.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), port);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot(Path projectDir, Path dataDir, int requestedPort) throws Exception {
+        Files.createDirectories(dataDir);
+        lock(dataDir);
+        Path logs = dataDir.resolve("logs");
+        Files.createDirectories(logs);
+        Template template = Template.read(projectDir.resolve("template.yaml"));
+        int port = requestedPort == 0 ? SqsEmulator.freePort() : requestedPort;
+
+        Dynalite dynalite = Dynalite.start(projectDir, dataDir.resolve("dynamodb"), logs.resolve("dynalite.log"));
+        parts.add(dynalite);
+        SqsEmulator sqsEmulator = SqsEmulator.start(dataDir.resolve("sqs"));
+        parts.add(sqsEmulator);
+        AtomicReference<S3EventSource> notifications = new AtomicReference<>();
+        S3Emulator s3Emulator = S3Emulator.start(dataDir.resolve("s3"), created -> {
+            S3EventSource target = notifications.get();
+            if (target != null) {
+                target.objectCreated(created);
+            }
+        });
+        parts.add(s3Emulator);
+        endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
+                sqsEmulator.endpoint().toString());
+
+        plan = new StackPlan(template, projectDir,
+                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
+                sqsEmulator::queueUrl);
+        DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoints.dynamoDb()).build();
+        S3Client s3 = client(S3Client.builder(), endpoints.s3()).forcePathStyle(true).build();
+        SqsClient sqs = client(SqsClient.builder(), endpoints.sqs()).build();
+        parts.add(dynamo);
+        parts.add(s3);
+        parts.add(sqs);
+        StackResources.create(plan, dynamo, s3, sqs);
+
+        FunctionPool functions = new FunctionPool(plan,
+                new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs()), logs);
+        parts.add(functions);
+        S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
+        notifications.set(s3Events);
+        s3Events.start();
+        parts.add(s3Events);
+        for (LocalFunction f : plan.functions) {
+            for (LocalFunction.SqsTrigger trigger : f.sqsTriggers()) {
+                QueueEventSource source = new QueueEventSource(sqs, functions, f, trigger,
+                        sqsEmulator.queueUrl(trigger.queueName()));
+                source.start();
+                parts.add(source);
+            }
+        }
+        CarrierSimulator carrier = new CarrierSimulator(dataDir);
+        LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
+        gateway = new HttpGateway(plan, functions, issuer, carrier, projectDir.resolve("openapi.yaml"), port);
+        gateway.start();
+        parts.add(gateway);
+        Map<String, Object> stackFile = new LinkedHashMap<>();
+        stackFile.put("port", port);
+        stackFile.put("dynamoDb", endpoints.dynamoDb());
+        stackFile.put("s3", endpoints.s3());
+        stackFile.put("sqs", endpoints.sqs());
+        stackFile.put("pid", ProcessHandle.current().pid());
+        Files.writeString(dataDir.resolve("stack.json"), Json.write(stackFile));
+        functions.prewarm();
+    }
+
+    private void lock(Path dataDir) throws IOException {
+        FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another sms-local is running with data dir " + dataDir);
+        }
+        FileLock held = lock;
+        parts.add(() -> {
+            held.release();
+            channel.close();
+        });
+    }
+
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B client(B builder, String endpoint) {
+        return builder.region(Region.of(StackPlan.REGION)).endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Emulator.ACCESS_KEY, S3Emulator.SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create());
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            AutoCloseable part = parts.get(i);
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("sms-local: stopping " + part.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        parts.clear();
+    }
+}

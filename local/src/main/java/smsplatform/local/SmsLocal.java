@@ -1,0 +1,126 @@
+package smsplatform.local;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import smsplatform.json.Json;
+
+/**
+ * {@code ./sms-local start | token | invoke} (DESIGN §6). The launcher script builds what is
+ * missing and runs this class from the project directory.
+ */
+public final class SmsLocal {
+
+    private SmsLocal() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        Map<String, String> options = options(args);
+        Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
+        // A given --data-dir is relative to where the user runs the command; the default lives in the project.
+        Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")).toAbsolutePath().normalize()
+                : project.resolve(".sms-local");
+        switch (args[0]) {
+            case "start" -> start(project, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")));
+            case "token" -> token(project, dataDir, options);
+            case "invoke" -> invoke(project, dataDir, options);
+            default -> usage();
+        }
+    }
+
+    private static void start(Path project, Path dataDir, int port) throws Exception {
+        LocalStack stack = LocalStack.start(project, dataDir, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "sms-local-stop"));
+        System.out.println("READY http://127.0.0.1:" + stack.port());
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void token(Path project, Path dataDir, Map<String, String> options) throws Exception {
+        String account = required(options, "account");
+        String type = required(options, "type");
+        if (!List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL").contains(type)) {
+            throw new IllegalArgumentException("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");
+        }
+        StackPlan plan = new StackPlan(Template.read(project.resolve("template.yaml")), project, Map.of(), q -> q);
+        LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
+        System.out.println(issuer.mint(account, type, options.containsKey("reviewer"), Duration.ofHours(12)));
+    }
+
+    private static void invoke(Path project, Path dataDir, Map<String, String> options) throws Exception {
+        String logicalId = required(options, "function");
+        Path event = Path.of(required(options, "event")).toAbsolutePath();
+        Path stackFile = dataDir.resolve("stack.json");
+        if (!Files.exists(stackFile)) {
+            throw new IllegalStateException("No running stack uses " + dataDir + ": start it with ./sms-local start");
+        }
+        Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
+        String sqs = String.valueOf(stack.get("sqs"));
+        int port = ((Number) stack.get("port")).intValue();
+        StackPlan plan = new StackPlan(Template.read(project.resolve("template.yaml")), project,
+                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
+                q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
+        LocalFunction function = plan.function(logicalId);
+        FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(String.valueOf(stack.get("dynamoDb")),
+                String.valueOf(stack.get("s3")), sqs);
+        try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
+                dataDir.resolve("logs").resolve(logicalId + ".invoke.log"))) {
+            FunctionProcess.Result result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
+            System.out.println(result.payload());
+            if (result.functionError()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String name = args[i].substring(2);
+                if (name.equals("reviewer")) {
+                    options.put(name, "true");
+                } else if (i + 1 < args.length) {
+                    options.put(name, args[++i]);
+                } else {
+                    throw new IllegalArgumentException("--" + name + " needs a value");
+                }
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (args[0].equals("invoke") && !positional.isEmpty()) {
+            options.put("function", positional.get(0));
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static void usage() {
+        System.out.println(String.join("\n",
+                "usage: ./sms-local start [--port 3000] [--data-dir DIR]",
+                "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
+                "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));
+    }
+}

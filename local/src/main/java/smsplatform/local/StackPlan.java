@@ -1,0 +1,189 @@
+package smsplatform.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.local.LocalFunction.HttpRoute;
+import smsplatform.local.LocalFunction.S3Trigger;
+import smsplatform.local.LocalFunction.SqsTrigger;
+
+/**
+ * What template.yaml declares, resolved to local names: tables, buckets, queues and functions with
+ * their environment, routes and triggers. Nothing outside the template decides what exists.
+ */
+final class StackPlan {
+
+    static final String STACK_NAME = "sms-local";
+    static final String REGION = "us-east-1";
+
+    final Template template;
+    final Map<String, String> parameters;
+    final List<String> tables;
+    final Map<String, String> bucketNames = new LinkedHashMap<>();
+    final Map<String, String> queueNames = new LinkedHashMap<>();
+    final List<LocalFunction> functions = new ArrayList<>();
+    private final Template.Resolver resolver;
+    private final java.util.function.Function<String, String> queueUrl;
+
+    StackPlan(Template template, Path projectDir, Map<String, String> parameterOverrides,
+              java.util.function.Function<String, String> queueUrl) {
+        this.template = template;
+        this.queueUrl = queueUrl;
+        this.parameters = new LinkedHashMap<>(template.parameterDefaults());
+        this.parameters.putAll(parameterOverrides);
+        this.tables = template.resourcesOfType("AWS::DynamoDB::Table");
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            Object name = template.properties(id).get("QueueName");
+            queueNames.put(id, name == null ? id : String.valueOf(name));
+        }
+        this.resolver = new Template.Resolver(this::ref, this::getAtt);
+        for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
+            Object name = template.properties(id).get("BucketName");
+            bucketNames.put(id, name == null ? id.toLowerCase() : resolver.resolve(name));
+        }
+        for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
+            functions.add(function(id, projectDir));
+        }
+    }
+
+    String tableName(String logicalId) {
+        Object name = template.properties(logicalId).get("TableName");
+        return name == null ? logicalId : resolver.resolve(name);
+    }
+
+    String resolve(Object value) {
+        return resolver.resolve(value);
+    }
+
+    private String ref(String name) {
+        switch (name) {
+            case "AWS::StackName": return STACK_NAME;
+            case "AWS::Region": return REGION;
+            case "AWS::AccountId": return SqsEmulator.ACCOUNT;
+            case "AWS::Partition": return "aws";
+            case "AWS::URLSuffix": return "amazonaws.com";
+            default: break;
+        }
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        if (tables.contains(name)) {
+            return tableName(name);
+        }
+        if (bucketNames.containsKey(name)) {
+            return bucketNames.get(name);
+        }
+        if (queueNames.containsKey(name)) {
+            return queueUrl.apply(queueNames.get(name));
+        }
+        if (template.resources().containsKey(name)) {
+            return name;
+        }
+        throw new IllegalArgumentException("!Ref " + name + " names nothing in template.yaml");
+    }
+
+    private String getAtt(String name) {
+        String id = name.substring(0, name.indexOf('.'));
+        String attribute = name.substring(name.indexOf('.') + 1);
+        if (queueNames.containsKey(id)) {
+            String queue = queueNames.get(id);
+            return switch (attribute) {
+                case "Arn" -> SqsEmulator.queueArn(queue);
+                case "QueueName" -> queue;
+                case "QueueUrl" -> queueUrl.apply(queue);
+                default -> throw new IllegalArgumentException("!GetAtt " + name + " is not supported locally");
+            };
+        }
+        if (tables.contains(id) && attribute.equals("Arn")) {
+            return "arn:aws:dynamodb:" + REGION + ":" + SqsEmulator.ACCOUNT + ":table/" + tableName(id);
+        }
+        if (bucketNames.containsKey(id) && attribute.equals("Arn")) {
+            return "arn:aws:s3:::" + bucketNames.get(id);
+        }
+        throw new IllegalArgumentException("!GetAtt " + name + " is not supported locally");
+    }
+
+    private LocalFunction function(String id, Path projectDir) {
+        Map<String, Object> globals = template.globalsFunction();
+        Map<String, Object> props = template.properties(id);
+        Map<String, String> env = new LinkedHashMap<>();
+        Template.map(Template.map(globals.get("Environment")).get("Variables"))
+                .forEach((k, v) -> env.put(k, resolver.resolve(v)));
+        Template.map(Template.map(props.get("Environment")).get("Variables"))
+                .forEach((k, v) -> env.put(k, resolver.resolve(v)));
+        int timeout = number(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)));
+        int memory = number(props.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128)));
+
+        List<HttpRoute> routes = new ArrayList<>();
+        List<S3Trigger> s3 = new ArrayList<>();
+        List<SqsTrigger> sqs = new ArrayList<>();
+        Template.map(props.get("Events")).forEach((name, e) -> {
+            Map<String, Object> event = Template.map(e);
+            Map<String, Object> p = Template.map(event.get("Properties"));
+            switch (String.valueOf(event.get("Type"))) {
+                case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(p.get("Method")).toUpperCase(),
+                        String.valueOf(p.get("Path"))));
+                case "S3" -> {
+                    Object events = p.get("Events");
+                    List<String> patterns = events instanceof List<?> l
+                            ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(events));
+                    String prefix = "";
+                    String suffix = "";
+                    for (Object rule : Template.list(Template.map(Template.map(p.get("Filter")).get("S3Key")).get("Rules"))) {
+                        Map<String, Object> r = Template.map(rule);
+                        if ("prefix".equalsIgnoreCase(String.valueOf(r.get("Name")))) prefix = resolver.resolve(r.get("Value"));
+                        if ("suffix".equalsIgnoreCase(String.valueOf(r.get("Name")))) suffix = resolver.resolve(r.get("Value"));
+                    }
+                    s3.add(new S3Trigger(resolver.resolve(p.get("Bucket")), patterns, prefix, suffix));
+                }
+                case "SQS" -> {
+                    String arn = resolver.resolve(p.get("Queue"));
+                    sqs.add(new SqsTrigger(arn.substring(arn.lastIndexOf(':') + 1),
+                            number(p.getOrDefault("BatchSize", 10)),
+                            Template.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")));
+                }
+                default -> throw new IllegalArgumentException(id + ": event type " + event.get("Type")
+                        + " is not supported by sms-local");
+            }
+        });
+        Map<String, Object> invokeConfig = Template.map(props.get("EventInvokeConfig"));
+        int retries = number(invokeConfig.getOrDefault("MaximumRetryAttempts", 2));
+        Object destination = Template.map(Template.map(invokeConfig.get("DestinationConfig")).get("OnFailure"))
+                .get("Destination");
+        String onFailure = null;
+        if (destination != null) {
+            String arn = resolver.resolve(destination);
+            onFailure = arn.substring(arn.lastIndexOf(':') + 1);
+        }
+        return new LocalFunction(id, projectDir.resolve(String.valueOf(props.get("CodeUri"))),
+                String.valueOf(props.get("Handler")), timeout, memory, env, routes, s3, sqs, retries, onFailure);
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(value));
+    }
+
+    LocalFunction function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No function " + logicalId + " in template.yaml"));
+    }
+
+    /** The HttpApi's JWT authorizer configuration: issuer and audiences. */
+    JwtConfig jwtConfig() {
+        for (String api : template.resourcesOfType("AWS::Serverless::HttpApi")) {
+            Map<String, Object> auth = Template.map(template.properties(api).get("Auth"));
+            Object name = auth.get("DefaultAuthorizer");
+            Map<String, Object> authorizer = Template.map(Template.map(auth.get("Authorizers")).get(String.valueOf(name)));
+            Map<String, Object> jwt = Template.map(authorizer.get("JwtConfiguration"));
+            if (!jwt.isEmpty()) {
+                List<String> audiences = Template.list(jwt.get("audience")).stream().map(resolver::resolve).toList();
+                return new JwtConfig(resolver.resolve(jwt.get("issuer")), audiences);
+            }
+        }
+        return null;
+    }
+
+    record JwtConfig(String issuer, List<String> audiences) {}
+}
