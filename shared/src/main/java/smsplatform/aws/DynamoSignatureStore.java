@@ -222,7 +222,7 @@ public final class DynamoSignatureStore implements SignatureStore {
         List<Signature> signatures = new ArrayList<>();
         for (Map<String, AttributeValue> indexed : response.items()) {
             // The index is eventually consistent: re-read, and skip what has moved on since.
-            find(indexed.get("pk").s().substring("ACCOUNT#".length()), indexed.get("signatureId").s())
+            find(indexed.get("pk").s().substring("ACCOUNT#".length()), indexed.get("sk").s().substring("SIGNATURE#".length()))
                     .filter(Signature::awaitsReviewer).ifPresent(signatures::add);
         }
         String token = null;

@@ -47,6 +47,19 @@ public final class FunctionRunner {
         server.start();
         console.println("LISTENING " + server.getAddress().getPort());
         console.flush();
+        // The parent holds our stdin: when it goes away (even killed), so does this container.
+        Thread watchdog = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is ever sent
+                }
+            } catch (IOException ignored) {
+                // closed
+            }
+            Runtime.getRuntime().halt(0);
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     @SuppressWarnings("unchecked")

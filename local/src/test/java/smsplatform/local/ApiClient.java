@@ -1,0 +1,106 @@
+package smsplatform.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import smsplatform.json.Json;
+
+/** Plain HTTP to the local stack, as curl would do it. */
+final class ApiClient {
+
+    record Response(int status, String body) {
+        Map<String, Object> json() {
+            return Json.parseObject(body);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String token;
+
+    ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    Response get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    }
+
+    Response put(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+    }
+
+    Response delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl + path))
+                .timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(r.statusCode(), r.body());
+    }
+
+    /** PUT of raw bytes to a presigned URL, with the headers the API said to send. */
+    static int upload(Map<String, Object> upload, String contentType, byte[] bytes) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((String) upload.get("url")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers = (Map<String, Object>) upload.get("headers");
+        headers.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("content-type")) {
+                b.header(k, String.valueOf(v));
+            }
+        });
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Polls GET path until the JSON body satisfies the condition (asynchronous steps), or fails. */
+    Map<String, Object> await(String path, Predicate<Map<String, Object>> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Response last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (last.status() == 200 && condition.test(last.json())) {
+                return last.json();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Timed out waiting for " + what + "; last answer: " + (last == null ? null : last.body()));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,109 @@
+package smsplatform.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack started exactly as a user starts it: {@code ./sms-local start} in a child process,
+ * ready when it prints {@code READY http://127.0.0.1:PORT}.
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final Path PROJECT = projectDir();
+
+    final Path dataDir;
+    final String baseUrl;
+    final Duration startTime;
+    private final Process process;
+
+    private RunningStack(Path dataDir, String baseUrl, Duration startTime, Process process) {
+        this.dataDir = dataDir;
+        this.baseUrl = baseUrl;
+        this.startTime = startTime;
+        this.process = process;
+    }
+
+    static RunningStack start(Path dataDir) throws Exception {
+        long begin = System.nanoTime();
+        Files.createDirectories(dataDir);
+        Path output = dataDir.resolve("sms-local.out");
+        ProcessBuilder builder = new ProcessBuilder(List.of(PROJECT.resolve("sms-local").toString(), "start",
+                "--port", "0", "--data-dir", dataDir.toString()))
+                .redirectErrorStream(true);
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                StringBuilder seen = new StringBuilder();
+                while ((line = out.readLine()) != null) {
+                    seen.append(line).append('\n');
+                    if (line.startsWith("READY ")) {
+                        Thread drain = new Thread(() -> drain(out, output));
+                        drain.setDaemon(true);
+                        drain.start();
+                        return line.substring("READY ".length()).trim();
+                    }
+                }
+                throw new IllegalStateException("sms-local exited before READY:\n" + seen);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            String url = ready.get(180, TimeUnit.SECONDS);
+            return new RunningStack(dataDir, url, Duration.ofNanos(System.nanoTime() - begin), process);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static void drain(BufferedReader out, Path file) {
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException ignored) {
+            // stopped
+        }
+    }
+
+    /** Like Ctrl-C: the stack shuts down in order. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Like a crash: no shutdown hooks run. */
+    void kill() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        // The launcher exec's java, so the JVM is this process; give its children a moment to notice.
+        Thread.sleep(500);
+    }
+
+    private static Path projectDir() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,142 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static smsplatform.local.ApiClient.list;
+import static smsplatform.local.ApiClient.map;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #2, end to end over real HTTP against {@code ./sms-local start}: apply → upload → certificate
+ * check → automatic review → reviewer decision → SendSms → delivery to the carrier simulator.
+ */
+class SignatureJourneyEndToEndTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    static Path dataDir;
+    static RunningStack stack;
+    static ApiClient reviewer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = RunningStack.start(dataDir);
+        reviewer = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theWholeJourneyFromApplicationToADeliveredMessage() throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "acme", "ENTERPRISE", false));
+
+        ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(
+                "name", "Acme Cloud", "type", "COMPANY", "purpose", "SELF_USE",
+                "entity", Map.of("name", "Acme Cloud Computing Co., Ltd.")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        Map<String, Object> signature = map(submitted.json().get("signature"));
+        String id = (String) signature.get("signatureId");
+        assertThat(signature.get("status")).isEqualTo("AWAITING_DOCUMENTS");
+        List<Map<String, Object>> uploads = list(submitted.json().get("uploads"));
+        assertThat(uploads).extracting(u -> u.get("kind")).containsExactly(
+                "BUSINESS_LICENSE", "ORGANIZATION_CODE_CERTIFICATE", "SOCIAL_CREDIT_CODE_CERTIFICATE");
+        assertThat(uploads).allSatisfy(u -> assertThat(u.get("method")).isEqualTo("PUT"));
+
+        assertThat(ApiClient.upload(uploads.get(0), "application/pdf", PDF)).isEqualTo(200);
+
+        Map<String, Object> inManualReview = applicant.await("/v1/signatures/" + id,
+                s -> "IN_REVIEW".equals(s.get("status")) && "MANUAL".equals(s.get("reviewStage")),
+                "the certificate check and the automatic review");
+        Map<String, Object> document = list(inManualReview.get("documents")).get(0);
+        assertThat(document).containsEntry("kind", "BUSINESS_LICENSE").containsEntry("status", "VALID")
+                .containsEntry("contentType", "application/pdf");
+        assertThat(((Number) document.get("size")).intValue()).isEqualTo(PDF.length);
+        assertThat(list(inManualReview.get("history"))).extracting(h -> h.get("to") + " by " + h.get("actor"))
+                .containsExactly("AWAITING_DOCUMENTS by applicant", "IN_REVIEW by certificate-check",
+                        "IN_REVIEW by automatic-review");
+
+        ApiClient.Response queue = reviewer.get("/v1/reviews");
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        Map<String, Object> pending = list(queue.json().get("reviews")).stream()
+                .filter(r -> id.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
+        assertThat(pending.get("accountId")).isEqualTo("acme");
+        assertThat(map(pending.get("documentUrls"))).containsKey("BUSINESS_LICENSE");
+        ApiClient.Response document1 = reviewer.get((String) map(pending.get("documentUrls")).get("BUSINESS_LICENSE"));
+        assertThat(document1.body()).as("the reviewer's presigned GET returns the uploaded bytes")
+                .isEqualTo(new String(PDF, StandardCharsets.US_ASCII));
+
+        ApiClient.Response decision = reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "APPROVE", "version", inManualReview.get("version")));
+        assertThat(decision.status()).as(decision.body()).isEqualTo(202);
+        Map<String, Object> approved = applicant.await("/v1/signatures/" + id,
+                s -> "APPROVED".equals(s.get("status")), "the reviewer's decision");
+        assertThat(list(approved.get("history")).get(3)).containsEntry("from", "IN_REVIEW")
+                .containsEntry("to", "APPROVED").containsEntry("actor", "user-ops");
+
+        ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
+                "phoneNumbers", List.of("+86 13800138000".replace(" ", "")), "sign", "Acme Cloud",
+                "content", "Your verification code is 424242", "sessionContext", "journey"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        Map<String, Object> status = list(sent.json().get("sendStatuses")).get(0);
+        assertThat(status).containsEntry("code", "Ok").containsEntry("phoneNumber", "+8613800138000")
+                .containsEntry("isoCode", "CN").containsEntry("sessionContext", "journey");
+        String serialNo = (String) status.get("serialNo");
+        assertThat(serialNo).isNotBlank();
+
+        Map<String, Object> delivered = applicant.await("/v1/sms/" + serialNo,
+                m -> "DELIVERED".equals(m.get("status")), "delivery");
+        assertThat(delivered).containsEntry("text", "【Acme Cloud】Your verification code is 424242");
+        assertThat(list(delivered.get("statusHistory"))).extracting(h -> h.get("status"))
+                .containsExactly("QUEUED", "SENT", "DELIVERED");
+
+        Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613800138000").json();
+        assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
+                .containsExactly("【Acme Cloud】Your verification code is 424242");
+    }
+
+    @Test
+    void seedExampleTwoApprovedSignaturesAndTheSignFieldSelectsOne() throws Exception {
+        ApiClient tencent = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "tencent", "ENTERPRISE", false));
+        for (String name : List.of("Tencent Technology", "Tencent Cloud")) {
+            approve(tencent, name, "Tencent " + name.substring("Tencent ".length()) + " Co., Ltd.");
+        }
+
+        ApiClient.Response sent = tencent.post("/v1/sms/send", Map.of(
+                "phoneNumbers", List.of("13900139000"), "sign", "Tencent Cloud", "content", "Welcome to Tencent Cloud SMS"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        String serialNo = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
+        tencent.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
+
+        Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613900139000").json();
+        assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
+                .containsExactly("【Tencent Cloud】Welcome to Tencent Cloud SMS");
+    }
+
+    /** Applies, uploads a licence, and has the reviewer approve: the product's real path, no shortcuts. */
+    static String approve(ApiClient applicant, String name, String entityName) throws Exception {
+        ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(
+                "name", name, "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", entityName)));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = (String) map(submitted.json().get("signature")).get("signatureId");
+        assertThat(ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf", PDF)).isEqualTo(200);
+        Map<String, Object> ready = applicant.await("/v1/signatures/" + id,
+                s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + name);
+        assertThat(reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "APPROVE", "version", ready.get("version"))).status()).isEqualTo(202);
+        applicant.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval of " + name);
+        return id;
+    }
+}
