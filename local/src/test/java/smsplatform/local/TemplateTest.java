@@ -1,0 +1,113 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml is a valid SAM template and declares the whole product as issue #2 asks. */
+class TemplateTest {
+
+    static final Path TEMPLATE = RunningStack.PROJECT.resolve("template.yaml");
+    static final Path SAM_SCHEMA = RunningStack.PROJECT.getParent().resolve("shared/aws/sam.schema.json");
+
+    static Map<String, Object> longForm() throws Exception {
+        try (Reader reader = Files.newBufferedReader(TEMPLATE)) {
+            return Template.parse(reader);
+        }
+    }
+
+    @Test
+    void validatesAgainstTheOfficialSamSchema() throws Exception {
+        if (!Files.exists(SAM_SCHEMA)) {
+            System.out.println("NOTICE: " + SAM_SCHEMA + " is absent (a user's clone): SAM schema validation skipped");
+            Assumptions.abort("SAM schema not available beside the project");
+        }
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(SAM_SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        JsonNode template = new ObjectMapper().valueToTree(longForm());
+        Set<ValidationMessage> errors = schema.validate(template);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckCatchesAnInvalidTemplate() throws Exception {
+        Assumptions.assumeTrue(Files.exists(SAM_SCHEMA), "SAM schema not available beside the project");
+        JsonSchema schema;
+        try (InputStream in = Files.newInputStream(SAM_SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        Map<String, Object> broken = longForm();
+        Template.map(Template.map(Template.map(broken.get("Resources")).get("SendSmsFunction")).get("Properties"))
+                .put("Handlr", "misspelt");
+        assertThat(schema.validate(new ObjectMapper().valueToTree(broken))).isNotEmpty();
+    }
+
+    @Test
+    void everyRouteOfTheContractIsServedByTheHttpApi() throws Exception {
+        StackPlan plan = new StackPlan(Template.read(TEMPLATE), RunningStack.PROJECT, Map.of(), q -> q);
+        List<String> routes = new ArrayList<>();
+        plan.functions.forEach(f -> f.routes().forEach(r -> routes.add(r.routeKey())));
+        assertThat(routes).containsExactlyInAnyOrder(
+                "POST /v1/signatures", "GET /v1/signatures", "GET /v1/signatures/{signatureId}",
+                "PUT /v1/signatures/{signatureId}", "DELETE /v1/signatures/{signatureId}",
+                "POST /v1/signatures/{signatureId}/uploads",
+                "GET /v1/reviews", "POST /v1/reviews/{signatureId}/decision",
+                "POST /v1/sms/send", "GET /v1/sms/{serialNo}");
+        assertThat(plan.jwtConfig().issuer()).isNotBlank();
+        assertThat(plan.jwtConfig().audiences()).isNotEmpty();
+    }
+
+    @Test
+    void everyQueueHasADeadLetterQueueAndConsumersReportPartialFailures() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        StackPlan plan = new StackPlan(template, RunningStack.PROJECT, Map.of(), q -> q);
+        int consumers = 0;
+        for (LocalFunction f : plan.functions) {
+            for (LocalFunction.SqsTrigger trigger : f.sqsTriggers()) {
+                consumers++;
+                assertThat(trigger.reportBatchItemFailures()).as(f.logicalId()).isTrue();
+                String queueId = plan.queueNames.entrySet().stream()
+                        .filter(e -> e.getValue().equals(trigger.queueName())).findFirst().orElseThrow().getKey();
+                Map<String, Object> queue = template.properties(queueId);
+                Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
+                assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queueId).isBetween(1, 5);
+                assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).as(queueId + " visibility")
+                        .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
+            }
+        }
+        assertThat(consumers).isEqualTo(2);
+        LocalFunction check = plan.function("CertificateCheckFunction");
+        assertThat(check.s3Triggers()).hasSize(1);
+        assertThat(check.onFailureQueue()).isEqualTo("CertificateEventsDLQ");
+    }
+
+    @Test
+    void storageIsPrivateEncryptedAndRecoverable() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        Map<String, Object> table = template.properties("SmsTable");
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat(Template.map(table.get("PointInTimeRecoverySpecification"))).containsEntry("PointInTimeRecoveryEnabled", true);
+        assertThat(Template.map(table.get("SSESpecification"))).containsEntry("SSEEnabled", true);
+        assertThat(Template.map(table.get("TimeToLiveSpecification"))).containsEntry("Enabled", true);
+        Map<String, Object> bucket = template.properties("CertificatesBucket");
+        assertThat(bucket).containsKey("BucketName").containsKey("BucketEncryption");
+        assertThat(Template.map(bucket.get("PublicAccessBlockConfiguration")).values()).containsOnly(true).hasSize(4);
+    }
+}
