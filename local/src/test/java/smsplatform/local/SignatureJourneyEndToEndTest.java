@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #2, end to end over real HTTP against {@code ./sms-local start}: apply → upload → certificate
@@ -21,27 +19,20 @@ class SignatureJourneyEndToEndTest {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
     static Path dataDir;
     static RunningStack stack;
     static ApiClient reviewer;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = RunningStack.start(dataDir);
+        stack = SharedStack.get();
+        dataDir = stack.dataDir;
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
     void theWholeJourneyFromApplicationToADeliveredMessage() throws Exception {
-        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "acme", "ENTERPRISE", false));
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "journey", "ENTERPRISE", false));
 
         ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(
                 "name", "Acme Cloud", "type", "COMPANY", "purpose", "SELF_USE",
@@ -72,7 +63,7 @@ class SignatureJourneyEndToEndTest {
         assertThat(queue.status()).as(queue.body()).isEqualTo(200);
         Map<String, Object> pending = list(queue.json().get("reviews")).stream()
                 .filter(r -> id.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
-        assertThat(pending.get("accountId")).isEqualTo("acme");
+        assertThat(pending.get("accountId")).isEqualTo("journey");
         assertThat(map(pending.get("documentUrls"))).containsKey("BUSINESS_LICENSE");
         ApiClient.Response document1 = reviewer.get((String) map(pending.get("documentUrls")).get("BUSINESS_LICENSE"));
         assertThat(document1.body()).as("the reviewer's presigned GET returns the uploaded bytes")

@@ -1,0 +1,108 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.json.Json;
+
+/**
+ * Every sample event in {@code events/} runs through {@code ./sms-local invoke} against the running
+ * stack, so the samples (and the invoke command) cannot rot.
+ */
+class SampleEventsTest {
+
+    static RunningStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+    }
+
+    record Invocation(int exitCode, String output) {
+        Map<String, Object> json() {
+            String[] lines = output.trim().split("\n");
+            return Json.parseObject(lines[lines.length - 1]);
+        }
+
+        Map<String, Object> body() {
+            return Json.parseObject((String) json().get("body"));
+        }
+    }
+
+    static Invocation invoke(String function, String eventFile) throws Exception {
+        Process p = new ProcessBuilder(RunningStack.PROJECT.resolve("sms-local").toString(), "invoke", function,
+                "--event", RunningStack.PROJECT.resolve("events").resolve(eventFile).toString(),
+                "--data-dir", stack.dataDir.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Invocation(p.exitValue(), output);
+    }
+
+    @Test
+    void everyHandlerHasASampleEvent() throws Exception {
+        try (Stream<Path> files = Files.list(RunningStack.PROJECT.resolve("events"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).toList();
+            assertThat(names).anyMatch(n -> n.startsWith("signatures-api-"))
+                    .anyMatch(n -> n.startsWith("certificate-check-"))
+                    .anyMatch(n -> n.startsWith("review-queue-"))
+                    .anyMatch(n -> n.startsWith("reviewer-api-"))
+                    .anyMatch(n -> n.startsWith("send-sms"))
+                    .anyMatch(n -> n.startsWith("delivery-"));
+        }
+    }
+
+    @Test
+    void signatureSamplesSubmitThenList() throws Exception {
+        Invocation submitted = invoke("SignaturesApiFunction", "signatures-api-submit.json");
+        assertThat(submitted.exitCode()).as(submitted.output()).isZero();
+        assertThat(((Number) submitted.json().get("statusCode")).intValue()).as(submitted.output()).isEqualTo(201);
+        Object id = ApiClient.map(submitted.body().get("signature")).get("signatureId");
+
+        Invocation listed = invoke("SignaturesApiFunction", "signatures-api-list.json");
+        assertThat(ApiClient.list(listed.body().get("signatures"))).extracting(s -> s.get("signatureId")).contains(id);
+    }
+
+    @Test
+    void certificateCheckSampleForAKeyOfNoSignatureChangesNothing() throws Exception {
+        Invocation checked = invoke("CertificateCheckFunction", "certificate-check-object-created.json");
+        assertThat(checked.exitCode()).as(checked.output()).isZero();
+        assertThat(checked.output().trim()).endsWith("\"checked 1\"");
+    }
+
+    @Test
+    void queueSamplesAreProcessedWithoutFailures() throws Exception {
+        for (String[] sample : new String[][] {
+                {"ReviewQueueFunction", "review-queue-automatic-review.json"},
+                {"DeliveryFunction", "delivery-outbound-messages.json"}}) {
+            Invocation result = invoke(sample[0], sample[1]);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(ApiClient.list(result.json().get("batchItemFailures"))).as(sample[1]).isEmpty();
+        }
+    }
+
+    @Test
+    void reviewerSamples() throws Exception {
+        Invocation list = invoke("ReviewerApiFunction", "reviewer-api-list-reviews.json");
+        assertThat(((Number) list.json().get("statusCode")).intValue()).as(list.output()).isEqualTo(200);
+        Invocation decision = invoke("ReviewerApiFunction", "reviewer-api-decision.json");
+        assertThat(((Number) decision.json().get("statusCode")).intValue()).as(decision.output()).isEqualTo(404);
+    }
+
+    @Test
+    void sendSmsSamplesRefuseASignThatIsNotApproved() throws Exception {
+        Invocation send = invoke("SendSmsFunction", "send-sms.json");
+        assertThat(((Number) send.json().get("statusCode")).intValue()).as(send.output()).isEqualTo(400);
+        assertThat(ApiClient.map(send.body().get("error")).get("code"))
+                .isEqualTo("FailedOperation.SignatureIncorrectOrUnapproved");
+        Invocation status = invoke("SendSmsFunction", "send-sms-status.json");
+        assertThat(((Number) status.json().get("statusCode")).intValue()).as(status.output()).isEqualTo(404);
+    }
+}

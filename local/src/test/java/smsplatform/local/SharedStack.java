@@ -1,0 +1,28 @@
+package smsplatform.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One stack for the end-to-end test classes that can share it (started once per test JVM). */
+final class SharedStack {
+
+    private static RunningStack stack;
+
+    private SharedStack() {}
+
+    static synchronized RunningStack get() throws Exception {
+        if (stack == null) {
+            Path dir = Files.createTempDirectory("sms-local-e2e");
+            stack = RunningStack.start(dir);
+            RunningStack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return stack;
+    }
+}
