@@ -42,9 +42,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Path projectDir, Path dataDir, int port) throws Exception {
+        return start(projectDir, projectDir.resolve("template.yaml"), dataDir, port);
+    }
+
+    /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. */
+    public static LocalStack start(Path projectDir, Path template, Path dataDir, int port) throws Exception {
         LocalStack stack = new LocalStack();
         try {
-            stack.boot(projectDir.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize(), port);
+            stack.boot(projectDir.toAbsolutePath().normalize(), template.toAbsolutePath().normalize(),
+                    dataDir.toAbsolutePath().normalize(), port);
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -52,12 +58,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void boot(Path projectDir, Path dataDir, int requestedPort) throws Exception {
+    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort) throws Exception {
         Files.createDirectories(dataDir);
         lock(dataDir);
         Path logs = dataDir.resolve("logs");
         Files.createDirectories(logs);
-        Template template = Template.read(projectDir.resolve("template.yaml"));
+        Template template = Template.read(templateFile);
         int port = requestedPort == 0 ? SqsEmulator.freePort() : requestedPort;
 
         Dynalite dynalite = Dynalite.start(projectDir, dataDir.resolve("dynamodb"), logs.resolve("dynalite.log"));
@@ -75,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
         endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
                 sqsEmulator.endpoint().toString());
 
-        plan = new StackPlan(template, projectDir,
+        plan = new StackPlan(template, templateFile.getParent(),
                 Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
                 sqsEmulator::queueUrl);
         DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoints.dynamoDb()).build();

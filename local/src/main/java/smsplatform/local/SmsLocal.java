@@ -29,16 +29,18 @@ public final class SmsLocal {
         // A given --data-dir is relative to where the user runs the command; the default lives in the project.
         Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")).toAbsolutePath().normalize()
                 : project.resolve(".sms-local");
+        Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
+                : project.resolve("template.yaml");
         switch (args[0]) {
-            case "start" -> start(project, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")));
-            case "token" -> token(project, dataDir, options);
-            case "invoke" -> invoke(project, dataDir, options);
+            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")));
+            case "token" -> token(template, dataDir, options);
+            case "invoke" -> invoke(template, dataDir, options);
             default -> usage();
         }
     }
 
-    private static void start(Path project, Path dataDir, int port) throws Exception {
-        LocalStack stack = LocalStack.start(project, dataDir, port);
+    private static void start(Path project, Path template, Path dataDir, int port) throws Exception {
+        LocalStack stack = LocalStack.start(project, template, dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -49,18 +51,18 @@ public final class SmsLocal {
         stopped.await();
     }
 
-    private static void token(Path project, Path dataDir, Map<String, String> options) throws Exception {
+    private static void token(Path template, Path dataDir, Map<String, String> options) throws Exception {
         String account = required(options, "account");
         String type = required(options, "type");
         if (!List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL").contains(type)) {
             throw new IllegalArgumentException("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");
         }
-        StackPlan plan = new StackPlan(Template.read(project.resolve("template.yaml")), project, Map.of(), q -> q);
+        StackPlan plan = new StackPlan(Template.read(template), template.getParent(), Map.of(), q -> q);
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         System.out.println(issuer.mint(account, type, options.containsKey("reviewer"), Duration.ofHours(12)));
     }
 
-    private static void invoke(Path project, Path dataDir, Map<String, String> options) throws Exception {
+    private static void invoke(Path template, Path dataDir, Map<String, String> options) throws Exception {
         String logicalId = required(options, "function");
         Path event = Path.of(required(options, "event")).toAbsolutePath();
         Path stackFile = dataDir.resolve("stack.json");
@@ -70,7 +72,7 @@ public final class SmsLocal {
         Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
         String sqs = String.valueOf(stack.get("sqs"));
         int port = ((Number) stack.get("port")).intValue();
-        StackPlan plan = new StackPlan(Template.read(project.resolve("template.yaml")), project,
+        StackPlan plan = new StackPlan(Template.read(template), template.getParent(),
                 Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
                 q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
         LocalFunction function = plan.function(logicalId);
@@ -119,7 +121,7 @@ public final class SmsLocal {
 
     private static void usage() {
         System.out.println(String.join("\n",
-                "usage: ./sms-local start [--port 3000] [--data-dir DIR]",
+                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE]",
                 "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
                 "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));
     }

@@ -27,7 +27,7 @@ final class StackPlan {
     private final Template.Resolver resolver;
     private final java.util.function.Function<String, String> queueUrl;
 
-    StackPlan(Template template, Path projectDir, Map<String, String> parameterOverrides,
+    StackPlan(Template template, Path codeBase, Map<String, String> parameterOverrides,
               java.util.function.Function<String, String> queueUrl) {
         this.template = template;
         this.queueUrl = queueUrl;
@@ -44,7 +44,7 @@ final class StackPlan {
             bucketNames.put(id, name == null ? id.toLowerCase() : resolver.resolve(name));
         }
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
-            functions.add(function(id, projectDir));
+            functions.add(function(id, codeBase));
         }
     }
 
@@ -105,7 +105,7 @@ final class StackPlan {
         throw new IllegalArgumentException("!GetAtt " + name + " is not supported locally");
     }
 
-    private LocalFunction function(String id, Path projectDir) {
+    private LocalFunction function(String id, Path codeBase) {
         Map<String, Object> globals = template.globalsFunction();
         Map<String, Object> props = template.properties(id);
         Map<String, String> env = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ final class StackPlan {
             String arn = resolver.resolve(destination);
             onFailure = arn.substring(arn.lastIndexOf(':') + 1);
         }
-        return new LocalFunction(id, projectDir.resolve(String.valueOf(props.get("CodeUri"))),
+        return new LocalFunction(id, codeBase.resolve(String.valueOf(props.get("CodeUri"))),
                 String.valueOf(props.get("Handler")), timeout, memory, env, routes, s3, sqs, retries, onFailure);
     }
 

@@ -31,13 +31,14 @@ final class RunningStack implements AutoCloseable {
         this.process = process;
     }
 
-    static RunningStack start(Path dataDir) throws Exception {
+    static RunningStack start(Path dataDir, String... extraArguments) throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(dataDir);
         Path output = dataDir.resolve("sms-local.out");
-        ProcessBuilder builder = new ProcessBuilder(List.of(PROJECT.resolve("sms-local").toString(), "start",
-                "--port", "0", "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("sms-local").toString(), "start",
+                "--port", "0", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(extraArguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {

@@ -1,0 +1,149 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import smsplatform.json.Json;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The event sources behave as the template declares, on a copy of template.yaml whose outbound
+ * queue retries fast (visibility 2 s, maxReceiveCount 2) and whose certificate check cannot reach
+ * its table: partial batch failures, redrive to the DLQ, and S3's asynchronous retries ending in the
+ * on-failure destination.
+ */
+class EventSourcesEndToEndTest {
+
+    @TempDir
+    static Path work;
+    static RunningStack stack;
+    static SqsClient sqs;
+    static String sqsEndpoint;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path template = work.resolve("template.yaml");
+        Files.writeString(template, fastRetryTemplate(Files.readString(RunningStack.PROJECT.resolve("template.yaml"))));
+        stack = RunningStack.start(work.resolve("data"), "--template", template.toString());
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
+        sqsEndpoint = (String) endpoints.get("sqs");
+        sqs = LocalStack.client(SqsClient.builder(), sqsEndpoint).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (sqs != null) {
+            sqs.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static String fastRetryTemplate(String original) {
+        String t = original.replace("CodeUri: functions/", "CodeUri: " + RunningStack.PROJECT.resolve("functions") + "/");
+        t = replaceInBlock(t, "  OutboundQueue:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
+        t = replaceInBlock(t, "  OutboundQueue:", "maxReceiveCount: 5", "maxReceiveCount: 2");
+        t = replaceInBlock(t, "  CertificateCheckFunction:", "          REVIEW_QUEUE_URL: !Ref ReviewQueue",
+                "          REVIEW_QUEUE_URL: !Ref ReviewQueue\n          TABLE_NAME: no-such-table");
+        return t;
+    }
+
+    private static String replaceInBlock(String text, String blockStart, String from, String to) {
+        int start = text.indexOf(blockStart + "\n");
+        Matcher next = Pattern.compile("\n  [A-Za-z]+:\n").matcher(text);
+        int end = next.find(start + blockStart.length()) ? next.start() : text.length();
+        String block = text.substring(start, end);
+        if (!block.contains(from)) {
+            throw new IllegalStateException(blockStart + " has no '" + from + "'");
+        }
+        return text.substring(0, start) + block.replace(from, to) + text.substring(end);
+    }
+
+    String url(String queue) {
+        return sqsEndpoint + "/000000000000/" + queue;
+    }
+
+    @Test
+    void aPoisonMessageReachesTheDlqWhileTheRestOfItsBatchSucceedsOnce() throws Exception {
+        String good1 = "sms-00000000000000000000000001";
+        String good2 = "sms-00000000000000000000000002";
+        sqs.sendMessageBatch(b -> b.queueUrl(url("OutboundQueue")).entries(
+                SendMessageBatchRequestEntry.builder().id("good1")
+                        .messageBody(Json.write(Map.of("accountId", "redrive", "serialNo", good1))).build(),
+                SendMessageBatchRequestEntry.builder().id("poison").messageBody("this is not JSON").build(),
+                SendMessageBatchRequestEntry.builder().id("good2")
+                        .messageBody(Json.write(Map.of("accountId", "redrive", "serialNo", good2))).build()));
+
+        List<Message> dead = awaitMessages(url("OutboundDLQ"), Duration.ofSeconds(60));
+        assertThat(dead).extracting(Message::body).containsExactly("this is not JSON");
+        Map<String, String> left = sqs.getQueueAttributes(b -> b.queueUrl(url("OutboundQueue")).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributesAsStrings();
+        assertThat(left.values()).containsOnly("0");
+
+        String log = Files.readString(stack.dataDir.resolve("logs/DeliveryFunction.log"), StandardCharsets.UTF_8);
+        assertThat(occurrences(log, good1)).as("processed once, not redelivered with the poison").isEqualTo(1);
+        assertThat(occurrences(log, good2)).isEqualTo(1);
+        assertThat(occurrences(log, "\"event\":\"message.failed\"")).as("2 receives, then the DLQ").isEqualTo(2);
+    }
+
+    @Test
+    void aCertificateEventThatKeepsFailingIsRetriedThenSentToTheOnFailureDestination() throws Exception {
+        String key = "certificates/acme/sig-0000000000000000000000000a/BUSINESS_LICENSE/up-0000000000000000000000000a";
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
+        try (S3Client s3 = LocalStack.client(S3Client.builder(), (String) endpoints.get("s3")).forcePathStyle(true).build()) {
+            s3.putObject(b -> b.bucket("sms-local-certificates-000000000000").key(key).contentType("application/pdf"),
+                    RequestBody.fromBytes(SignatureJourneyEndToEndTest.PDF));
+        }
+        List<Message> failed = awaitMessages(url("CertificateEventsDLQ"), Duration.ofSeconds(60));
+        assertThat(failed).hasSize(1);
+        Map<String, Object> record = Json.parseObject(failed.get(0).body());
+        assertThat(ApiClient.map(record.get("requestContext"))).containsEntry("condition", "RetriesExhausted")
+                .containsEntry("approximateInvokeCount", 3);
+        assertThat(Json.write(record.get("requestPayload"))).contains(key);
+        String log = Files.readString(stack.dataDir.resolve("logs/CertificateCheckFunction.log"), StandardCharsets.UTF_8);
+        assertThat(occurrences(log, "\"event\":\"certificate.failed\"")).as("1 try + MaximumRetryAttempts 2").isEqualTo(3);
+    }
+
+    private List<Message> awaitMessages(String queueUrl, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
+            if (!messages.isEmpty()) {
+                // Anything that would wrongly follow (a duplicate, another message) has time to arrive.
+                Thread.sleep(3000);
+                List<Message> all = new ArrayList<>(messages);
+                all.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
+                return all;
+            }
+        }
+        throw new AssertionError("nothing arrived on " + queueUrl + " within " + timeout);
+    }
+
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
