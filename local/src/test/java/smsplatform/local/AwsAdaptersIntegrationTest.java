@@ -1,0 +1,191 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.S3CertificateStore;
+import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureType;
+import smsplatform.domain.SmsMessage;
+import smsplatform.ports.CertificateStore;
+import smsplatform.ports.OutboundQueue;
+import smsplatform.service.Ids;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The AWS adapters through the real SDK against the selected backend (embedded emulators by default;
+ * {@code -Dsms.backend=localstack} for LocalStack in Docker).
+ */
+class AwsAdaptersIntegrationTest {
+
+    static AwsBackend backend;
+    static DynamoSignatureStore signatures;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = AwsBackend.selected();
+        signatures = new DynamoSignatureStore(backend.dynamo, backend.table());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    static Signature signature(String account, String name) {
+        return Signature.apply(account, AccountType.ENTERPRISE, Ids.next("sig-", Instant.now()),
+                new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
+                        Map.of("name", name + " Ltd."), null), Instant.now());
+    }
+
+    @Test
+    void signaturesAreStoredFoundListedVersionedAndDeleted() {
+        Signature s = signature("store-a", "Store Alpha");
+        signatures.create(s, 50);
+        assertThat(s.version()).isEqualTo(1);
+        assertThat(signatures.find("store-a", s.signatureId())).get().extracting(Signature::name).isEqualTo("Store Alpha");
+        assertThat(signatures.find("someone-else", s.signatureId())).isEmpty();
+        assertThat(signatures.findById(s.signatureId())).get().extracting(Signature::accountId).isEqualTo("store-a");
+        assertThat(signatures.findByName("store-a", "store alpha")).isPresent();
+
+        Signature stale = signatures.find("store-a", s.signatureId()).orElseThrow();
+        assertThat(signatures.save(s)).isTrue();
+        assertThat(signatures.save(stale)).as("a write from an older version is refused").isFalse();
+
+        Signature second = signature("store-a", "Store Beta");
+        signatures.create(second, 50);
+        assertThat(signatures.list("store-a", null, 10, null).items()).extracting(Signature::signatureId)
+                .containsExactly(second.signatureId(), s.signatureId());
+        var firstPage = signatures.list("store-a", null, 1, null);
+        assertThat(firstPage.nextToken()).isNotNull();
+        assertThat(signatures.list("store-a", null, 1, firstPage.nextToken()).items())
+                .extracting(Signature::signatureId).containsExactly(s.signatureId());
+
+        signatures.delete(s);
+        assertThat(signatures.find("store-a", s.signatureId())).isEmpty();
+        signatures.create(signature("store-a", "Store Alpha"), 50);
+    }
+
+    @Test
+    void namesAreUniquePerAccountIgnoringCase() {
+        signatures.create(signature("names", "Unique Name"), 50);
+        assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
+                .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
+        signatures.create(signature("other-account", "Unique Name"), 50);
+    }
+
+    @Test
+    void theQuotaHoldsUnderConcurrentSubmissions() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Signature s = signature("quota", "Quota Test " + i);
+                attempts.add(pool.submit(() -> {
+                    try {
+                        signatures.create(s, 5);
+                        return true;
+                    } catch (Failure f) {
+                        assertThat(f.code()).isEqualTo("FailedOperation.SignNumberLimit");
+                        return false;
+                    }
+                }));
+            }
+            long created = 0;
+            for (Future<Boolean> f : attempts) {
+                created += f.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(5);
+            assertThat(signatures.list("quota", null, 100, null).items()).hasSize(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void certificatesUploadWithAPresignedPutAndAreReadBack() throws Exception {
+        S3CertificateStore store = new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
+        String key = "certificates/acme/sig-x/BUSINESS_LICENSE/up-1";
+        CertificateStore.PresignedRequest put = store.presignUpload(key, "application/pdf", Duration.ofMinutes(5));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(put.url()))
+                .header("Content-Type", "application/pdf")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(SignatureJourneyEndToEndTest.PDF)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(store.head(key)).get().satisfies(o -> {
+            assertThat(o.size()).isEqualTo(SignatureJourneyEndToEndTest.PDF.length);
+            assertThat(o.contentType()).isEqualTo("application/pdf");
+        });
+        try (var in = store.open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(SignatureJourneyEndToEndTest.PDF);
+        }
+        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(
+                URI.create(store.presignDownload(key, Duration.ofMinutes(5)).url())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(downloaded.body()).isEqualTo(SignatureJourneyEndToEndTest.PDF);
+
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(
+                store.presignUpload(key + "b", "image/png", Duration.ofMinutes(5)).url()))
+                .header("Content-Type", "application/pdf")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(SignatureJourneyEndToEndTest.PDF)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).as("the content type is part of the signature").isEqualTo(403);
+
+        store.deletePrefix("certificates/acme/sig-x/");
+        assertThat(store.head(key)).isEmpty();
+    }
+
+    @Test
+    void deliveriesAreQueuedInBatchesAndMessagesChangeStatusOnlyFromTheExpectedOne() {
+        String queue = backend.queueUrl("OutboundQueue");
+        List<OutboundQueue.Delivery> deliveries = IntStream.range(0, 25)
+                .mapToObj(i -> new OutboundQueue.Delivery("batch", "sms-" + i)).toList();
+        new SqsOutboundQueue(backend.sqs, queue).send(deliveries);
+        List<Message> received = new ArrayList<>();
+        for (int i = 0; i < 20 && received.size() < 25; i++) {
+            received.addAll(backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages());
+        }
+        assertThat(received).hasSize(25);
+
+        DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
+        Instant now = Instant.now();
+        List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
+                "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
+                List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
+        messages.recordQueued(queued);
+        assertThat(messages.find("batch", "sms-29")).isPresent();
+        SmsMessage.StatusChange sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
+        assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isTrue();
+        assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isFalse();
+        assertThat(messages.find("batch", "sms-3").orElseThrow().statusHistory())
+                .extracting(SmsMessage.StatusChange::status).containsExactly(SmsMessage.Status.QUEUED, SmsMessage.Status.SENT);
+        assertThat(messages.find("other", "sms-3")).isEmpty();
+    }
+}

@@ -1,0 +1,132 @@
+package smsplatform.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * DynamoDB, S3 and SQS for the adapter integration tests, with the resources of template.yaml.
+ * Default: the embedded emulators (what CI runs). {@code -Dsms.backend=localstack}: LocalStack in
+ * Docker through Testcontainers, skipped with a notice where no Docker engine answers.
+ */
+abstract class AwsBackend implements AutoCloseable {
+
+    static final String LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
+
+    final DynamoDbClient dynamo;
+    final S3Client s3;
+    final SqsClient sqs;
+    final S3Presigner presigner;
+    final StackPlan plan;
+    private final String sqsEndpoint;
+
+    AwsBackend(String dynamoEndpoint, String s3Endpoint, String sqsEndpoint) throws Exception {
+        this.sqsEndpoint = sqsEndpoint;
+        dynamo = LocalStack.client(DynamoDbClient.builder(), dynamoEndpoint).build();
+        s3 = LocalStack.client(S3Client.builder(), s3Endpoint).forcePathStyle(true).build();
+        sqs = LocalStack.client(SqsClient.builder(), sqsEndpoint).build();
+        presigner = S3Presigner.builder().region(Region.of(StackPlan.REGION)).endpointOverride(URI.create(s3Endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Emulator.ACCESS_KEY, S3Emulator.SECRET_KEY)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        plan = new StackPlan(Template.read(RunningStack.PROJECT.resolve("template.yaml")), RunningStack.PROJECT,
+                Map.of(), this::queueUrl);
+        StackResources.create(plan, dynamo, s3, sqs);
+    }
+
+    String queueUrl(String name) {
+        return sqsEndpoint + "/" + SqsEmulator.ACCOUNT + "/" + name;
+    }
+
+    String table() {
+        return plan.tableName(plan.tables.get(0));
+    }
+
+    String bucket() {
+        return plan.bucketNames.values().iterator().next();
+    }
+
+    static AwsBackend selected() throws Exception {
+        String backend = System.getProperty("sms.backend", "embedded");
+        if (backend.equals("localstack")) {
+            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+                System.out.println("NOTICE: -Dsms.backend=localstack but no Docker engine answers: LocalStack tests skipped");
+                Assumptions.abort("no Docker engine for LocalStack");
+            }
+            return new OnLocalStack();
+        }
+        return new Embedded();
+    }
+
+    @Override
+    public void close() throws Exception {
+        presigner.close();
+        dynamo.close();
+        s3.close();
+        sqs.close();
+    }
+
+    /** dynalite + S3Proxy + ElasticMQ, as the local stack runs them. */
+    static final class Embedded extends AwsBackend {
+        private final AutoCloseable[] emulators;
+
+        private Embedded(Path dir, Dynalite dynalite, S3Emulator s3, SqsEmulator sqs) throws Exception {
+            super(dynalite.endpoint().toString(), s3.endpoint().toString(), sqs.endpoint().toString());
+            emulators = new AutoCloseable[] {sqs, s3, dynalite};
+        }
+
+        Embedded() throws Exception {
+            this(Files.createTempDirectory("sms-backend"));
+        }
+
+        private Embedded(Path dir) throws Exception {
+            this(dir, Dynalite.start(RunningStack.PROJECT, dir.resolve("dynamodb"), dir.resolve("dynalite.log")),
+                    S3Emulator.start(dir.resolve("s3"), created -> { }), SqsEmulator.start(dir.resolve("sqs")));
+        }
+
+        @Override
+        public void close() throws Exception {
+            super.close();
+            for (AutoCloseable emulator : emulators) {
+                emulator.close();
+            }
+        }
+    }
+
+    /** LocalStack through Testcontainers (pinned image; later tags need a paid token). */
+    static final class OnLocalStack extends AwsBackend {
+        private final org.testcontainers.localstack.LocalStackContainer container;
+
+        private OnLocalStack(org.testcontainers.localstack.LocalStackContainer container) throws Exception {
+            super(container.getEndpoint().toString(), container.getEndpoint().toString(), container.getEndpoint().toString());
+            this.container = container;
+        }
+
+        OnLocalStack() throws Exception {
+            this(started());
+        }
+
+        private static org.testcontainers.localstack.LocalStackContainer started() {
+            var container = new org.testcontainers.localstack.LocalStackContainer(LOCALSTACK_IMAGE)
+                    .withServices("dynamodb", "s3", "sqs");
+            container.start();
+            return container;
+        }
+
+        @Override
+        public void close() throws Exception {
+            super.close();
+            container.stop();
+        }
+    }
+}
