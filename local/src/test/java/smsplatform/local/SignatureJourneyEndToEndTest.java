@@ -116,6 +116,28 @@ class SignatureJourneyEndToEndTest {
                 .containsExactly("【Tencent Cloud】Welcome to Tencent Cloud SMS");
     }
 
+    @Test
+    void functionLogsAreStructuredJsonWithRequestAndAccountAndNoSecretsOrDocuments() throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "logged", "ENTERPRISE", false));
+        String id = approve(applicant, "Logged Labs", "Logged Labs Ltd.");
+        List<String> lines = new java.util.ArrayList<>();
+        for (String function : List.of("SignaturesApiFunction", "CertificateCheckFunction", "ReviewQueueFunction",
+                "ReviewerApiFunction")) {
+            for (String line : java.nio.file.Files.readAllLines(dataDir.resolve("logs/" + function + ".log"))) {
+                if (line.startsWith("{")) {
+                    lines.add(line);
+                }
+            }
+        }
+        List<Map<String, Object>> entries = lines.stream().map(smsplatform.json.Json::parseObject).toList();
+        assertThat(entries).allSatisfy(e -> assertThat(e).containsKeys("time", "level", "event", "function", "requestId"));
+        assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("accountId", "logged")
+                .containsEntry("route", "GET /v1/signatures/{signatureId}").containsEntry("signatureId", id));
+        assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("event", "certificate.recorded")
+                .containsEntry("accountId", "logged").containsEntry("signatureId", id));
+        assertThat(String.join("\n", lines)).doesNotContain("eyJ").doesNotContain("Bearer").doesNotContain("%PDF");
+    }
+
     /** Applies, uploads a licence, and has the reviewer approve: the product's real path, no shortcuts. */
     static String approve(ApiClient applicant, String name, String entityName) throws Exception {
         ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(

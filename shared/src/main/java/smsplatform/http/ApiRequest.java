@@ -13,6 +13,7 @@ import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.json.Json;
+import smsplatform.log.Log;
 
 /** An HTTP API (payload format 2.0) request as the handlers see it. */
 public final class ApiRequest {
@@ -41,6 +42,7 @@ public final class ApiRequest {
         if (value == null || value.isEmpty()) {
             throw Failure.missingField(name);
         }
+        Log.context(name, value);
         return value;
     }
 
@@ -96,6 +98,7 @@ public final class ApiRequest {
         String scope = claims.getOrDefault("scope", "");
         Set<String> scopes = new HashSet<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.remove("");
+        Log.context("accountId", accountId);
         return new Caller(accountId, type, claims.getOrDefault("sub", accountId), scopes);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 /** Light JSON (jackson-jr, no reflection on our types): text ↔ maps, lists, strings, numbers, booleans. */
 public final class Json {
 
-    private static final JSON JSON_ = JSON.builder().build();
+    private static final JSON JSON_ = JSON.builder().enable(JSON.Feature.WRITE_NULL_PROPERTIES).build();
 
     private Json() {}
 
