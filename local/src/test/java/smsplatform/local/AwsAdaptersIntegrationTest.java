@@ -58,7 +58,7 @@ class AwsAdaptersIntegrationTest {
     }
 
     static Signature signature(String account, String name) {
-        return Signature.apply(account, AccountType.ENTERPRISE, Ids.next("sig-", Instant.now()),
+        return Signature.apply(account, AccountType.ENTERPRISE, Ids.random(java.time.Clock.systemUTC()).next("sig-"),
                 new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", name + " Ltd."), null), Instant.now());
     }

@@ -5,6 +5,7 @@ import static smsplatform.aws.Items.key;
 import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.json.Json;
 import smsplatform.json.SignatureJson;
+import smsplatform.log.Log;
 import smsplatform.ports.SignatureStore;
+import smsplatform.service.Ids;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,70 +45,113 @@ public final class DynamoSignatureStore implements SignatureStore {
     private static final String MANUAL = "MANUAL";
     private static final Pattern SIGNATURE_SK = Pattern.compile("SIGNATURE#sig-[0-9a-z]{26}");
 
+    /** A creation interrupted longer ago than this is abandoned: its slot and name may be reclaimed. */
+    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
+    private static final String REGISTRY = "REGISTRY";
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration grace;
+    private final Runnable afterSlotClaimed;
 
     public DynamoSignatureStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_GRACE, () -> { });
+    }
+
+    /** {@code afterSlotClaimed}: a fault-injection point between the quota write and the signature write. */
+    public DynamoSignatureStore(DynamoDbClient dynamo, String table, Duration grace, Runnable afterSlotClaimed) {
         this.dynamo = dynamo;
         this.table = table;
+        this.grace = grace;
+        this.afterSlotClaimed = afterSlotClaimed;
     }
 
     @Override
-    public void create(Signature signature, int quota) {
+    public Signature create(Signature signature, int quota) {
         claimName(signature);
+        if (!claimSlot(signature, quota) && (repair(signature.accountId()) == 0 || !claimSlot(signature, quota))) {
+            releaseName(signature.accountId(), signature.name(), signature.signatureId());
+            throw Failure.invalid("FailedOperation.SignNumberLimit",
+                    "An account can hold at most " + quota + " signatures; delete one to apply for another", null);
+        }
+        afterSlotClaimed.run();
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(signature, 1)).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            // A retry of a creation that got this far: the stored signature is the result.
+            return find(signature.accountId(), signature.signatureId()).orElseThrow(() -> alreadyStored);
+        }
+        signature.markStored(1);
+        return signature;
+    }
+
+    /** Adds the id to the account's registry if there is room; re-adding an id already there is a no-op. */
+    private boolean claimSlot(Signature signature, int quota) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(account(signature.accountId()), "REGISTRY"))
+                    .key(key(account(signature.accountId()), REGISTRY))
                     .updateExpression("ADD ids :id")
                     .conditionExpression("attribute_not_exists(ids) OR size(ids) < :quota OR contains(ids, :one)")
                     .expressionAttributeValues(Map.of(
                             ":id", AttributeValue.fromSs(List.of(signature.signatureId())),
                             ":one", s(signature.signatureId()),
                             ":quota", n(quota))));
+            return true;
         } catch (ConditionalCheckFailedException full) {
-            releaseName(signature.accountId(), signature.name(), signature.signatureId());
-            throw Failure.invalid("FailedOperation.SignNumberLimit",
-                    "An account can hold at most " + quota + " signatures; delete one to apply for another", null);
+            return false;
         }
-        Map<String, AttributeValue> item = item(signature, 1);
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        signature.markStored(1);
     }
 
     private void claimName(Signature signature) {
         Map<String, AttributeValue> claim = nameKey(signature.accountId(), signature.name());
         claim.put("signatureId", s(signature.signatureId()));
+        claim.put("claimedAt", n(System.currentTimeMillis()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
+            return;
         } catch (ConditionalCheckFailedException taken) {
-            String holder = claimHolder(signature.accountId(), signature.name());
-            Optional<Signature> existing = holder == null ? Optional.empty() : find(signature.accountId(), holder);
-            if (existing.isPresent()) {
-                boolean approved = existing.get().status() == SignatureStatus.APPROVED;
-                throw Failure.conflict(
-                        approved ? "FailedOperation.SignatureAlreadyExists" : "InvalidParameterValue.SignExistAndUnapproved",
-                        "You already have a signature named '" + existing.get().name() + "'"
-                                + (approved ? "" : " that is not approved yet; modify it instead"));
+            // answered below
+        }
+        Map<String, AttributeValue> holder = claimOf(signature.accountId(), signature.name());
+        String holderId = holder == null ? null : holder.get("signatureId").s();
+        if (signature.signatureId().equals(holderId)) {
+            return;
+        }
+        Optional<Signature> existing = holderId == null ? Optional.empty() : find(signature.accountId(), holderId);
+        if (existing.isPresent()) {
+            boolean approved = existing.get().status() == SignatureStatus.APPROVED;
+            throw Failure.conflict(
+                    approved ? "FailedOperation.SignatureAlreadyExists" : "InvalidParameterValue.SignExistAndUnapproved",
+                    "You already have a signature named '" + existing.get().name() + "'"
+                            + (approved ? "" : " that is not approved yet; modify it instead"));
+        }
+        if (holder != null && !isAbandoned(holder)) {
+            throw Failure.conflict("InvalidParameterValue.SignExistAndUnapproved",
+                    "A signature named '" + signature.name() + "' is being created right now");
+        }
+        // The claim outlived an interrupted creation: take it over, unless someone else just did.
+        try {
+            if (holder == null) {
+                dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
+            } else {
+                dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("signatureId = :old")
+                        .expressionAttributeValues(Map.of(":old", s(holderId))));
             }
-            // The claim outlived its signature (a crash between two writes): take it over.
-            try {
-                if (holder == null) {
-                    dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
-                } else {
-                    dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("signatureId = :old")
-                            .expressionAttributeValues(Map.of(":old", s(holder))));
-                }
-            } catch (ConditionalCheckFailedException raced) {
-                throw Failure.conflict("InvalidParameterValue.SignExistAndUnapproved",
-                        "Another signature named '" + signature.name() + "' is being created");
-            }
+        } catch (ConditionalCheckFailedException raced) {
+            throw Failure.conflict("InvalidParameterValue.SignExistAndUnapproved",
+                    "A signature named '" + signature.name() + "' is being created right now");
         }
     }
 
-    private String claimHolder(String accountId, String name) {
+    private boolean isAbandoned(Map<String, AttributeValue> claim) {
+        AttributeValue at = claim.get("claimedAt");
+        return at == null || Long.parseLong(at.n()) < System.currentTimeMillis() - grace.toMillis();
+    }
+
+    private Map<String, AttributeValue> claimOf(String accountId, String name) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(nameKey(accountId, name)).consistentRead(true)).item();
-        return item == null || !item.containsKey("signatureId") ? null : item.get("signatureId").s();
+        return item == null || !item.containsKey("signatureId") ? null : item;
     }
 
     private void releaseName(String accountId, String name, String signatureId) {
@@ -116,6 +162,43 @@ public final class DynamoSignatureStore implements SignatureStore {
         } catch (ConditionalCheckFailedException notOurs) {
             // Already released, or now held by another signature: nothing to do.
         }
+    }
+
+    @Override
+    public int repair(String accountId) {
+        long cutoff = System.currentTimeMillis() - grace.toMillis();
+        Map<String, AttributeValue> registry = dynamo.getItem(b -> b.tableName(table)
+                .key(key(account(accountId), REGISTRY)).consistentRead(true)).item();
+        int freed = 0;
+        if (registry != null && registry.containsKey("ids")) {
+            for (String id : registry.get("ids").ss()) {
+                if (Ids.millisOf(id) < cutoff && find(accountId, id).isEmpty()) {
+                    dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), REGISTRY))
+                            .updateExpression("DELETE ids :id")
+                            .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(id)))));
+                    freed++;
+                }
+            }
+        }
+        QueryResponse claims = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s(account(accountId)), ":prefix", s("NAME#"))));
+        for (Map<String, AttributeValue> claim : claims.items()) {
+            String holder = claim.get("signatureId").s();
+            if (isAbandoned(claim) && find(accountId, holder).isEmpty()) {
+                try {
+                    dynamo.deleteItem(b -> b.tableName(table).key(key(account(accountId), claim.get("sk").s()))
+                            .conditionExpression("signatureId = :id")
+                            .expressionAttributeValues(Map.of(":id", s(holder))));
+                } catch (ConditionalCheckFailedException moved) {
+                    // taken over meanwhile
+                }
+            }
+        }
+        if (freed > 0) {
+            Log.warn("quota.repaired", "accountId", accountId, "freedSlots", freed);
+        }
+        return freed;
     }
 
     private static Map<String, AttributeValue> nameKey(String accountId, String name) {
@@ -178,7 +261,7 @@ public final class DynamoSignatureStore implements SignatureStore {
                 "SIGNATURE#" + signature.signatureId())));
         releaseName(signature.accountId(), signature.name(), signature.signatureId());
         dynamo.updateItem(b -> b.tableName(table)
-                .key(key(account(signature.accountId()), "REGISTRY"))
+                .key(key(account(signature.accountId()), REGISTRY))
                 .updateExpression("DELETE ids :id")
                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(signature.signatureId())))));
     }
@@ -246,8 +329,8 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     @Override
     public Optional<Signature> findByName(String accountId, String name) {
-        String holder = claimHolder(accountId, name);
-        return holder == null ? Optional.empty() : find(accountId, holder);
+        Map<String, AttributeValue> claim = claimOf(accountId, name);
+        return claim == null ? Optional.empty() : find(accountId, claim.get("signatureId").s());
     }
 
     private Map<String, AttributeValue> item(Signature signature, long version) {

@@ -3,12 +3,24 @@ package smsplatform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.log.Log;
+import smsplatform.ports.IdempotencyStore;
+import smsplatform.service.Ids;
 
 /**
  * What every HTTP handler does around its routes: structured log context, the caller's identity,
- * and the mapping of refusals to error responses. A bug is a logged 500, never bad input's answer.
+ * Idempotency-Key on writes, and the mapping of refusals to error responses. A bug is a logged 500,
+ * never bad input's answer.
  */
 public final class ApiHandler {
 
@@ -17,24 +29,94 @@ public final class ApiHandler {
         APIGatewayV2HTTPResponse handle(ApiRequest request);
     }
 
-    private ApiHandler() {}
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    public static APIGatewayV2HTTPResponse run(String function, APIGatewayV2HTTPEvent event, Context context,
-                                               Routes routes) {
-        ApiRequest request = new ApiRequest(event);
+    private final String function;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    public ApiHandler(String function, IdempotencyStore idempotency, Clock clock) {
+        this.function = function;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, Context context, Routes routes) {
+        ApiRequest request = new ApiRequest(event, Ids.random(clock));
         Log.begin(function, context == null ? request.requestId() : context.getAwsRequestId());
         Log.context("route", request.routeKey());
+        APIGatewayV2HTTPResponse response;
         try {
-            APIGatewayV2HTTPResponse response = routes.handle(request);
-            Log.info("request.done", "status", response.getStatusCode());
-            return response;
+            String key = request.header(IDEMPOTENCY_HEADER);
+            response = key != null && isWrite(request) ? idempotent(request, key, routes) : handle(request, routes);
         } catch (Failure failure) {
-            Log.info("request.refused", "status", ApiResponses.status(failure.category()), "code", failure.code());
-            return ApiResponses.error(failure, request.requestId());
+            response = refused(request, failure);
+        }
+        Log.info("request.done", "status", response.getStatusCode());
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse handle(ApiRequest request, Routes routes) {
+        try {
+            return routes.handle(request);
+        } catch (Failure failure) {
+            return refused(request, failure);
         } catch (RuntimeException e) {
             Log.error("request.failed", e);
             return ApiResponses.error(500, "InternalError", "Something went wrong on our side; retry later", null,
                     request.requestId());
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse refused(ApiRequest request, Failure failure) {
+        Log.info("request.refused", "status", ApiResponses.status(failure.category()), "code", failure.code());
+        return ApiResponses.error(failure, request.requestId());
+    }
+
+    /** The first response for this key and request, whichever attempt produces it. */
+    private APIGatewayV2HTTPResponse idempotent(ApiRequest request, String key, Routes routes) {
+        if (!KEY.matcher(key).matches()) {
+            throw Failure.invalid("InvalidParameterValue.IdempotencyKey",
+                    "Idempotency-Key must be 1-255 visible ASCII characters", IDEMPOTENCY_HEADER);
+        }
+        Caller caller = request.caller();
+        IdempotencyStore.Begin begin = idempotency.begin(caller.accountId(), key, fingerprint(request),
+                Ids.random(clock).next("seed-"), clock.instant());
+        if (begin instanceof IdempotencyStore.Replay replay) {
+            Log.info("request.replayed", "idempotencyKeyStatus", replay.status());
+            return ApiResponses.raw(replay.status(), replay.body());
+        }
+        request.useIds(Ids.seeded(((IdempotencyStore.Run) begin).seed()));
+        APIGatewayV2HTTPResponse response = handle(request, routes);
+        if (response.getStatusCode() >= 500) {
+            idempotency.release(caller.accountId(), key);
+        } else {
+            idempotency.complete(caller.accountId(), key, response.getStatusCode(),
+                    response.getBody() == null ? "" : response.getBody(), clock.instant());
+        }
+        return response;
+    }
+
+    private static boolean isWrite(ApiRequest request) {
+        String route = request.routeKey() == null ? "" : request.routeKey();
+        return route.startsWith("POST ") || route.startsWith("PUT ") || route.startsWith("DELETE ")
+                || route.startsWith("PATCH ");
+    }
+
+    /** Same route, same path parameters, same body bytes: the same request. */
+    private static String fingerprint(ApiRequest request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.valueOf(request.routeKey()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            Map<String, String> params = new TreeMap<>(request.pathParameters());
+            sha.update(params.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(request.bodyText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -14,6 +14,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
+import smsplatform.service.Ids;
 
 /** An HTTP API (payload format 2.0) request as the handlers see it. */
 public final class ApiRequest {
@@ -22,9 +23,24 @@ public final class ApiRequest {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final APIGatewayV2HTTPEvent event;
+    private Ids.Source ids;
 
-    public ApiRequest(APIGatewayV2HTTPEvent event) {
+    public ApiRequest(APIGatewayV2HTTPEvent event, Ids.Source ids) {
         this.event = event;
+        this.ids = ids;
+    }
+
+    /** Where this request's new ids come from (seeded under an Idempotency-Key). */
+    public Ids.Source ids() {
+        return ids;
+    }
+
+    void useIds(Ids.Source seeded) {
+        this.ids = seeded;
+    }
+
+    public Map<String, String> pathParameters() {
+        return event.getPathParameters() == null ? Map.of() : event.getPathParameters();
     }
 
     public String requestId() {

@@ -18,6 +18,12 @@ public final class ApiResponses {
                 .withBody(Json.write(body)).build();
     }
 
+    /** A stored response replayed as it was first sent. */
+    public static APIGatewayV2HTTPResponse raw(int status, String body) {
+        return status == 204 ? noContent() : APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(JSON_HEADERS).withBody(body).build();
+    }
+
     public static APIGatewayV2HTTPResponse noContent() {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
     }

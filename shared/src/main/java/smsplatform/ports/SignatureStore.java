@@ -9,10 +9,18 @@ import smsplatform.domain.SignatureStatus;
 public interface SignatureStore {
 
     /**
-     * Stores a new signature after claiming a quota slot and its name for the account.
+     * Stores a new signature after claiming its name and a quota slot for the account, and returns it
+     * as stored. Creating the same signature id again (a retry) converges on the same result.
      * Throws a Failure for {@code FailedOperation.SignNumberLimit} or a taken name.
      */
-    void create(Signature signature, int quota);
+    Signature create(Signature signature, int quota);
+
+    /**
+     * Recomputes the account's quota registry from the signatures that exist: slots and names held by
+     * ids with no signature, older than a grace period (an interrupted creation), are freed.
+     * Returns how many slots were freed.
+     */
+    int repair(String accountId);
 
     Optional<Signature> find(String accountId, String signatureId);
 

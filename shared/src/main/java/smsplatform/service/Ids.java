@@ -1,30 +1,86 @@
 package smsplatform.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 
-/** Time-ordered identifiers (Crockford base32 of the millisecond, then 80 random bits). */
+/**
+ * Time-ordered identifiers: Crockford base32 of the millisecond, then 80 more bits. Random for an
+ * ordinary request; derived from a seed for a request made under an Idempotency-Key, so that a retry
+ * of an interrupted request creates the very same ids and its conditional writes converge.
+ */
 public final class Ids {
+
+    /** Hands out the ids one request creates, in order. */
+    public interface Source {
+        String next(String prefix);
+    }
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
 
-    public static String next(String prefix, Instant now) {
-        StringBuilder b = new StringBuilder(prefix.length() + 26).append(prefix);
-        long millis = now.toEpochMilli();
+    public static Source random(Clock clock) {
+        return prefix -> {
+            byte[] tail = new byte[10];
+            RANDOM.nextBytes(tail);
+            return prefix + time(clock.millis()) + base32(tail);
+        };
+    }
+
+    /** Ids from {@code seed} (itself an id): the same seed yields the same sequence. */
+    public static Source seeded(String seed) {
+        String time = seed.substring(seed.length() - 26, seed.length() - 16);
+        int[] counter = {0};
+        return prefix -> {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] digest = sha.digest((seed + "|" + prefix + "|" + counter[0]++).getBytes(StandardCharsets.UTF_8));
+                return prefix + time + base32(java.util.Arrays.copyOf(digest, 10));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Milliseconds since the epoch encoded in an id made here, or -1 if it is not one. */
+    public static long millisOf(String id) {
+        if (id.length() < 26) {
+            return -1;
+        }
+        long millis = 0;
+        for (char c : id.substring(id.length() - 26, id.length() - 16).toCharArray()) {
+            int v = new String(ALPHABET).indexOf(c);
+            if (v < 0) {
+                return -1;
+            }
+            millis = (millis << 5) | v;
+        }
+        return millis;
+    }
+
+    private static String time(long millis) {
+        StringBuilder b = new StringBuilder(10);
         for (int shift = 45; shift >= 0; shift -= 5) {
             b.append(ALPHABET[(int) ((millis >>> shift) & 31)]);
         }
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long hi = 0;
-        for (int i = 0; i < 5; i++) hi = (hi << 8) | (random[i] & 0xff);
-        long lo = 0;
-        for (int i = 5; i < 10; i++) lo = (lo << 8) | (random[i] & 0xff);
-        for (int shift = 35; shift >= 0; shift -= 5) b.append(ALPHABET[(int) ((hi >>> shift) & 31)]);
-        for (int shift = 35; shift >= 0; shift -= 5) b.append(ALPHABET[(int) ((lo >>> shift) & 31)]);
+        return b.toString();
+    }
+
+    private static String base32(byte[] tenBytes) {
+        StringBuilder b = new StringBuilder(16);
+        for (int half = 0; half < 2; half++) {
+            long v = 0;
+            for (int i = 0; i < 5; i++) {
+                v = (v << 8) | (tenBytes[half * 5 + i] & 0xff);
+            }
+            for (int shift = 35; shift >= 0; shift -= 5) {
+                b.append(ALPHABET[(int) ((v >>> shift) & 31)]);
+            }
+        }
         return b.toString();
     }
 }

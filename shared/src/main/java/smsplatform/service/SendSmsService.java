@@ -41,7 +41,7 @@ public final class SendSmsService {
         this.clock = clock;
     }
 
-    public List<SendStatus> send(Caller caller, Request request) {
+    public List<SendStatus> send(Caller caller, Request request, Ids.Source ids) {
         List<String> numbers = request.phoneNumbers();
         if (numbers.isEmpty()) {
             throw Failure.missingField("phoneNumbers");
@@ -74,7 +74,7 @@ public final class SendSmsService {
                         "The phone number is not valid", 0, "", request.sessionContext()));
                 continue;
             }
-            String serialNo = Ids.next("sms-", now);
+            String serialNo = ids.next("sms-");
             queued.add(new SmsMessage(caller.accountId(), serialNo, number.get().e164(), sign, text, fee,
                     SmsMessage.Status.QUEUED,
                     List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));

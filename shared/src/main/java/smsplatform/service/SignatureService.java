@@ -43,15 +43,14 @@ public final class SignatureService {
         this.quota = quota;
     }
 
-    public Submitted submit(Caller caller, SignatureApplication request) {
+    public Submitted submit(Caller caller, SignatureApplication request, Ids.Source ids) {
         SignatureApplication application = checked(caller, request);
-        Signature signature = Signature.apply(caller.accountId(), caller.accountType(),
-                Ids.next("sig-", clock.instant()), application, clock.instant());
-        store.create(signature, quota);
+        Signature signature = store.create(Signature.apply(caller.accountId(), caller.accountType(),
+                ids.next("sig-"), application, clock.instant()), quota);
         requestAutomaticReviewIfDue(signature);
         List<Upload> uploads = new ArrayList<>();
         for (DocumentKind kind : DocumentRequirements.acceptedKinds(signature.requiredDocuments())) {
-            uploads.add(new Upload(kind, presign(signature, kind, null)));
+            uploads.add(new Upload(kind, presign(signature, kind, null, ids)));
         }
         return new Submitted(signature, uploads);
     }
@@ -88,19 +87,18 @@ public final class SignatureService {
         certificates.deletePrefix(DocumentKeys.prefix(signature.accountId(), signature.signatureId()));
     }
 
-    public Upload newUpload(Caller caller, String signatureId, DocumentKind kind, String contentType) {
+    public Upload newUpload(Caller caller, String signatureId, DocumentKind kind, String contentType, Ids.Source ids) {
         Signature signature = get(caller, signatureId);
         if (!signature.accepts(kind)) {
             throw Failure.invalid("InvalidParameterValue.DocumentKind",
                     "This signature does not take " + kind + "; it takes " + DocumentRequirements.acceptedKinds(
                             signature.requiredDocuments()), "kind");
         }
-        return new Upload(kind, presign(signature, kind, contentType));
+        return new Upload(kind, presign(signature, kind, contentType, ids));
     }
 
-    private PresignedRequest presign(Signature signature, DocumentKind kind, String contentType) {
-        String key = DocumentKeys.newKey(signature.accountId(), signature.signatureId(), kind,
-                Ids.next("up-", clock.instant()));
+    private PresignedRequest presign(Signature signature, DocumentKind kind, String contentType, Ids.Source ids) {
+        String key = DocumentKeys.newKey(signature.accountId(), signature.signatureId(), kind, ids.next("up-"));
         return certificates.presignUpload(key, contentType, UPLOAD_URL_VALIDITY);
     }
 

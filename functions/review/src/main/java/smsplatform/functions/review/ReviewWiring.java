@@ -7,15 +7,19 @@ import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.service.ReviewService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 final class ReviewWiring {
 
     private ReviewWiring() {}
 
     static ReviewService fromEnvironment() {
-        FunctionEnvironment env = FunctionEnvironment.fromSystem();
+        return fromEnvironment(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+    }
+
+    static ReviewService fromEnvironment(FunctionEnvironment env, DynamoDbClient dynamo) {
         return new ReviewService(
-                new DynamoSignatureStore(AwsClients.dynamoDb(), env.tableName()),
+                new DynamoSignatureStore(dynamo, env.tableName()),
                 new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
                 new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
                 Clock.systemUTC());

@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoIdempotencyStore;
+import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
@@ -17,23 +21,31 @@ import smsplatform.http.JsonBody;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.ReviewService;
 import smsplatform.service.ReviewService.PendingReview;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */
 public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ReviewService reviews;
+    private final ApiHandler api;
 
     public ReviewerApiHandler() {
-        this(ReviewWiring.fromEnvironment());
+        this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
     }
 
-    public ReviewerApiHandler(ReviewService reviews) {
+    private ReviewerApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
+        this(ReviewWiring.fromEnvironment(env, dynamo),
+                new ApiHandler("reviewer-api", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+    }
+
+    public ReviewerApiHandler(ReviewService reviews, ApiHandler api) {
         this.reviews = reviews;
+        this.api = api;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiHandler.run("reviewer-api", event, context, this::route);
+        return api.run(event, context, this::route);
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.S3CertificateStore;
@@ -29,34 +30,37 @@ import smsplatform.http.JsonBody;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.SignatureService;
 import smsplatform.service.SignatureService.Upload;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Application API: every {@code /v1/signatures…} route. */
 public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final SignatureService signatures;
+    private final ApiHandler api;
 
     /** Lambda's constructor: clients built once per container from the environment. */
     public SignaturesApiHandler() {
-        this(fromEnvironment(FunctionEnvironment.fromSystem()));
+        this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
     }
 
-    public SignaturesApiHandler(SignatureService signatures) {
+    private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
+        this(new SignatureService(
+                        new DynamoSignatureStore(dynamo, env.tableName()),
+                        new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
+                        new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
+                        Clock.systemUTC(),
+                        env.signatureQuota()),
+                new ApiHandler("signatures-api", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+    }
+
+    public SignaturesApiHandler(SignatureService signatures, ApiHandler api) {
         this.signatures = signatures;
-    }
-
-    private static SignatureService fromEnvironment(FunctionEnvironment env) {
-        var dynamo = AwsClients.dynamoDb();
-        return new SignatureService(
-                new DynamoSignatureStore(dynamo, env.tableName()),
-                new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
-                new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
-                Clock.systemUTC(),
-                env.signatureQuota());
+        this.api = api;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiHandler.run("signatures-api", event, context, this::route);
+        return api.run(event, context, this::route);
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
@@ -78,7 +82,7 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private APIGatewayV2HTTPResponse submit(Caller caller, ApiRequest request) {
-        SignatureService.Submitted submitted = signatures.submit(caller, application(request.jsonBody()));
+        SignatureService.Submitted submitted = signatures.submit(caller, application(request.jsonBody()), request.ids());
         List<Object> uploads = new ArrayList<>();
         submitted.uploads().forEach(u -> uploads.add(upload(u)));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -110,7 +114,8 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
         JsonBody body = request.jsonBody();
         DocumentKind kind = body.requiredEnum("kind", DocumentKind.class);
         String contentType = body.requiredString("contentType");
-        Upload upload = signatures.newUpload(caller, request.pathParameter("signatureId"), kind, contentType);
+        Upload upload = signatures.newUpload(caller, request.pathParameter("signatureId"), kind, contentType,
+                request.ids());
         return ApiResponses.json(201, Map.of("upload", upload(upload)));
     }
 

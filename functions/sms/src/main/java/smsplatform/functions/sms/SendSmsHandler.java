@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
@@ -20,6 +21,7 @@ import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.service.SendSmsService;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
 public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -27,26 +29,28 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     private static final int MAX_SESSION_CONTEXT = 512;
 
     private final SendSmsService sms;
+    private final ApiHandler api;
 
     public SendSmsHandler() {
-        this(fromEnvironment(FunctionEnvironment.fromSystem()));
+        this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
     }
 
-    public SendSmsHandler(SendSmsService sms) {
+    private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
+        this(new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
+                        new DynamoMessageStore(dynamo, env.tableName()),
+                        new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
+                        Clock.systemUTC()),
+                new ApiHandler("send-sms", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+    }
+
+    public SendSmsHandler(SendSmsService sms, ApiHandler api) {
         this.sms = sms;
-    }
-
-    private static SendSmsService fromEnvironment(FunctionEnvironment env) {
-        var dynamo = AwsClients.dynamoDb();
-        return new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
-                new DynamoMessageStore(dynamo, env.tableName()),
-                new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
-                Clock.systemUTC());
+        this.api = api;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiHandler.run("send-sms", event, context, this::route);
+        return api.run(event, context, this::route);
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
@@ -64,7 +68,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         String content = body.requiredString("content");
         SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100), content,
                 body.optionalString("sessionContext", MAX_SESSION_CONTEXT));
-        List<Object> statuses = sms.send(caller, send).stream().map(s -> {
+        List<Object> statuses = sms.send(caller, send, request.ids()).stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("serialNo", s.serialNo());
             m.put("phoneNumber", s.phoneNumber());
