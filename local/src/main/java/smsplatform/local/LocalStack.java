@@ -35,12 +35,6 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack() {}
 
-    static {
-        // The emulators log through logback; several jars ship a logback.xml, so name ours explicitly.
-        System.setProperty("logback.configurationFile", "sms-local-logback.xml");
-        System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
-    }
-
     public static LocalStack start(Path projectDir, Path dataDir, int port) throws Exception {
         return start(projectDir, projectDir.resolve("template.yaml"), dataDir, port);
     }

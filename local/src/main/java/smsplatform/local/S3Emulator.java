@@ -36,6 +36,10 @@ final class S3Emulator implements AutoCloseable {
     private final S3Proxy proxy;
     private final URI endpoint;
 
+    static {
+        EmulatorLogging.configure();
+    }
+
     private S3Emulator(S3Proxy proxy, URI endpoint) {
         this.proxy = proxy;
         this.endpoint = endpoint;

@@ -26,6 +26,10 @@ final class SqsEmulator implements AutoCloseable {
     private final Function0<?> shutdown;
     private final URI endpoint;
 
+    static {
+        EmulatorLogging.configure();
+    }
+
     private SqsEmulator(Function0<?> shutdown, URI endpoint) {
         this.shutdown = shutdown;
         this.endpoint = endpoint;

@@ -128,6 +128,75 @@ class AwsAdaptersIntegrationTest {
     }
 
     @Test
+    void aCreationInterruptedBetweenItsTwoWritesConvergesOnRetryAndLeaksNoSlot() {
+        DynamoSignatureStore crashing = new DynamoSignatureStore(backend.dynamo, backend.table(),
+                DynamoSignatureStore.DEFAULT_GRACE, () -> {
+                    throw new IllegalStateException("injected crash after the quota write");
+                });
+        Signature s = signature("converge", "Converge Labs");
+        assertThatThrownBy(() -> crashing.create(s, 2)).hasMessageContaining("injected crash");
+        assertThat(signatures.find("converge", s.signatureId())).isEmpty();
+        assertThat(registrySize("converge")).isEqualTo(1);
+
+        Signature retried = signatures.create(s, 2);
+        assertThat(retried.signatureId()).isEqualTo(s.signatureId());
+        assertThat(signatures.create(s, 2).version()).as("a second retry changes nothing").isEqualTo(1);
+        assertThat(registrySize("converge")).isEqualTo(1);
+        signatures.create(signature("converge", "Converge Two"), 2);
+        assertThatThrownBy(() -> signatures.create(signature("converge", "Converge Three"), 2))
+                .isInstanceOf(Failure.class).extracting("code").isEqualTo("FailedOperation.SignNumberLimit");
+    }
+
+    @Test
+    void theRepairPathFreesTheSlotAndNameOfACreationThatNeverFinished() {
+        DynamoSignatureStore crashing = new DynamoSignatureStore(backend.dynamo, backend.table(), Duration.ZERO, () -> {
+            throw new IllegalStateException("injected crash");
+        });
+        DynamoSignatureStore store = new DynamoSignatureStore(backend.dynamo, backend.table(), Duration.ZERO, () -> { });
+        Signature abandoned = signature("repair", "Abandoned Name");
+        assertThatThrownBy(() -> crashing.create(abandoned, 1)).hasMessageContaining("injected crash");
+        assertThat(registrySize("repair")).isEqualTo(1);
+
+        assertThat(store.repair("repair")).isEqualTo(1);
+        assertThat(registrySize("repair")).isZero();
+        assertThatThrownBy(() -> crashing.create(signature("repair", "Abandoned Again"), 1));
+        Signature next = store.create(signature("repair", "Abandoned Name"), 1);
+        assertThat(store.find("repair", next.signatureId())).as("a full quota repairs itself, and the name is free")
+                .isPresent();
+        assertThat(registrySize("repair")).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyRecordsReplayRefuseReuseAndExpireAfter24Hours() {
+        var store = new smsplatform.aws.DynamoIdempotencyStore(backend.dynamo, backend.table());
+        Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
+        assertThat(store.begin("idem", "k1", "hash-a", "seed-1", t0))
+                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-1"));
+        assertThatThrownBy(() -> store.begin("idem", "k1", "hash-a", "seed-2", t0.plusSeconds(1)))
+                .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyInProgress");
+        assertThat(store.begin("idem", "k1", "hash-a", "seed-3", t0.plusSeconds(61)))
+                .as("after the lease, a retry runs again with the first seed")
+                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-1"));
+        store.complete("idem", "k1", 201, "{\"first\":true}", t0.plusSeconds(62));
+        assertThat(store.begin("idem", "k1", "hash-a", "seed-4", t0.plusSeconds(63)))
+                .isEqualTo(new smsplatform.ports.IdempotencyStore.Replay(201, "{\"first\":true}"));
+        assertThatThrownBy(() -> store.begin("idem", "k1", "hash-b", "seed-5", t0.plusSeconds(64)))
+                .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyReuse");
+        assertThat(store.begin("idem", "k1", "hash-b", "seed-6", t0.plus(Duration.ofHours(24)).plusSeconds(1)))
+                .as("expired keys are free again, whatever the TTL sweeper did")
+                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-6"));
+        assertThat(store.begin("other-account", "k1", "hash-z", "seed-7", t0))
+                .as("keys are per account").isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-7"));
+    }
+
+    static int registrySize(String account) {
+        var item = backend.dynamo.getItem(b -> b.tableName(backend.table()).consistentRead(true).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#" + account),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("REGISTRY")))).item();
+        return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
+    }
+
+    @Test
     void certificatesUploadWithAPresignedPutAndAreReadBack() throws Exception {
         S3CertificateStore store = new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
         String key = "certificates/acme/sig-x/BUSINESS_LICENSE/up-1";
