@@ -40,6 +40,16 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
     }
 
+    /** Any method, raw body text, extra headers (name, value, name, value…). */
+    Response raw(String method, String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     Response put(String path, Object body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));

@@ -1,0 +1,267 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static smsplatform.local.ApiClient.list;
+import static smsplatform.local.ApiClient.map;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.json.Json;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Issue #3 over HTTP: the signature routes' contract, quota and names under concurrency, idempotency, isolation. */
+class SignatureApplicationsEndToEndTest {
+
+    static RunningStack stack;
+    static DynamoDbClient dynamo;
+    static S3Client s3;
+    static ExecutorService pool = Executors.newFixedThreadPool(32);
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
+        dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build();
+        s3 = LocalStack.client(S3Client.builder(), (String) endpoints.get("s3")).forcePathStyle(true).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        pool.shutdownNow();
+        dynamo.close();
+        s3.close();
+    }
+
+    static ApiClient account(String id, String type) throws Exception {
+        return new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, id, type, false));
+    }
+
+    static Map<String, Object> company(String name) {
+        return Map.of("name", name, "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", name + " Ltd."));
+    }
+
+    static int registrySize(String account) {
+        var item = dynamo.getItem(b -> b.tableName("SmsTable").consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("REGISTRY")))).item();
+        return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
+    }
+
+    static List<Map<String, Object>> all(ApiClient client) throws Exception {
+        List<Map<String, Object>> signatures = new ArrayList<>();
+        String token = null;
+        do {
+            Map<String, Object> page = client.get("/v1/signatures?limit=100" + (token == null ? "" : "&nextToken=" + token)).json();
+            signatures.addAll(list(page.get("signatures")));
+            token = (String) page.get("nextToken");
+        } while (token != null);
+        return signatures;
+    }
+
+    static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        List<Future<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get());
+        }
+        return results;
+    }
+
+    @Test
+    void oneHundredConcurrentSubmissionsCreateExactlyFiftyInTenRounds() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            ApiClient client = account("quota-round-" + round, "ENTERPRISE");
+            List<Callable<ApiClient.Response>> submissions = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String name = "Acme R" + round + " N" + i;
+                submissions.add(() -> client.post("/v1/signatures", company(name)));
+            }
+            List<ApiClient.Response> responses = concurrently(submissions);
+            long created = responses.stream().filter(r -> r.status() == 201).count();
+            long refused = responses.stream().filter(r -> r.status() == 400
+                    && r.body().contains("\"FailedOperation.SignNumberLimit\"")).count();
+            System.out.printf("quota round %d: created %d, refused %d%n", round, created, refused);
+            assertThat(created).as("round " + round).isEqualTo(50);
+            assertThat(refused).as("round " + round).isEqualTo(50);
+            assertThat(all(client)).hasSize(50);
+            assertThat(registrySize("quota-round-" + round)).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void twentyConcurrentSubmissionsOfOneNameCreateExactlyOne() throws Exception {
+        ApiClient client = account("same-name", "ENTERPRISE");
+        List<Callable<ApiClient.Response>> submissions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            submissions.add(() -> client.post("/v1/signatures", company("Only Once")));
+        }
+        List<ApiClient.Response> responses = concurrently(submissions);
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.status() == 409
+                && r.body().contains("\"InvalidParameterValue.SignExistAndUnapproved\""))).hasSize(19);
+        assertThat(all(client)).hasSize(1);
+        assertThat(registrySize("same-name")).isEqualTo(1);
+    }
+
+    @Test
+    void interleavedConcurrentDeletesAndSubmitsKeepTheCountEqualToTheSignatures() throws Exception {
+        ApiClient client = account("interleaved", "ENTERPRISE");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add((String) map(client.post("/v1/signatures", company("Old Name " + i)).json().get("signature"))
+                    .get("signatureId"));
+        }
+        List<Callable<ApiClient.Response>> work = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = ids.get(i);
+            String name = "New Name " + i;
+            work.add(() -> client.delete("/v1/signatures/" + id));
+            work.add(() -> client.post("/v1/signatures", company(name)));
+        }
+        List<ApiClient.Response> responses = concurrently(work);
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(201, 204, 400));
+        int exist = all(client).size();
+        assertThat(exist).isLessThanOrEqualTo(50);
+        assertThat(registrySize("interleaved")).isEqualTo(exist);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReturnTheFirstResponseAndChangeNothingMore() throws Exception {
+        ApiClient client = account("idempotent", "ENTERPRISE");
+        String body = Json.write(company("Retry Safe"));
+        ApiClient.Response first = client.raw("POST", "/v1/signatures", body, "Content-Type", "application/json",
+                "Idempotency-Key", "submit-1");
+        ApiClient.Response second = client.raw("POST", "/v1/signatures", body, "Content-Type", "application/json",
+                "Idempotency-Key", "submit-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(all(client)).hasSize(1);
+
+        ApiClient.Response reuse = client.raw("POST", "/v1/signatures", Json.write(company("Other Body")),
+                "Content-Type", "application/json", "Idempotency-Key", "submit-1");
+        assertThat(reuse.status()).isEqualTo(409);
+        assertThat(map(reuse.json().get("error")).get("code")).isEqualTo("IdempotencyKeyReuse");
+        assertThat(all(client)).hasSize(1);
+
+        String id = (String) map(first.json().get("signature")).get("signatureId");
+        assertThat(client.raw("DELETE", "/v1/signatures/" + id, null, "Idempotency-Key", "delete-1").status()).isEqualTo(204);
+        assertThat(client.raw("DELETE", "/v1/signatures/" + id, null, "Idempotency-Key", "delete-1").status())
+                .as("replayed").isEqualTo(204);
+        assertThat(client.delete("/v1/signatures/" + id).status()).as("without the key: it is gone").isEqualTo(404);
+    }
+
+    @Test
+    void anotherAccountGetsNotFoundOnEveryRouteAndCannotUploadIntoTheOwnersPrefix() throws Exception {
+        ApiClient owner = account("owner", "ENTERPRISE");
+        ApiClient intruder = account("intruder", "ENTERPRISE");
+        ApiClient.Response submitted = owner.post("/v1/signatures", company("Owned Name"));
+        String id = (String) map(submitted.json().get("signature")).get("signatureId");
+
+        assertThat(intruder.get("/v1/signatures/" + id).status()).isEqualTo(404);
+        assertThat(intruder.put("/v1/signatures/" + id, company("Owned Name")).status()).isEqualTo(404);
+        assertThat(intruder.post("/v1/signatures/" + id + "/uploads",
+                Map.of("kind", "BUSINESS_LICENSE", "contentType", "application/pdf")).status()).isEqualTo(404);
+        assertThat(intruder.delete("/v1/signatures/" + id).status()).isEqualTo(404);
+        assertThat(all(intruder)).isEmpty();
+        ApiClient.Response notFound = intruder.get("/v1/signatures/" + id);
+        ApiClient.Response missing = intruder.get("/v1/signatures/sig-0000000000000000000000zzzz");
+        assertThat(map(notFound.json().get("error")).get("code")).isEqualTo(map(missing.json().get("error")).get("code"));
+
+        // An object under the intruder's prefix naming the owner's signature changes nothing.
+        String key = "certificates/intruder/" + id + "/BUSINESS_LICENSE/up-0000000000000000000000000b";
+        s3.putObject(b -> b.bucket("sms-local-certificates-000000000000").key(key).contentType("application/pdf"),
+                RequestBody.fromBytes(SignatureJourneyEndToEndTest.PDF));
+        Thread.sleep(3000);
+        Map<String, Object> after = owner.get("/v1/signatures/" + id).json();
+        assertThat(list(after.get("documents"))).isEmpty();
+        assertThat(after.get("status")).isEqualTo("AWAITING_DOCUMENTS");
+    }
+
+    @Test
+    void modifyListDeleteAndFreshUploads() throws Exception {
+        ApiClient client = account("lifecycle", "ENTERPRISE");
+        String id = (String) map(client.post("/v1/signatures", company("Life Cycle")).json().get("signature")).get("signatureId");
+
+        ApiClient.Response modified = client.put("/v1/signatures/" + id, Map.of("name", "Life Cycle", "type", "APP",
+                "purpose", "SELF_USE", "entity", Map.of("name", "Life Cycle", "appStoreUrl", "https://apps.example/lc")));
+        assertThat(modified.status()).as(modified.body()).isEqualTo(200);
+        assertThat(modified.json().get("type")).isEqualTo("APP");
+        assertThat(list(modified.json().get("requiredDocuments"))).hasSize(2);
+
+        ApiClient.Response international = client.put("/v1/signatures/" + id, Map.of("name", "Life Cycle", "type", "APP",
+                "purpose", "SELF_USE", "international", true, "entity", Map.of("name", "Life Cycle", "appStoreUrl", "x")));
+        assertThat(international.status()).isEqualTo(400);
+
+        ApiClient.Response upload = client.post("/v1/signatures/" + id + "/uploads",
+                Map.of("kind", "APP_STORE_BACKEND_SCREENSHOT", "contentType", "image/png"));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(map(map(upload.json().get("upload")).get("headers"))).containsEntry("content-type", "image/png");
+        ApiClient.Response wrongKind = client.post("/v1/signatures/" + id + "/uploads",
+                Map.of("kind", "ICP_FILING_SCREENSHOT", "contentType", "image/png"));
+        assertThat(wrongKind.status()).isEqualTo(400);
+
+        client.post("/v1/signatures", company("Life Two"));
+        client.post("/v1/signatures", company("Life Three"));
+        Map<String, Object> page = client.get("/v1/signatures?limit=2").json();
+        assertThat(list(page.get("signatures"))).extracting(s -> s.get("name")).containsExactly("Life Three", "Life Two");
+        Map<String, Object> next = client.get("/v1/signatures?limit=2&nextToken=" + page.get("nextToken")).json();
+        assertThat(list(next.get("signatures"))).extracting(s -> s.get("name")).containsExactly("Life Cycle");
+        assertThat(client.get("/v1/signatures?status=APPROVED").json().get("signatures")).isEqualTo(List.of());
+        ApiClient.Response badStatus = client.get("/v1/signatures?status=DONE");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(map(badStatus.json().get("error")).get("message").toString()).contains("AWAITING_DOCUMENTS", "APPROVED");
+        assertThat(client.get("/v1/signatures?nextToken=forged").status()).isEqualTo(400);
+
+        assertThat(client.delete("/v1/signatures/" + id).status()).isEqualTo(204);
+        assertThat(client.post("/v1/signatures", company("Life Cycle")).status()).as("the name is free again").isEqualTo(201);
+    }
+
+    @Test
+    void unknownEnumValuesAreRefusedWithTheAllowedValues() throws Exception {
+        ApiClient client = account("enums", "ENTERPRISE");
+        ApiClient.Response response = client.post("/v1/signatures",
+                Map.of("name", "Enum Test Co", "type", "BLOG", "purpose", "SELF_USE", "entity", Map.of("name", "x")));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(map(response.json().get("error"))).containsEntry("field", "type");
+        assertThat(map(response.json().get("error")).get("message").toString())
+                .contains("COMPANY", "APP", "WEBSITE", "WECHAT_OFFICIAL_ACCOUNT", "WECHAT_MINI_PROGRAM", "TRADEMARK", "GOVERNMENT");
+    }
+
+    @Test
+    void badBodiesAreClearFourHundredsAndABodyOver256KiBIs413() throws Exception {
+        ApiClient client = account("bad-input", "ENTERPRISE");
+        String[][] cases = {
+                {"{", "MalformedBody"}, {"[]", "MalformedBody"}, {"", "MalformedBody"}, {"null", "MalformedBody"},
+                {"{\"name\": 5, \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", \"entity\": {\"name\": \"x\"}}", "InvalidParameterValue"},
+                {"{\"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", \"entity\": {\"name\": \"x\"}}", "MissingParameter"},
+                {"{\"name\": \"Acme\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", \"entity\": \"x\"}", "InvalidParameterValue"},
+                {"{\"name\": \"" + "A".repeat(5000) + "\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", \"entity\": {}}", "InvalidParameterValue"},
+        };
+        for (String[] c : cases) {
+            ApiClient.Response r = client.raw("POST", "/v1/signatures", c[0], "Content-Type", "application/json");
+            assertThat(r.status()).as(c[0]).isEqualTo(400);
+            assertThat(map(r.json().get("error")).get("code")).as(c[0]).isEqualTo(c[1]);
+            assertThat(r.json()).containsKey("requestId");
+        }
+        ApiClient.Response huge = client.raw("POST", "/v1/signatures", "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}",
+                "Content-Type", "application/json");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(map(huge.json().get("error")).get("code")).isEqualTo("RequestTooLarge");
+        assertThat(all(client)).isEmpty();
+    }
+}
