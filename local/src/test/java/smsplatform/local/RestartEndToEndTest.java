@@ -2,7 +2,6 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
-import static smsplatform.local.ApiClient.map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ class RestartEndToEndTest {
         try (RunningStack first = RunningStack.start(dataDir)) {
             token = Tokens.mint(dataDir, "keeper", "ENTERPRISE", false);
             ApiClient applicant = new ApiClient(first.baseUrl, token);
-            SignatureJourneyEndToEndTest.reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
-            signatureId = SignatureJourneyEndToEndTest.approve(applicant, "Keeper Labs", "Keeper Labs Ltd.");
+            ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
+            signatureId = Journeys.approve(applicant, reviewer, "Keeper Labs", "Keeper Labs Ltd.");
             ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
                     "phoneNumbers", List.of("13700137000"), "sign", "Keeper Labs", "content", "kept"));
             serialNo = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
@@ -60,8 +59,8 @@ class RestartEndToEndTest {
         try (RunningStack first = RunningStack.start(dataDir)) {
             token = Tokens.mint(dataDir, "crash", "ENTERPRISE", false);
             ApiClient applicant = new ApiClient(first.baseUrl, token);
-            SignatureJourneyEndToEndTest.reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
-            SignatureJourneyEndToEndTest.approve(applicant, "Crash Test Labs", "Crash Test Labs Inc.");
+            ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
+            Journeys.approve(applicant, reviewer, "Crash Test Labs", "Crash Test Labs Inc.");
             ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
                     "phoneNumbers", numbers, "sign", "Crash Test Labs", "content", "in flight"));
             assertThat(sent.status()).as(sent.body()).isEqualTo(200);
@@ -81,9 +80,5 @@ class RestartEndToEndTest {
                         .containsExactly("【Crash Test Labs】in flight");
             }
         }
-    }
-
-    static Map<String, Object> first(List<Map<String, Object>> items) {
-        return map(items.get(0));
     }
 }

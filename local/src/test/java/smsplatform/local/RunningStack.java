@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import smsplatform.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,6 +81,16 @@ final class RunningStack implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // stopped
+        }
+    }
+
+    /** Size of the account's quota registry, read straight from the stack's DynamoDB. */
+    int registrySize(String account) throws IOException {
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(dataDir.resolve("stack.json")));
+        try (DynamoDbClient dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build()) {
+            var item = dynamo.getItem(b -> b.tableName("SmsTable").consistentRead(true).key(Map.of(
+                    "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("REGISTRY")))).item();
+            return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
         }
     }
 

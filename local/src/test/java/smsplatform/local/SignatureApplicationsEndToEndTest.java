@@ -17,15 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Issue #3 over HTTP: the signature routes' contract, quota and names under concurrency, idempotency, isolation. */
 class SignatureApplicationsEndToEndTest {
 
     static RunningStack stack;
-    static DynamoDbClient dynamo;
     static S3Client s3;
     static ExecutorService pool = Executors.newFixedThreadPool(32);
 
@@ -33,14 +30,12 @@ class SignatureApplicationsEndToEndTest {
     static void start() throws Exception {
         stack = SharedStack.get();
         Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
-        dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build();
         s3 = LocalStack.client(S3Client.builder(), (String) endpoints.get("s3")).forcePathStyle(true).build();
     }
 
     @AfterAll
     static void stop() {
         pool.shutdownNow();
-        dynamo.close();
         s3.close();
     }
 
@@ -52,10 +47,8 @@ class SignatureApplicationsEndToEndTest {
         return Map.of("name", name, "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", name + " Ltd."));
     }
 
-    static int registrySize(String account) {
-        var item = dynamo.getItem(b -> b.tableName("SmsTable").consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("REGISTRY")))).item();
-        return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
+    static int registrySize(String account) throws Exception {
+        return stack.registrySize(account);
     }
 
     static List<Map<String, Object>> all(ApiClient client) throws Exception {

@@ -138,18 +138,7 @@ class SignatureJourneyEndToEndTest {
         assertThat(String.join("\n", lines)).doesNotContain("eyJ").doesNotContain("Bearer").doesNotContain("%PDF");
     }
 
-    /** Applies, uploads a licence, and has the reviewer approve: the product's real path, no shortcuts. */
     static String approve(ApiClient applicant, String name, String entityName) throws Exception {
-        ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(
-                "name", name, "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", entityName)));
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String id = (String) map(submitted.json().get("signature")).get("signatureId");
-        assertThat(ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf", PDF)).isEqualTo(200);
-        Map<String, Object> ready = applicant.await("/v1/signatures/" + id,
-                s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + name);
-        assertThat(reviewer.post("/v1/reviews/" + id + "/decision",
-                Map.of("decision", "APPROVE", "version", ready.get("version"))).status()).isEqualTo(202);
-        applicant.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval of " + name);
-        return id;
+        return Journeys.approve(applicant, reviewer, name, entityName);
     }
 }
