@@ -47,6 +47,11 @@ final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
+    static {
+        // Without TCP_NODELAY, small responses wait out the client's delayed ACK (~40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
                 int port) throws IOException {
         this.functions = functions;
