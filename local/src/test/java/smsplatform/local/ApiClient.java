@@ -32,12 +32,13 @@ final class ApiClient {
     }
 
     Response get(String path) throws IOException, InterruptedException {
-        return send(request(path).GET());
+        return exchange("GET", path, null, request(path).GET());
     }
 
     Response post(String path, Object body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        String json = Json.write(body);
+        return exchange("POST", path, json, request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Any method, raw body text, extra headers (name, value, name, value…). */
@@ -47,16 +48,30 @@ final class ApiClient {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        return send(b);
+        return exchange(method, path, body, b);
     }
 
     Response put(String path, Object body) throws IOException, InterruptedException {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        String json = Json.write(body);
+        return exchange("PUT", path, json, request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response delete(String path) throws IOException, InterruptedException {
-        return send(request(path).DELETE());
+        return exchange("DELETE", path, null, request(path).DELETE());
+    }
+
+    /** Sends, then holds the exchange to openapi.yaml: a response (or accepted request) off the contract fails the test. */
+    private Response exchange(String method, String path, String body, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        Response response = send(request);
+        if (path.startsWith("/v1/")) {
+            List<String> violations = OpenApiContract.INSTANCE.check(method, path, body, response.status(), response.body());
+            if (!violations.isEmpty()) {
+                throw new AssertionError("openapi.yaml disagrees with the product:\n" + String.join("\n", violations));
+            }
+        }
+        return response;
     }
 
     private HttpRequest.Builder request(String path) {
