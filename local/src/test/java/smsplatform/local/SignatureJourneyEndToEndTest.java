@@ -117,6 +117,24 @@ class SignatureJourneyEndToEndTest {
     }
 
     @Test
+    void aRetriedSendWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndSendsNothingAgain() throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "retrier", "ENTERPRISE", false));
+        approve(applicant, "Retry Labs", "Retry Labs Ltd.");
+        String body = smsplatform.json.Json.write(Map.of("phoneNumbers", List.of("13300133000"), "sign", "Retry Labs",
+                "content", "exactly once"));
+        ApiClient.Response first = applicant.raw("POST", "/v1/sms/send", body, "Content-Type", "application/json",
+                "Idempotency-Key", "send-42");
+        ApiClient.Response retry = applicant.raw("POST", "/v1/sms/send", body, "Content-Type", "application/json",
+                "Idempotency-Key", "send-42");
+        assertThat(retry.body()).isEqualTo(first.body());
+        String serialNo = (String) list(first.json().get("sendStatuses")).get(0).get("serialNo");
+        applicant.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
+        Thread.sleep(1000);
+        Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613300133000").json();
+        assertThat(list(handset.get("messages"))).extracting(m -> m.get("text")).containsExactly("【Retry Labs】exactly once");
+    }
+
+    @Test
     void functionLogsAreStructuredJsonWithRequestAndAccountAndNoSecretsOrDocuments() throws Exception {
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "logged", "ENTERPRISE", false));
         String id = approve(applicant, "Logged Labs", "Logged Labs Ltd.");
