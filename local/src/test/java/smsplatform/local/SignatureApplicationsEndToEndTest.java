@@ -220,8 +220,40 @@ class SignatureApplicationsEndToEndTest {
         assertThat(map(badStatus.json().get("error")).get("message").toString()).contains("AWAITING_DOCUMENTS", "APPROVED");
         assertThat(client.get("/v1/signatures?nextToken=forged").status()).isEqualTo(400);
 
+        ApiClient.Response taken = client.put("/v1/signatures/" + id, Map.of("name", "Life Two", "type", "APP",
+                "purpose", "SELF_USE", "entity", Map.of("name", "Life Cycle", "appStoreUrl", "https://apps.example/lc")));
+        assertThat(taken.status()).as("renaming onto another signature's name").isEqualTo(409);
+        ApiClient.Response renamed = client.put("/v1/signatures/" + id, Map.of("name", "Life Renamed", "type", "APP",
+                "purpose", "SELF_USE", "entity", Map.of("name", "Life Cycle", "appStoreUrl", "https://apps.example/lc")));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("name")).isEqualTo("Life Renamed");
+        assertThat(client.post("/v1/signatures", company("Life Cycle")).status()).as("the old name is free").isEqualTo(201);
+
         assertThat(client.delete("/v1/signatures/" + id).status()).isEqualTo(204);
-        assertThat(client.post("/v1/signatures", company("Life Cycle")).status()).as("the name is free again").isEqualTo(201);
+        assertThat(client.post("/v1/signatures", company("Life Renamed")).status()).as("the name is free again").isEqualTo(201);
+        assertThat(registrySize("lifecycle")).isEqualTo(all(client).size());
+    }
+
+    @Test
+    void modifyingASignatureInReviewWithdrawsItAndTheReviewersStaleDecisionIsDiscarded() throws Exception {
+        ApiClient client = account("withdraw", "ENTERPRISE");
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "withdraw-ops", "ENTERPRISE", true));
+        ApiClient.Response submitted = client.post("/v1/signatures", company("Withdraw Labs"));
+        String id = (String) map(submitted.json().get("signature")).get("signatureId");
+        ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf", SignatureJourneyEndToEndTest.PDF);
+        Map<String, Object> manual = client.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")),
+                "manual review");
+
+        Map<String, Object> remark = new java.util.LinkedHashMap<>(company("Withdraw Labs"));
+        remark.put("remark", "new remark");
+        assertThat(client.put("/v1/signatures/" + id, remark).status()).isEqualTo(200);
+        assertThat(reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "APPROVE", "version", manual.get("version"))).status()).isEqualTo(202);
+        Map<String, Object> after = client.await("/v1/signatures/" + id, s -> list(s.get("history")).stream()
+                .anyMatch(h -> String.valueOf(h.get("note")).contains("discarded")), "the stale decision");
+        assertThat(after.get("status")).as("never approved by a decision about an older version").isEqualTo("IN_REVIEW");
+        assertThat(list(after.get("history"))).extracting(h -> h.get("from") + ">" + h.get("to"))
+                .contains("IN_REVIEW>AWAITING_DOCUMENTS", "AWAITING_DOCUMENTS>IN_REVIEW");
     }
 
     @Test
