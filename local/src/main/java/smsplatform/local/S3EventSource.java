@@ -61,7 +61,8 @@ final class S3EventSource implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> record(S3Emulator.ObjectCreated created) {
+    /** One S3 event record, as S3 sends it (the key URL-encoded, spaces as '+'). */
+    static Map<String, Object> record(S3Emulator.ObjectCreated created) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("key", URLEncoder.encode(created.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
         object.put("size", created.size());

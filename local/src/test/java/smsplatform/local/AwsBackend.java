@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -76,22 +78,27 @@ abstract class AwsBackend implements AutoCloseable {
         sqs.close();
     }
 
+    /** Object creations S3 would notify, in order (the embedded S3 reports them; LocalStack's are not wired). */
+    BlockingQueue<S3Emulator.ObjectCreated> created = new LinkedBlockingQueue<>();
+
     /** dynalite + S3Proxy + ElasticMQ, as the local stack runs them. */
     static final class Embedded extends AwsBackend {
         private final AutoCloseable[] emulators;
 
-        private Embedded(Path dir, Dynalite dynalite, S3Emulator s3, SqsEmulator sqs) throws Exception {
+        private Embedded(BlockingQueue<S3Emulator.ObjectCreated> notified, Dynalite dynalite, S3Emulator s3,
+                         SqsEmulator sqs) throws Exception {
             super(dynalite.endpoint().toString(), s3.endpoint().toString(), sqs.endpoint().toString());
             emulators = new AutoCloseable[] {sqs, s3, dynalite};
+            created = notified;
         }
 
         Embedded() throws Exception {
-            this(Files.createTempDirectory("sms-backend"));
+            this(Files.createTempDirectory("sms-backend"), new LinkedBlockingQueue<>());
         }
 
-        private Embedded(Path dir) throws Exception {
-            this(dir, Dynalite.start(RunningStack.PROJECT, dir.resolve("dynamodb"), dir.resolve("dynalite.log")),
-                    S3Emulator.start(dir.resolve("s3"), created -> { }), SqsEmulator.start(dir.resolve("sqs")));
+        private Embedded(Path dir, BlockingQueue<S3Emulator.ObjectCreated> notified) throws Exception {
+            this(notified, Dynalite.start(RunningStack.PROJECT, dir.resolve("dynamodb"), dir.resolve("dynalite.log")),
+                    S3Emulator.start(dir.resolve("s3"), notified::add), SqsEmulator.start(dir.resolve("sqs")));
         }
 
         @Override

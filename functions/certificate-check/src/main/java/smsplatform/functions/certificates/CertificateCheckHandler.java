@@ -48,8 +48,9 @@ public final class CertificateCheckHandler implements RequestHandler<S3Event, St
         int checked = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
             Log.begin("certificate-check", context == null ? "local" : context.getAwsRequestId());
-            String key = decode(record.getS3().getObject().getKey());
+            String key = record.getS3().getObject().getKey();
             try {
+                key = decode(key);
                 if (!bucket.equals(record.getS3().getBucket().getName())) {
                     Log.warn("certificate.ignored", "reason", "event from another bucket",
                             "bucket", record.getS3().getBucket().getName());

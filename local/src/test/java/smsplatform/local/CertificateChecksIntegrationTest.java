@@ -1,0 +1,333 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.S3CertificateStore;
+import smsplatform.aws.SqsReviewQueue;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.Caller;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.DocumentProblem;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.domain.SignatureType;
+import smsplatform.functions.certificates.CertificateCheckHandler;
+import smsplatform.json.Json;
+import smsplatform.service.CertificateCheckService;
+import smsplatform.service.Ids;
+import smsplatform.service.SignatureService;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Issue #4: the certificate check's handler, in-process over the real SDK against the emulators.
+ * Uploads go through the presigned URLs with plain HTTP; the S3 events are the ones the emulated
+ * bucket emitted, delivered (or re-delivered, or reordered) the way S3 may deliver them.
+ */
+class CertificateChecksIntegrationTest {
+
+    static final byte[] PDF = SignatureJourneyEndToEndTest.PDF;
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13};
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static AwsBackend backend;
+    static DynamoSignatureStore store;
+    static SignatureService signatures;
+    static CertificateCheckHandler handler;
+    static String reviewQueue;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("sms.backend", "embedded").equals("embedded"),
+                "needs the embedded S3's notifications");
+        backend = AwsBackend.selected();
+        store = new DynamoSignatureStore(backend.dynamo, backend.table());
+        S3CertificateStore certificates = new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
+        reviewQueue = backend.queueUrl("ReviewQueue");
+        SqsReviewQueue queue = new SqsReviewQueue(backend.sqs, reviewQueue);
+        signatures = new SignatureService(store, certificates, queue, Clock.systemUTC(), 50);
+        handler = new CertificateCheckHandler(new CertificateCheckService(store, certificates, queue, Clock.systemUTC()),
+                backend.bucket());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @BeforeEach
+    void drain() throws Exception {
+        backend.created.clear();
+        backend.sqs.purgeQueue(b -> b.queueUrl(reviewQueue));
+    }
+
+    static Caller caller(String account) {
+        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, java.util.Set.of());
+    }
+
+    static SignatureService.Submitted submit(String account, String name, SignatureType type, SignaturePurpose purpose,
+                                             Map<String, String> entity) {
+        return signatures.submit(caller(account), new SignatureApplication(name, type, purpose, false, entity, null),
+                Ids.random(Clock.systemUTC()));
+    }
+
+    static SignatureService.Submitted company(String account, String name) {
+        return submit(account, name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, Map.of("name", name + " Ltd."));
+    }
+
+    static String url(SignatureService.Submitted submitted, DocumentKind kind) {
+        return submitted.uploads().stream().filter(u -> u.kind() == kind).findFirst().orElseThrow().request().url();
+    }
+
+    /** PUT to the presigned URL with plain HTTP; returns the notification S3 emitted for it. */
+    static S3Emulator.ObjectCreated upload(String url, String contentType, byte[] bytes) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String path = URI.create(url).getPath();
+        return awaitCreated(path.substring(path.indexOf('/', 1) + 1));
+    }
+
+    /** The next notification for this key (a client retry may have produced an earlier duplicate). */
+    static S3Emulator.ObjectCreated awaitCreated(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            S3Emulator.ObjectCreated created = backend.created.poll(1, TimeUnit.SECONDS);
+            if (created != null && created.key().equals(key)) {
+                return created;
+            }
+        }
+        throw new AssertionError("no notification for " + key);
+    }
+
+    /** The S3Event Lambda would hand the function for these records (Lambda's own deserializer). */
+    static S3Event event(S3Emulator.ObjectCreated... records) {
+        List<Object> json = Arrays.stream(records).map(r -> (Object) S3EventSource.record(r)).toList();
+        return LambdaEventSerializers.serializerFor(S3Event.class, CertificateChecksIntegrationTest.class.getClassLoader())
+                .fromJson(Json.write(Map.of("Records", json)));
+    }
+
+    static Signature reload(Signature s) {
+        return store.find(s.accountId(), s.signatureId()).orElseThrow();
+    }
+
+    static List<Message> reviewMessages() {
+        List<Message> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            all.addAll(backend.sqs.receiveMessage(b -> b.queueUrl(reviewQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages());
+        }
+        return all;
+    }
+
+    @Test
+    void aValidPdfIsRecordedWithItsDigestAndStartsTheReviewWithExactlyOneMessageEvenWhenDeliveredTwice() throws Exception {
+        SignatureService.Submitted submitted = company("cert-valid", "Valid Docs");
+        String url = url(submitted, DocumentKind.BUSINESS_LICENSE);
+        assertThat(url).contains("/certificates/cert-valid/" + submitted.signature().signatureId() + "/BUSINESS_LICENSE/up-")
+                .contains("X-Amz-Expires=900");
+        S3Emulator.ObjectCreated created = upload(url, "application/pdf", PDF);
+
+        assertThat(handler.handleRequest(event(created), null)).isEqualTo("checked 1");
+        Signature after = reload(submitted.signature());
+        SignatureDocument document = after.documents().get(DocumentKind.BUSINESS_LICENSE);
+        assertThat(document.valid()).isTrue();
+        assertThat(document.size()).isEqualTo(PDF.length);
+        assertThat(document.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)));
+        assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
+
+        handler.handleRequest(event(created), null);
+        assertThat(reload(submitted.signature()).version()).as("the duplicate changed nothing").isEqualTo(after.version());
+        List<Message> messages = reviewMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).body()).contains(submitted.signature().signatureId());
+    }
+
+    @Test
+    void anOlderUploadsEventArrivingAfterANewerOnesDoesNotReplaceIt() throws Exception {
+        SignatureService.Submitted submitted = submit("cert-order", "Order App", SignatureType.APP,
+                SignaturePurpose.SELF_USE, Map.of("name", "Order App", "appStoreUrl", "https://apps.example/o"));
+        S3Emulator.ObjectCreated older = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PNG);
+        S3Emulator.ObjectCreated newer = upload(signatures.newUpload(caller("cert-order"),
+                submitted.signature().signatureId(), DocumentKind.BUSINESS_LICENSE, "application/pdf",
+                Ids.random(Clock.systemUTC())).request().url(), "application/pdf", PDF);
+
+        handler.handleRequest(event(newer), null);
+        handler.handleRequest(event(older), null);
+        SignatureDocument kept = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
+        assertThat(kept.objectKey()).isEqualTo(newer.key());
+        assertThat(kept.valid()).isTrue();
+
+        S3Emulator.ObjectCreated newest = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PNG);
+        handler.handleRequest(event(newest), null);
+        assertThat(reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE).valid())
+                .as("a re-upload replaces the kind").isFalse();
+    }
+
+    @Test
+    void everyFormatProblemIsNamed() throws Exception {
+        byte[] fiveMiB = Arrays.copyOf(PDF, 5 * 1024 * 1024);
+        byte[] fiveMiBPlusOne = Arrays.copyOf(PDF, 5 * 1024 * 1024 + 1);
+        byte[] elf = {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0};
+        Object[][] cases = {
+                {"application/pdf", PNG, DocumentProblem.ContentTypeMismatch},
+                {"application/pdf", elf, DocumentProblem.UnsupportedDocumentFormat},
+                {"application/pdf", new byte[0], DocumentProblem.EmptyDocument},
+                {"application/pdf", fiveMiB, null},
+                {"application/pdf", fiveMiBPlusOne, DocumentProblem.DocumentTooLarge},
+                {"application/pdf", "%PD".getBytes(StandardCharsets.US_ASCII), DocumentProblem.UnsupportedDocumentFormat},
+                {"image/png", PNG, null},
+                {"image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10}, null},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            SignatureService.Submitted submitted = company("cert-formats", "Format Case " + i);
+            S3Emulator.ObjectCreated created = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), (String) cases[i][0],
+                    (byte[]) cases[i][1]);
+            handler.handleRequest(event(created), null);
+            SignatureDocument document = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
+            assertThat(document.problem()).as("case " + i).isEqualTo(cases[i][2]);
+            assertThat(document.valid()).as("case " + i).isEqualTo(cases[i][2] == null);
+        }
+    }
+
+    @Test
+    void eventsForKeysOfNoSignatureOrOfAnotherAccountOrKindChangeNothingAndAreLogged() throws Exception {
+        SignatureService.Submitted submitted = company("cert-foreign", "Foreign Keys");
+        Signature before = reload(submitted.signature());
+        String id = before.signatureId();
+        List<String> keys = List.of(
+                "certificates/cert-foreign/" + id + "/../BUSINESS_LICENSE/up-0000000000000000000000000a",
+                "certificates/someone-else/" + id + "/BUSINESS_LICENSE/up-0000000000000000000000000a",
+                "certificates/cert-foreign/" + id + "/ICP_FILING_SCREENSHOT/up-0000000000000000000000000a",
+                "certificates/cert-foreign/" + id + "/NOT_A_KIND/up-0000000000000000000000000a",
+                "elsewhere/cert-foreign/" + id + "/BUSINESS_LICENSE/up-0000000000000000000000000a",
+                "certificates/cert-foreign/" + id + "/BUSINESS_LICENSE/my licence 营业执照.pdf");
+        PrintStream original = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            for (String key : keys) {
+                S3Emulator.ObjectCreated created;
+                if (key.contains("/../")) {
+                    // The emulator's filesystem store cannot hold such a key; S3 can, and would notify this.
+                    created = new S3Emulator.ObjectCreated("ObjectCreated:Put", backend.bucket(), key, PDF.length, "e", "01");
+                } else {
+                    backend.s3.putObject(b -> b.bucket(backend.bucket()).key(key).contentType("application/pdf"),
+                            RequestBody.fromBytes(PDF));
+                    created = awaitCreated(key);
+                }
+                assertThat(handler.handleRequest(event(created), null)).isEqualTo("checked 1");
+            }
+        } finally {
+            System.setOut(original);
+        }
+        Signature after = reload(submitted.signature());
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.documents()).isEmpty();
+        String logged = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logged.lines().filter(l -> l.contains("\"certificate.ignored\""))).hasSize(keys.size());
+        assertThat(logged).contains("my licence 营业执照.pdf").doesNotContain("%PDF");
+    }
+
+    @Test
+    void aDeletedSignaturesEventsChangeNothingAndItsObjectsAreDeleted() throws Exception {
+        SignatureService.Submitted submitted = company("cert-deleted", "Deleted Later");
+        S3Emulator.ObjectCreated created = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        signatures.delete(caller("cert-deleted"), submitted.signature().signatureId());
+        assertThat(backend.s3.listObjectsV2(b -> b.bucket(backend.bucket())
+                .prefix("certificates/cert-deleted/")).contents()).isEmpty();
+        assertThat(handler.handleRequest(event(created), null)).isEqualTo("checked 1");
+        assertThat(store.find("cert-deleted", submitted.signature().signatureId())).isEmpty();
+    }
+
+    @Test
+    void whenTheLastTwoDocumentsArriveAtOnceExactlyOneReviewMessageIsSent() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            SignatureService.Submitted submitted = submit("cert-race", "Race Client " + round, SignatureType.COMPANY,
+                    SignaturePurpose.FOR_OTHERS, Map.of("name", "Race Client " + round + " Ltd."));
+            S3Emulator.ObjectCreated letter = upload(url(submitted, DocumentKind.AUTHORIZATION_LETTER), "application/pdf", PDF);
+            S3Emulator.ObjectCreated licence = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+            CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> handler.handleRequest(event(letter), null));
+            CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> handler.handleRequest(event(licence), null));
+            a.get(30, TimeUnit.SECONDS);
+            b.get(30, TimeUnit.SECONDS);
+            Signature after = reload(submitted.signature());
+            assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
+            assertThat(after.documents()).hasSize(2);
+        }
+        List<Message> messages = reviewMessages();
+        assertThat(messages).as("one per signature, none twice").hasSize(8);
+        assertThat(messages.stream().map(m -> Json.parseObject(m.body()).get("signatureId")).distinct()).hasSize(8);
+    }
+
+    @Test
+    void aBatchWithAFailingRecordStillChecksTheOthersThenFailsForRetry() throws Exception {
+        SignatureService.Submitted first = company("cert-batch", "Batch One");
+        SignatureService.Submitted second = company("cert-batch", "Batch Two");
+        S3Emulator.ObjectCreated a = upload(url(first, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        S3Emulator.ObjectCreated b = upload(url(second, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        S3Emulator.ObjectCreated broken = new S3Emulator.ObjectCreated("ObjectCreated:Put", backend.bucket(),
+                "certificates/%ZZ", 1, "x", "FF");
+        Map<String, Object> brokenRecord = S3EventSource.record(broken);
+        Map<String, Object> s3 = new java.util.LinkedHashMap<>(ApiClient.map(brokenRecord.get("s3")));
+        Map<String, Object> object = new java.util.LinkedHashMap<>(ApiClient.map(s3.get("object")));
+        object.put("key", "certificates/%ZZ");
+        s3.put("object", object);
+        Map<String, Object> record = new java.util.LinkedHashMap<>(brokenRecord);
+        record.put("s3", s3);
+        S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
+                .fromJson(Json.write(Map.of("Records", List.of(S3EventSource.record(a), record, S3EventSource.record(b)))));
+
+        assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessageContaining("1 of 3 records failed");
+        assertThat(reload(first.signature()).status()).isEqualTo(SignatureStatus.IN_REVIEW);
+        assertThat(reload(second.signature()).status()).isEqualTo(SignatureStatus.IN_REVIEW);
+    }
+
+    @Test
+    void keysWithSpacesPlusSignsAndUnicodeAreDecodedAsS3EncodesThem() throws Exception {
+        String key = "certificates/cert-keys/a b+c/营业执照.pdf";
+        backend.s3.putObject(b -> b.bucket(backend.bucket()).key(key).contentType("application/pdf"), RequestBody.fromBytes(PDF));
+        S3Event event = event(awaitCreated(key));
+        assertThat(event.getRecords().get(0).getS3().getObject().getKey())
+                .isEqualTo("certificates/cert-keys/a+b%2Bc/%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf");
+        PrintStream original = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(event, null);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"key\":\"" + key + "\"");
+    }
+}
