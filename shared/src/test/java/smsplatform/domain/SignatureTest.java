@@ -67,6 +67,20 @@ class SignatureTest {
     }
 
     @Test
+    void modifyingKeepsTheDocumentsStillRequiredAndDropsTheOthers() {
+        Signature s = company();
+        s.recordDocument(document(DocumentKind.BUSINESS_LICENSE, true, "01"), T0);
+        s.modify(new SignatureApplication("Acme", SignatureType.APP, SignaturePurpose.SELF_USE, false,
+                Map.of("name", "Acme", "appStoreUrl", "https://apps.example/acme"), null), T0);
+        assertThat(s.documents()).containsKey(DocumentKind.BUSINESS_LICENSE);
+        assertThat(s.status()).as("the app screenshot is still missing").isEqualTo(SignatureStatus.AWAITING_DOCUMENTS);
+
+        s.modify(new SignatureApplication("Acme", SignatureType.GOVERNMENT, SignaturePurpose.SELF_USE, false,
+                Map.of("name", "Acme"), null), T0);
+        assertThat(s.documents()).as("a business licence proves no government body").isEmpty();
+    }
+
+    @Test
     void blockingFindingsRejectAtOnce() {
         Signature s = company();
         s.recordDocument(document(DocumentKind.BUSINESS_LICENSE, true, "01"), T0);
