@@ -34,11 +34,11 @@ final class StackPlan {
         this.parameters = new LinkedHashMap<>(template.parameterDefaults());
         this.parameters.putAll(parameterOverrides);
         this.tables = template.resourcesOfType("AWS::DynamoDB::Table");
+        this.resolver = new Template.Resolver(this::ref, this::getAtt);
         for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
             Object name = template.properties(id).get("QueueName");
-            queueNames.put(id, name == null ? id : String.valueOf(name));
+            queueNames.put(id, name == null ? id : resolver.resolve(name));
         }
-        this.resolver = new Template.Resolver(this::ref, this::getAtt);
         for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
             Object name = template.properties(id).get("BucketName");
             bucketNames.put(id, name == null ? id.toLowerCase() : resolver.resolve(name));

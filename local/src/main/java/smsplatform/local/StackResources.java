@@ -43,7 +43,7 @@ final class StackResources {
             Map<String, String> attributes = new LinkedHashMap<>();
             Map<String, Object> props = plan.template.properties(id);
             for (String attribute : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
-                    "ReceiveMessageWaitTimeSeconds", "MaximumMessageSize")) {
+                    "ReceiveMessageWaitTimeSeconds", "MaximumMessageSize", "FifoQueue", "ContentBasedDeduplication")) {
                 if (props.containsKey(attribute)) {
                     attributes.put(attribute, plan.resolve(props.get(attribute)));
                 }

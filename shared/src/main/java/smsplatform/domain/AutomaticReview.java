@@ -3,6 +3,7 @@ package smsplatform.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,11 @@ public final class AutomaticReview {
     public record Outcome(List<Finding> findings, List<ReasonCode> blockingReasons) {}
 
     private record Rule(String code, Finding.Severity severity, ReasonCode reason, Function<Signature, String> check) {}
+
+    private static final java.util.regex.Pattern STORE_LINK = java.util.regex.Pattern.compile("https?://[^\\s/]+\\.[^\\s/]+/\\S*");
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final java.util.regex.Pattern HAS_DIGITS = java.util.regex.Pattern.compile(".*\\d{4,}.*");
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{4,12}");
 
     static final List<String> PROHIBITED_TERMS = List.of(
             "gambling", "casino", "betting", "lottery", "drugs", "narcotic", "porn", "escort",
@@ -30,12 +36,32 @@ public final class AutomaticReview {
                     s -> s.application().purpose() != SignaturePurpose.FOR_OTHERS || s.application().international()
                             || hasValid(s, DocumentKind.AUTHORIZATION_LETTER) ? null
                             : "Applying for others needs a valid authorisation letter"),
+            new Rule("APP_NOT_RELEASED", Finding.Severity.ADVISORY, ReasonCode.UNRELEASED_PRODUCT,
+                    s -> s.application().type() != SignatureType.APP
+                            || STORE_LINK.matcher(s.application().entity().getOrDefault("appStoreUrl", "")).matches() ? null
+                            : "The app's store link does not lead to a released app's page"),
+            new Rule("ENTITY_INCONSISTENT", Finding.Severity.ADVISORY, ReasonCode.DOCUMENT_MISMATCH,
+                    AutomaticReview::entityInconsistency),
             new Rule("NAME_MISMATCH_ENTITY", Finding.Severity.ADVISORY, ReasonCode.NAME_MISMATCH_ENTITY,
                     s -> isAbbreviationOf(s.name(), s.application().entity().getOrDefault("name", "")) ? null
                             : "'" + s.name() + "' is neither the entity's name '"
                             + s.application().entity().getOrDefault("name", "") + "' nor an abbreviation of it"));
 
     private AutomaticReview() {}
+
+    /** Entity details that do not fit the signature type (a website without a domain, a trademark number in words…). */
+    private static String entityInconsistency(Signature s) {
+        Map<String, String> e = s.application().entity();
+        return switch (s.application().type()) {
+            case WEBSITE -> !DOMAIN.matcher(e.getOrDefault("domain", "")).matches()
+                    ? "'" + e.get("domain") + "' is not a domain name"
+                    : !HAS_DIGITS.matcher(e.getOrDefault("icpNumber", "")).matches()
+                    ? "'" + e.get("icpNumber") + "' is not an ICP filing number" : null;
+            case TRADEMARK -> DIGITS.matcher(e.getOrDefault("trademarkNumber", "")).matches() ? null
+                    : "'" + e.get("trademarkNumber") + "' is not a trademark registration number";
+            default -> null;
+        };
+    }
 
     public static Outcome evaluate(Signature signature) {
         List<Finding> findings = new ArrayList<>();

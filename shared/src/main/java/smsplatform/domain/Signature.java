@@ -31,13 +31,15 @@ public final class Signature {
     private List<Finding> findings = List.of();
     private Rejection rejection;
     private final List<HistoryEntry> history = new ArrayList<>();
+    /** Review results decided but not yet published (stored with the signature: a transactional outbox). */
+    private final List<ReviewResult> outbox = new ArrayList<>();
     private Instant updatedAt;
     private long version;
 
     public Signature(String accountId, AccountType accountType, String signatureId, Instant createdAt,
                      SignatureApplication application, SignatureStatus status, ReviewStage reviewStage,
                      Map<DocumentKind, SignatureDocument> documents, List<Finding> findings, Rejection rejection,
-                     List<HistoryEntry> history, Instant updatedAt, long version) {
+                     List<HistoryEntry> history, List<ReviewResult> outbox, Instant updatedAt, long version) {
         this.accountId = accountId;
         this.accountType = accountType;
         this.signatureId = signatureId;
@@ -49,6 +51,7 @@ public final class Signature {
         this.findings = List.copyOf(findings);
         this.rejection = rejection;
         this.history.addAll(history);
+        this.outbox.addAll(outbox);
         this.updatedAt = updatedAt;
         this.version = version;
     }
@@ -57,9 +60,9 @@ public final class Signature {
     public static Signature apply(String accountId, AccountType accountType, String signatureId,
                                   SignatureApplication application, Instant now) {
         Signature s = new Signature(accountId, accountType, signatureId, now, application,
-                SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), now, 0);
+                SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), List.of(), now, 0);
         s.history.add(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS.name(), APPLICANT, null, null));
-        s.startReviewIfComplete(now);
+        s.startReviewIfComplete(APPLICANT, now);
         return s;
     }
 
@@ -86,7 +89,7 @@ public final class Signature {
         }
         documents.put(document.kind(), document);
         updatedAt = now;
-        startReviewIfComplete(now);
+        startReviewIfComplete(CERTIFICATE_CHECK, now);
         return true;
     }
 
@@ -97,10 +100,10 @@ public final class Signature {
         return a.length() != b.length() ? a.length() > b.length() : a.compareTo(b) > 0;
     }
 
-    private void startReviewIfComplete(Instant now) {
+    /** {@code actor}: whoever completed the set (the check's last upload, or the applicant's kept documents). */
+    private void startReviewIfComplete(String actor, Instant now) {
         if (status == SignatureStatus.AWAITING_DOCUMENTS && requiredDocumentsComplete()) {
-            transition(SignatureStatus.IN_REVIEW, ReviewStage.AUTOMATIC,
-                    application.international() ? APPLICANT : CERTIFICATE_CHECK, List.of(), null, now);
+            transition(SignatureStatus.IN_REVIEW, ReviewStage.AUTOMATIC, actor, List.of(), null, now);
         }
     }
 
@@ -163,12 +166,15 @@ public final class Signature {
         findings = List.of();
         rejection = null;
         transition(SignatureStatus.AWAITING_DOCUMENTS, null, APPLICANT, List.of(), null, now);
-        startReviewIfComplete(now);
+        startReviewIfComplete(APPLICANT, now);
     }
 
     private void transition(SignatureStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
                             String note, Instant now) {
         history.add(new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note));
+        if (to == SignatureStatus.APPROVED || to == SignatureStatus.REJECTED) {
+            outbox.add(new ReviewResult(accountId, signatureId, application.name(), to, reasons, now, history.size() - 1));
+        }
         status = to;
         reviewStage = stage;
         updatedAt = now;
@@ -186,6 +192,12 @@ public final class Signature {
     public List<Finding> findings() { return findings; }
     public Rejection rejection() { return rejection; }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    public List<ReviewResult> outbox() { return List.copyOf(outbox); }
+
+    /** Forgets results once they are published. */
+    public void published(List<ReviewResult> results) {
+        outbox.removeAll(results);
+    }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
 

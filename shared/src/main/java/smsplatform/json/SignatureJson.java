@@ -14,6 +14,7 @@ import smsplatform.domain.Finding;
 import smsplatform.domain.HistoryEntry;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.Rejection;
+import smsplatform.domain.ReviewResult;
 import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
@@ -96,6 +97,17 @@ public final class SignatureJson {
         if (stored) {
             m.put("accountId", s.accountId());
             m.put("accountType", s.accountType().name());
+            List<Object> outbox = new ArrayList<>();
+            for (ReviewResult r : s.outbox()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("status", r.status().name());
+                e.put("reasons", r.reasons().stream().map(Enum::name).toList());
+                e.put("at", r.at().toString());
+                e.put("transition", r.transition());
+                e.put("name", r.name());
+                outbox.add(e);
+            }
+            m.put("outbox", outbox);
         }
         return m;
     }
@@ -169,6 +181,14 @@ public final class SignatureJson {
                     (String) h.get("to"), (String) h.get("actor"), readReasons(h.get("reasons")),
                     (String) h.get("note")));
         }
+        List<ReviewResult> outbox = new ArrayList<>();
+        for (Object o : (List<Object>) m.getOrDefault("outbox", List.of())) {
+            Map<String, Object> e = (Map<String, Object>) o;
+            outbox.add(new ReviewResult((String) m.get("accountId"), (String) m.get("signatureId"), (String) e.get("name"),
+                    SignatureStatus.valueOf((String) e.get("status")),
+                    ((List<Object>) e.get("reasons")).stream().map(x -> ReasonCode.valueOf((String) x)).toList(),
+                    Instant.parse((String) e.get("at")), ((Number) e.get("transition")).intValue()));
+        }
         String stage = (String) m.get("reviewStage");
         return new Signature(
                 (String) m.get("accountId"),
@@ -178,7 +198,7 @@ public final class SignatureJson {
                 app,
                 SignatureStatus.valueOf((String) m.get("status")),
                 stage == null ? null : ReviewStage.valueOf(stage),
-                docs, findings, rejection, history,
+                docs, findings, rejection, history, outbox,
                 Instant.parse((String) m.get("updatedAt")),
                 version);
     }

@@ -16,6 +16,7 @@ import smsplatform.domain.SignatureDocument;
 import smsplatform.log.Log;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.ReviewQueue;
+import smsplatform.ports.ReviewResults;
 import smsplatform.ports.SignatureStore;
 
 /**
@@ -34,12 +35,15 @@ public final class ReviewService {
     private final SignatureStore store;
     private final CertificateStore certificates;
     private final ReviewQueue reviewQueue;
+    private final ReviewResults results;
     private final Clock clock;
 
-    public ReviewService(SignatureStore store, CertificateStore certificates, ReviewQueue reviewQueue, Clock clock) {
+    public ReviewService(SignatureStore store, CertificateStore certificates, ReviewQueue reviewQueue,
+                         ReviewResults results, Clock clock) {
         this.store = store;
         this.certificates = certificates;
         this.reviewQueue = reviewQueue;
+        this.results = results;
         this.clock = clock;
     }
 
@@ -89,10 +93,33 @@ public final class ReviewService {
                     ? runAutomaticReview(signature, message)
                     : applyDecision(signature, message);
             if (!changed || store.save(signature)) {
+                publishOutbox(signature);
                 return;
             }
         }
         throw new IllegalStateException("signature kept changing; the message will be retried");
+    }
+
+    /**
+     * Publishes the results stored with the signature, then forgets them. A crash in between leaves
+     * them stored: the redelivered message publishes them again, and the queue's deduplication id
+     * keeps the delivery to one.
+     */
+    private void publishOutbox(Signature signature) {
+        Signature current = signature;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && !current.outbox().isEmpty(); attempt++) {
+            List<smsplatform.domain.ReviewResult> pending = current.outbox();
+            pending.forEach(results::publish);
+            current.published(pending);
+            if (store.save(current)) {
+                Log.info("review.results.published", "count", pending.size());
+                return;
+            }
+            current = store.find(current.accountId(), current.signatureId()).orElse(null);
+            if (current == null) {
+                return;
+            }
+        }
     }
 
     private boolean runAutomaticReview(Signature signature, ReviewMessage message) {

@@ -30,6 +30,36 @@ class AutomaticReviewTest {
         assertThat(outcome.blockingReasons()).isEmpty();
     }
 
+    static Signature typed(SignatureType type, Map<String, String> entity) {
+        return Signature.apply("acme", AccountType.ENTERPRISE, "sig-1", new SignatureApplication(entity.get("name"), type,
+                SignaturePurpose.SELF_USE, false, entity, null), Instant.EPOCH);
+    }
+
+    @Test
+    void anAppWithoutAStorePageAndEntityDetailsThatDoNotFitTheTypeAreAdvisory() {
+        assertThat(AutomaticReview.evaluate(typed(SignatureType.APP, Map.of("name", "Nebula", "appStoreUrl", "coming soon")))
+                .findings()).extracting(Finding::code).containsExactly("APP_NOT_RELEASED");
+        assertThat(AutomaticReview.evaluate(typed(SignatureType.APP,
+                Map.of("name", "Nebula", "appStoreUrl", "https://apps.example.com/nebula"))).findings()).isEmpty();
+        assertThat(AutomaticReview.evaluate(typed(SignatureType.WEBSITE,
+                Map.of("name", "Acme", "domain", "my site", "icpNumber", "京ICP备12345678号"))).findings())
+                .extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ENTITY_INCONSISTENT", Finding.Severity.ADVISORY));
+        assertThat(AutomaticReview.evaluate(typed(SignatureType.WEBSITE,
+                Map.of("name", "Acme", "domain", "acme.example.cn", "icpNumber", "京ICP备12345678号"))).findings()).isEmpty();
+        assertThat(AutomaticReview.evaluate(typed(SignatureType.TRADEMARK,
+                Map.of("name", "Acme", "trademarkNumber", "pending"))).findings()).extracting(Finding::code)
+                .containsExactly("ENTITY_INCONSISTENT");
+    }
+
+    @Test
+    void theSeedsNonIdentifiableExamplesAreBlockingIfTheySlipThrough() {
+        for (String name : java.util.List.of("test", "aabb", "verification code", "notification")) {
+            assertThat(AutomaticReview.evaluate(signature(name, name + " Ltd.", SignaturePurpose.SELF_USE)).blockingReasons())
+                    .as(name).containsExactly(ReasonCode.NON_IDENTIFIABLE_NAME);
+        }
+    }
+
     @Test
     void prohibitedTermsAndMissingAuthorisationBlock() {
         assertThat(AutomaticReview.evaluate(signature("Lucky Casino", "Lucky Casino Ltd.", SignaturePurpose.SELF_USE))

@@ -1,0 +1,182 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static smsplatform.local.ApiClient.list;
+import static smsplatform.local.ApiClient.map;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.json.Json;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** Issue #5 on the local stack: automatic review, the reviewer's queue, decisions, resubmission, review results. */
+class ReviewPipelineEndToEndTest {
+
+    static RunningStack stack;
+    static ApiClient reviewer;
+    static SqsClient sqs;
+    static String resultsQueue;
+    static final List<Map<String, Object>> RESULTS = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+        reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "pipeline-ops", "ENTERPRISE", true));
+        String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("sqs");
+        sqs = LocalStack.client(SqsClient.builder(), endpoint).build();
+        resultsQueue = endpoint + "/000000000000/sms-local-review-results.fifo";
+    }
+
+    @AfterAll
+    static void stop() {
+        sqs.close();
+    }
+
+    static ApiClient account(String id) throws Exception {
+        return new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, id, "ENTERPRISE", false));
+    }
+
+    /** Every review result published so far (read once, kept here: other tests' results are in it too). */
+    static synchronized List<Map<String, Object>> results(String signatureId, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            for (Message m : sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                RESULTS.add(Json.parseObject(m.body()));
+                sqs.deleteMessage(b -> b.queueUrl(resultsQueue).receiptHandle(m.receiptHandle()));
+            }
+            List<Map<String, Object>> mine = RESULTS.stream().filter(r -> signatureId.equals(r.get("signatureId"))).toList();
+            if (mine.size() >= atLeast || System.nanoTime() > deadline) {
+                Thread.sleep(1500);
+                for (Message m : sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages()) {
+                    RESULTS.add(Json.parseObject(m.body()));
+                    sqs.deleteMessage(b -> b.queueUrl(resultsQueue).receiptHandle(m.receiptHandle()));
+                }
+                return RESULTS.stream().filter(r -> signatureId.equals(r.get("signatureId"))).toList();
+            }
+        }
+    }
+
+    static Map<String, Object> company(String name) {
+        return Map.of("name", name, "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", name + " Ltd."));
+    }
+
+    static String submitWithLicence(ApiClient client, Map<String, Object> application) throws Exception {
+        ApiClient.Response submitted = client.post("/v1/signatures", application);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf", SignatureJourneyEndToEndTest.PDF);
+        return (String) map(submitted.json().get("signature")).get("signatureId");
+    }
+
+    @Test
+    void rejectedThenModifiedThenReReviewedAndApprovedKeepsBothRoundsAndAnnouncesEachOutcomeOnce() throws Exception {
+        ApiClient client = account("pipeline-resubmit");
+        String id = submitWithLicence(client, company("Second Chance"));
+        Journeys.decide(client, reviewer, id, Map.of("decision", "REJECT", "reasons", List.of("OTHER", "DOCUMENT_UNREADABLE"),
+                "comment", "The licence scan is blurred"), "REJECTED");
+        Map<String, Object> rejected = client.get("/v1/signatures/" + id).json();
+        assertThat(map(rejected.get("rejection"))).containsEntry("comment", "The licence scan is blurred");
+
+        ApiClient.Response modified = client.put("/v1/signatures/" + id, company("Second Chance"));
+        assertThat(modified.status()).isEqualTo(200);
+        assertThat(modified.json()).doesNotContainKey("rejection");
+        Journeys.decide(client, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
+
+        List<Map<String, Object>> history = list(client.get("/v1/signatures/" + id).json().get("history"));
+        assertThat(history).extracting(h -> h.get("from") + ">" + h.get("to") + " by " + h.get("actor")).containsExactly(
+                "null>AWAITING_DOCUMENTS by applicant",
+                "AWAITING_DOCUMENTS>IN_REVIEW by certificate-check",
+                "IN_REVIEW>IN_REVIEW by automatic-review",
+                "IN_REVIEW>REJECTED by user-pipeline-ops",
+                "REJECTED>AWAITING_DOCUMENTS by applicant",
+                "AWAITING_DOCUMENTS>IN_REVIEW by applicant",
+                "IN_REVIEW>IN_REVIEW by automatic-review",
+                "IN_REVIEW>APPROVED by user-pipeline-ops");
+        assertThat(list(history.get(3).get("reasons"))).extracting(r -> r.get("code"))
+                .containsExactly("OTHER", "DOCUMENT_UNREADABLE");
+
+        List<Map<String, Object>> results = results(id, 2);
+        assertThat(results).extracting(r -> r.get("status")).containsExactly("REJECTED", "APPROVED");
+        assertThat(results.get(0)).containsEntry("accountId", "pipeline-resubmit").containsEntry("name", "Second Chance")
+                .containsKey("at");
+        assertThat(list(results.get(0).get("reasons"))).extracting(r -> r.get("code")).containsExactly("OTHER", "DOCUMENT_UNREADABLE");
+    }
+
+    @Test
+    void blockingFindingsRejectAtOnceAndAdvisoryOnesWaitForTheReviewer() throws Exception {
+        ApiClient client = account("pipeline-auto");
+        String casino = submitWithLicence(client, company("Lucky Casino"));
+        Map<String, Object> rejected = client.await("/v1/signatures/" + casino, s -> "REJECTED".equals(s.get("status")),
+                "the automatic rejection");
+        assertThat(list(map(rejected.get("rejection")).get("reasons"))).extracting(r -> r.get("code"))
+                .containsExactly("PROHIBITED_CONTENT");
+        assertThat(list(rejected.get("findings"))).extracting(f -> f.get("severity")).contains("BLOCKING");
+        assertThat(results(casino, 1)).extracting(r -> r.get("status")).containsExactly("REJECTED");
+
+        String unrelated = submitWithLicence(client, Map.of("name", "Blue Whale", "type", "COMPANY", "purpose", "SELF_USE",
+                "entity", Map.of("name", "Acme Trading Co., Ltd.")));
+        Map<String, Object> manual = client.await("/v1/signatures/" + unrelated, s -> "MANUAL".equals(s.get("reviewStage")),
+                "manual review");
+        assertThat(list(manual.get("findings"))).extracting(f -> f.get("code") + "/" + f.get("severity"))
+                .containsExactly("NAME_MISMATCH_ENTITY/ADVISORY");
+        Map<String, Object> listed = list(reviewer.get("/v1/reviews?limit=100").json().get("reviews")).stream()
+                .filter(r -> unrelated.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
+        assertThat(list(map(listed.get("signature")).get("findings"))).hasSize(1);
+    }
+
+    @Test
+    void theReviewersQueueIsOldestFirstAndPaginated() throws Exception {
+        ApiClient client = account("pipeline-queue");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = submitWithLicence(client, company("Queue Order " + i));
+            client.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")), "manual review");
+            ids.add(id);
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = reviewer.get("/v1/reviews?limit=2" + (token == null ? "" : "&nextToken=" + token)).json();
+            list(page.get("reviews")).forEach(r -> seen.add((String) map(r.get("signature")).get("signatureId")));
+            token = (String) page.get("nextToken");
+            pages++;
+        } while (token != null && pages < 100);
+        assertThat(seen.stream().filter(ids::contains).toList()).containsExactlyElementsOf(ids);
+        assertThat(reviewer.get("/v1/reviews?nextToken=garbage").status()).isEqualTo(400);
+    }
+
+    @Test
+    void decisionsAreValidatedAndADuplicateDecisionIsAppliedOnce() throws Exception {
+        ApiClient client = account("pipeline-dupes");
+        String id = submitWithLicence(client, company("Twice Decided"));
+        Map<String, Object> manual = client.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")),
+                "manual review");
+        Object version = manual.get("version");
+        ApiClient.Response noReason = reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "REJECT", "version", version));
+        assertThat(noReason.status()).isEqualTo(400);
+        ApiClient.Response otherWithoutComment = reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "REJECT", "reasons", List.of("OTHER"), "version", version));
+        assertThat(otherWithoutComment.status()).isEqualTo(400);
+        assertThat(client.post("/v1/reviews/" + id + "/decision", Map.of("decision", "APPROVE", "version", version)).status())
+                .as("without the reviewer scope").isEqualTo(403);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(reviewer.post("/v1/reviews/" + id + "/decision", Map.of("decision", "APPROVE", "version", version))
+                    .status()).isEqualTo(202);
+        }
+        client.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval");
+        Thread.sleep(2000);
+        List<Map<String, Object>> history = list(client.get("/v1/signatures/" + id).json().get("history"));
+        assertThat(history.stream().filter(h -> "APPROVED".equals(h.get("to")))).hasSize(1);
+        assertThat(results(id, 1)).hasSize(1);
+    }
+}

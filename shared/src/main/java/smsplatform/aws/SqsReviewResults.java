@@ -1,0 +1,34 @@
+package smsplatform.aws;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import smsplatform.domain.ReviewResult;
+import smsplatform.json.Json;
+import smsplatform.ports.ReviewResults;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** A FIFO queue: the deduplication id makes a republished result (after a crash) arrive once. */
+public final class SqsReviewResults implements ReviewResults {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsReviewResults(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void publish(ReviewResult r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", r.accountId());
+        body.put("signatureId", r.signatureId());
+        body.put("name", r.name());
+        body.put("status", r.status().name());
+        body.put("reasons", r.reasons().stream().map(reason -> Map.of("code", reason.name(), "message", reason.message()))
+                .toList());
+        body.put("at", r.at().toString());
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
+                .messageGroupId(r.signatureId()).messageDeduplicationId(r.deduplicationId()));
+    }
+}
