@@ -61,6 +61,8 @@ class EventSourcesEndToEndTest {
         String t = original.replace("CodeUri: functions/", "CodeUri: " + RunningStack.PROJECT.resolve("functions") + "/");
         t = replaceInBlock(t, "  OutboundQueue:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
         t = replaceInBlock(t, "  OutboundQueue:", "maxReceiveCount: 5", "maxReceiveCount: 2");
+        t = replaceInBlock(t, "  ReviewQueue:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
+        t = replaceInBlock(t, "  ReviewQueue:", "maxReceiveCount: 5", "maxReceiveCount: 2");
         t = replaceInBlock(t, "  CertificateCheckFunction:", "          REVIEW_QUEUE_URL: !Ref ReviewQueue",
                 "          REVIEW_QUEUE_URL: !Ref ReviewQueue\n          TABLE_NAME: no-such-table");
         return t;
@@ -103,6 +105,19 @@ class EventSourcesEndToEndTest {
         assertThat(occurrences(log, good1)).as("processed once, not redelivered with the poison").isEqualTo(1);
         assertThat(occurrences(log, good2)).isEqualTo(1);
         assertThat(occurrences(log, "\"event\":\"message.failed\"")).as("2 receives, then the DLQ").isEqualTo(2);
+    }
+
+    @Test
+    void aPoisonReviewMessageReachesTheReviewDlqWhileItsBatchMatesAreProcessed() throws Exception {
+        String valid = Json.write(Map.of("kind", "AUTOMATIC_REVIEW", "accountId", "nobody",
+                "signatureId", "sig-0000000000000000000000000c", "version", 1));
+        sqs.sendMessageBatch(b -> b.queueUrl(url("ReviewQueue")).entries(
+                SendMessageBatchRequestEntry.builder().id("valid").messageBody(valid).build(),
+                SendMessageBatchRequestEntry.builder().id("poison").messageBody("{\"kind\": \"NO_SUCH_KIND\"}").build()));
+        List<Message> dead = awaitMessages(url("ReviewDLQ"), Duration.ofSeconds(60));
+        assertThat(dead).extracting(Message::body).containsExactly("{\"kind\": \"NO_SUCH_KIND\"}");
+        String log = Files.readString(stack.dataDir.resolve("logs/ReviewQueueFunction.log"), StandardCharsets.UTF_8);
+        assertThat(occurrences(log, "sig-0000000000000000000000000c")).as("the valid message, once").isEqualTo(1);
     }
 
     @Test
