@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -33,6 +34,10 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb() {
         return DynamoDbClient.builder().region(region()).credentialsProvider(credentials()).httpClient(HTTP).build();
+    }
+
+    public static SnsClient sns() {
+        return SnsClient.builder().region(region()).credentialsProvider(credentials()).httpClient(HTTP).build();
     }
 
     public static SqsClient sqs() {

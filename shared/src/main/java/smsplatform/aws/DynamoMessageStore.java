@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
+import smsplatform.service.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -36,21 +37,28 @@ public final class DynamoMessageStore implements MessageStore {
 
     @Override
     public void recordQueued(List<SmsMessage> messages) {
+        List<List<SmsMessage>> chunks = new ArrayList<>();
         for (int from = 0; from < messages.size(); from += BATCH) {
-            List<WriteRequest> writes = new ArrayList<>();
-            for (SmsMessage m : messages.subList(from, Math.min(from + BATCH, messages.size()))) {
-                writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(m)).build()).build());
-            }
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-            for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-                Map<String, List<WriteRequest>> batch = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(batch));
-                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-            if (!pending.isEmpty()) {
-                throw new IllegalStateException("messages could not be recorded");
-            }
+            chunks.add(messages.subList(from, Math.min(from + BATCH, messages.size())));
         }
+        Parallel.map(chunks, this::write);
+    }
+
+    private Void write(List<SmsMessage> chunk) {
+        List<WriteRequest> writes = new ArrayList<>();
+        for (SmsMessage m : chunk) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(m)).build()).build());
+        }
+        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> batch = pending;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(batch));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("messages could not be recorded");
+        }
+        return null;
     }
 
     @Override
@@ -76,6 +84,13 @@ public final class DynamoMessageStore implements MessageStore {
         } catch (ConditionalCheckFailedException moved) {
             return false;
         }
+    }
+
+    @Override
+    public void note(String accountId, String serialNo, String detail) {
+        SmsMessage current = find(accountId, serialNo).orElseThrow();
+        transition(accountId, serialNo, current.status(), new SmsMessage.StatusChange(current.status(),
+                java.time.Instant.now(), detail));
     }
 
     private static Map<String, AttributeValue> item(SmsMessage m) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
 import smsplatform.ports.OutboundQueue;
+import smsplatform.service.Parallel;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -25,6 +26,7 @@ public final class SqsOutboundQueue implements OutboundQueue {
 
     @Override
     public void send(List<Delivery> deliveries) {
+        List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
         for (int from = 0; from < deliveries.size(); from += BATCH) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Delivery d : deliveries.subList(from, Math.min(from + BATCH, deliveries.size()))) {
@@ -32,11 +34,12 @@ public final class SqsOutboundQueue implements OutboundQueue {
                         .messageBody(Json.write(Map.of("accountId", d.accountId(), "serialNo", d.serialNo())))
                         .build());
             }
-            sendBatch(entries);
+            batches.add(entries);
         }
+        Parallel.map(batches, this::sendBatch);
     }
 
-    private void sendBatch(List<SendMessageBatchRequestEntry> entries) {
+    private Void sendBatch(List<SendMessageBatchRequestEntry> entries) {
         List<SendMessageBatchRequestEntry> pending = entries;
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> batch = pending;
@@ -47,5 +50,6 @@ public final class SqsOutboundQueue implements OutboundQueue {
         if (!pending.isEmpty()) {
             throw new IllegalStateException(pending.size() + " deliveries could not be queued");
         }
+        return null;
     }
 }

@@ -24,6 +24,11 @@ public final class SimulatorCarrier implements Carrier {
     }
 
     @Override
+    public boolean deduplicatesBySerialNo() {
+        return true;
+    }
+
+    @Override
     public Result deliver(String serialNo, String phoneNumber, String text) {
         byte[] body = Json.write(Map.of("serialNo", serialNo, "phoneNumber", phoneNumber, "text", text))
                 .getBytes(StandardCharsets.UTF_8);

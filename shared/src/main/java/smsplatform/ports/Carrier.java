@@ -7,6 +7,12 @@ public interface Carrier {
 
     record Result(Outcome outcome, String detail) {}
 
-    /** {@code serialNo} lets the carrier drop a duplicate hand-over of the same message. */
+    /** {@code serialNo} lets a carrier that deduplicates drop a duplicate hand-over of the same message. */
     Result deliver(String serialNo, String phoneNumber, String text);
+
+    /**
+     * Whether handing the same serial number over twice delivers it once. Where it does not, a message
+     * whose hand-over was interrupted (outcome unknown) is not handed over again.
+     */
+    boolean deduplicatesBySerialNo();
 }

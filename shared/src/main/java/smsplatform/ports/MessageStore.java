@@ -17,4 +17,7 @@ public interface MessageStore {
      */
     boolean transition(String accountId, String serialNo, SmsMessage.Status expected,
                        SmsMessage.StatusChange change);
+
+    /** Appends a note to the history without changing the status (e.g. a transient carrier refusal). */
+    void note(String accountId, String serialNo, String detail);
 }

@@ -1,6 +1,7 @@
 package smsplatform.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
@@ -23,6 +24,8 @@ public final class DeliveryService {
         }
     }
 
+    static final String TRANSIENT_NOTE = "carrier refused for now: ";
+
     private final MessageStore messages;
     private final Carrier carrier;
     private final Clock clock;
@@ -31,6 +34,12 @@ public final class DeliveryService {
         this.messages = messages;
         this.carrier = carrier;
         this.clock = clock;
+    }
+
+    private static boolean lastAttemptFailedTransiently(SmsMessage message) {
+        List<StatusChange> history = message.statusHistory();
+        StatusChange last = history.get(history.size() - 1);
+        return last.detail() != null && last.detail().startsWith(TRANSIENT_NOTE);
     }
 
     public void deliver(String accountId, String serialNo) {
@@ -42,9 +51,18 @@ public final class DeliveryService {
         }
         SmsMessage message = found.get();
         if (message.status() == Status.QUEUED) {
-            messages.transition(accountId, serialNo, Status.QUEUED, new StatusChange(Status.SENT, clock.instant(), null));
+            if (!messages.transition(accountId, serialNo, Status.QUEUED, new StatusChange(Status.SENT, clock.instant(), null))) {
+                Log.info("delivery.ignored", "reason", "another delivery of this message is under way");
+                return;
+            }
         } else if (message.status() != Status.SENT) {
             Log.info("delivery.ignored", "reason", "already " + message.status());
+            return;
+        } else if (!carrier.deduplicatesBySerialNo() && !lastAttemptFailedTransiently(message)) {
+            // Handed over before, outcome unknown: sending again could deliver it twice.
+            messages.transition(accountId, serialNo, Status.SENT, new StatusChange(Status.FAILED, clock.instant(),
+                    "outcome unknown after an interrupted hand-over; not sent again to avoid a duplicate"));
+            Log.warn("delivery.unknown-outcome");
             return;
         }
         Carrier.Result result = carrier.deliver(serialNo, message.phoneNumber(), message.text());
@@ -53,7 +71,10 @@ public final class DeliveryService {
                     new StatusChange(Status.DELIVERED, clock.instant(), result.detail()));
             case PERMANENT_FAILURE -> messages.transition(accountId, serialNo, Status.SENT,
                     new StatusChange(Status.FAILED, clock.instant(), result.detail()));
-            case TRANSIENT_FAILURE -> throw new RetryLater(result.detail());
+            case TRANSIENT_FAILURE -> {
+                messages.note(accountId, serialNo, TRANSIENT_NOTE + result.detail());
+                throw new RetryLater(result.detail());
+            }
         }
         Log.info("delivery.done", "outcome", result.outcome().name());
     }

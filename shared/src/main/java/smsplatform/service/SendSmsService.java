@@ -1,13 +1,20 @@
 package smsplatform.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.SendLimits;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
@@ -15,6 +22,7 @@ import smsplatform.domain.SmsText;
 import smsplatform.log.Log;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
+import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
 
 /** SendSms: picks the caller's approved signature by name, records each message and queues it. */
@@ -32,12 +40,15 @@ public final class SendSmsService {
     private final SignatureStore signatures;
     private final MessageStore messages;
     private final OutboundQueue outbound;
+    private final SendCounters counters;
     private final Clock clock;
 
-    public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound, Clock clock) {
+    public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound,
+                          SendCounters counters, Clock clock) {
         this.signatures = signatures;
         this.messages = messages;
         this.outbound = outbound;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -63,23 +74,45 @@ public final class SendSmsService {
         String sign = resolveSign(caller, request.sign(), international);
         String text = SmsText.render(sign, request.content(), !international);
         int fee = SmsText.parts(text);
+        String digest = digest(text);
         Instant now = clock.instant();
+
+        // Serial numbers in request order (deterministic under an Idempotency-Key), then the limits,
+        // number by number: distinct numbers in parallel, repeats of one number in order.
+        List<PhoneNumber> parsed = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
+        Map<String, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            Optional<PhoneNumber> number = PhoneNumber.parse(numbers.get(i));
+            parsed.add(number.orElse(null));
+            serials.add(number.isPresent() ? ids.next("sms-") : "");
+            number.ifPresent(n -> positions.computeIfAbsent(n.e164(), k -> new ArrayList<>()).add(serials.size() - 1));
+        }
+        String[] codes = new String[numbers.size()];
+        Parallel.map(new ArrayList<>(positions.entrySet()), entry -> {
+            for (int i : entry.getValue()) {
+                codes[i] = counters.admit(caller.accountId(), entry.getKey(), digest, serials.get(i), now);
+            }
+            return null;
+        });
 
         List<SendStatus> statuses = new ArrayList<>();
         List<SmsMessage> queued = new ArrayList<>();
-        for (String raw : numbers) {
-            Optional<PhoneNumber> number = PhoneNumber.parse(raw);
-            if (number.isEmpty()) {
-                statuses.add(new SendStatus("", raw, "InvalidParameterValue.IncorrectPhoneNumber",
+        for (int i = 0; i < numbers.size(); i++) {
+            PhoneNumber number = parsed.get(i);
+            if (number == null) {
+                statuses.add(new SendStatus("", numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
                         "The phone number is not valid", 0, "", request.sessionContext()));
-                continue;
+            } else if (!SendLimits.OK.equals(codes[i])) {
+                statuses.add(new SendStatus("", number.e164(), codes[i], SendLimits.message(codes[i]), 0,
+                        number.isoCode(), request.sessionContext()));
+            } else {
+                queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign, text, fee,
+                        SmsMessage.Status.QUEUED,
+                        List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));
+                statuses.add(new SendStatus(serials.get(i), number.e164(), SendLimits.OK, SendLimits.message(SendLimits.OK),
+                        fee, number.isoCode(), request.sessionContext()));
             }
-            String serialNo = ids.next("sms-");
-            queued.add(new SmsMessage(caller.accountId(), serialNo, number.get().e164(), sign, text, fee,
-                    SmsMessage.Status.QUEUED,
-                    List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));
-            statuses.add(new SendStatus(serialNo, number.get().e164(), "Ok", "send success", fee,
-                    number.get().isoCode(), request.sessionContext()));
         }
         if (!queued.isEmpty()) {
             messages.recordQueued(queued);
@@ -87,6 +120,15 @@ public final class SendSmsService {
         }
         Log.info("sms.accepted", "numbers", numbers.size(), "queued", queued.size());
         return statuses;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public SmsMessage status(Caller caller, String serialNo) {

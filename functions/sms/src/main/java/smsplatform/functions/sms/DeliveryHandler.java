@@ -11,43 +11,66 @@ import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.carrier.SimulatorCarrier;
+import smsplatform.carrier.SnsCarrier;
 import smsplatform.json.Json;
 import smsplatform.ports.Carrier;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.DeliveryService;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The outbound-queue consumer: hands each queued message to the configured carrier. */
 public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
+    /** Transient carrier failures come back after 5 s, 10 s, 20 s… (at most 15 minutes). */
+    static final int FIRST_RETRY_SECONDS = 5;
+    static final int MAX_RETRY_SECONDS = 900;
+
     private final DeliveryService delivery;
+    private final SqsClient sqs;
+    private final String queueUrl;
 
     public DeliveryHandler() {
-        this(fromEnvironment(FunctionEnvironment.fromSystem()));
+        this(FunctionEnvironment.fromSystem(), AwsClients.sqs());
     }
 
-    public DeliveryHandler(DeliveryService delivery) {
+    private DeliveryHandler(FunctionEnvironment env, SqsClient sqs) {
+        this(new DeliveryService(new DynamoMessageStore(AwsClients.dynamoDb(), env.tableName()), carrier(env),
+                Clock.systemUTC()), sqs, env.outboundQueueUrl());
+    }
+
+    public DeliveryHandler(DeliveryService delivery, SqsClient sqs, String queueUrl) {
         this.delivery = delivery;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
     }
 
-    private static DeliveryService fromEnvironment(FunctionEnvironment env) {
-        return new DeliveryService(new DynamoMessageStore(AwsClients.dynamoDb(), env.tableName()),
-                carrier(env), Clock.systemUTC());
-    }
-
-    /** CARRIER=simulator (the local default). The production adapter is not built yet (see README). */
+    /** CARRIER=simulator (the local default) or sns (production: SMS through SNS / End User Messaging). */
     static Carrier carrier(FunctionEnvironment env) {
         String carrier = env.optional("CARRIER", "simulator");
-        if (carrier.equals("simulator")) {
-            return new SimulatorCarrier(URI.create(env.required("CARRIER_SIMULATOR_URL")));
-        }
-        throw new IllegalStateException("Unknown CARRIER '" + carrier + "'");
+        return switch (carrier) {
+            case "simulator" -> new SimulatorCarrier(URI.create(env.required("CARRIER_SIMULATOR_URL")));
+            case "sns" -> new SnsCarrier(AwsClients.sns());
+            default -> throw new IllegalStateException("Unknown CARRIER '" + carrier + "'");
+        };
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return QueueBatch.process("delivery", event, context, message -> {
             Map<String, Object> body = Json.parseObject(message.getBody());
-            delivery.deliver((String) body.get("accountId"), (String) body.get("serialNo"));
+            try {
+                delivery.deliver((String) body.get("accountId"), (String) body.get("serialNo"));
+            } catch (DeliveryService.RetryLater transientFailure) {
+                backOff(message);
+                throw transientFailure;
+            }
         });
+    }
+
+    private void backOff(SQSEvent.SQSMessage message) {
+        int receives = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        int seconds = (int) Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * (1L << Math.min(receives - 1, 20)));
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+                .visibilityTimeout(seconds));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Map;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.Caller;
+import smsplatform.domain.Failure;
 import smsplatform.domain.SmsMessage;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
@@ -39,6 +42,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
                         new DynamoMessageStore(dynamo, env.tableName()),
                         new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
+                        new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC()),
                 new ApiHandler("send-sms", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
     }
@@ -66,8 +70,12 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         JsonBody body = request.jsonBody();
         List<String> numbers = body.stringList("phoneNumbers", 10_000);
         String content = body.requiredString("content");
+        String sessionContext = body.optionalString("sessionContext", MAX_SESSION_CONTEXT);
+        if (sessionContext != null && sessionContext.getBytes(StandardCharsets.UTF_8).length > MAX_SESSION_CONTEXT) {
+            throw Failure.invalidField("sessionContext", "sessionContext is at most " + MAX_SESSION_CONTEXT + " bytes");
+        }
         SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100), content,
-                body.optionalString("sessionContext", MAX_SESSION_CONTEXT));
+                sessionContext);
         List<Object> statuses = sms.send(caller, send, request.ids()).stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("serialNo", s.serialNo());

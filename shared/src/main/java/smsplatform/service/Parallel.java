@@ -1,0 +1,54 @@
+package smsplatform.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * I/O fan-out for one request (a 200-number send must not make 200 sequential round trips). A small
+ * pool of daemon threads, created on first use, shared by the container's invocations.
+ */
+public final class Parallel {
+
+    private static final int THREADS = 16;
+
+    private static final class Pool {
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "io-fanout");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private Parallel() {}
+
+    /** Applies {@code work} to every item concurrently; results in input order; the first failure is rethrown. */
+    public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
+        if (items.size() <= 1) {
+            return items.stream().map(work).toList();
+        }
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(Pool.EXECUTOR.submit(() -> work.apply(item)));
+        }
+        List<R> results = new ArrayList<>();
+        for (Future<R> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return results;
+    }
+}
