@@ -17,11 +17,14 @@ import smsplatform.json.Json;
 /**
  * The local carrier: records exactly the text each handset receives, once per serial number
  * (a repeated hand-over of the same message is acknowledged and not delivered again).
- * Persisted as JSON lines in the data dir.
+ * Persisted as JSON lines in the data dir. Test numbers: one ending in 0400 is refused for good
+ * (a permanent failure), one ending in 0503 is refused once per message (a transient failure).
  */
 final class CarrierSimulator {
 
     record Received(String serialNo, String phoneNumber, String text, String receivedAt) {}
+
+    enum Answer { DELIVERED, DUPLICATE, REFUSED_FOR_GOOD, REFUSED_FOR_NOW }
 
     private final Path inbox;
     private final List<Received> received = new ArrayList<>();
@@ -41,10 +44,17 @@ final class CarrierSimulator {
         }
     }
 
-    /** Returns false when this serial number was already delivered. */
-    synchronized boolean deliver(String serialNo, String phoneNumber, String text) throws IOException {
+    private final Set<String> refusedOnce = new HashSet<>();
+
+    synchronized Answer deliver(String serialNo, String phoneNumber, String text) throws IOException {
         if (serials.contains(serialNo)) {
-            return false;
+            return Answer.DUPLICATE;
+        }
+        if (phoneNumber.endsWith("0400")) {
+            return Answer.REFUSED_FOR_GOOD;
+        }
+        if (phoneNumber.endsWith("0503") && refusedOnce.add(serialNo)) {
+            return Answer.REFUSED_FOR_NOW;
         }
         Received r = new Received(serialNo, phoneNumber, text, Instant.now().toString());
         Map<String, Object> line = new LinkedHashMap<>();
@@ -55,7 +65,7 @@ final class CarrierSimulator {
         Files.writeString(inbox, Json.write(line) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         remember(r);
-        return true;
+        return Answer.DELIVERED;
     }
 
     private void remember(Received r) {

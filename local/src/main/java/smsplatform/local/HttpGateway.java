@@ -252,8 +252,12 @@ final class HttpGateway implements AutoCloseable {
                 sendJson(exchange, 400, Map.of("message", "serialNo, phoneNumber and text are required"));
                 return;
             }
-            boolean fresh = carrier.deliver(serial, phone, text);
-            sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", !fresh));
+            switch (carrier.deliver(serial, phone, text)) {
+                case DELIVERED -> sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", false));
+                case DUPLICATE -> sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", true));
+                case REFUSED_FOR_GOOD -> sendJson(exchange, 400, Map.of("message", "number refused by the carrier"));
+                case REFUSED_FOR_NOW -> sendJson(exchange, 503, Map.of("message", "carrier busy, retry later"));
+            }
         } else if (method.equals("GET") && path.startsWith("/local/handsets/")) {
             String phone = URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"),
                     StandardCharsets.UTF_8);

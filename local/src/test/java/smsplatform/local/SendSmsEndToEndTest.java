@@ -1,0 +1,193 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static smsplatform.local.ApiClient.list;
+import static smsplatform.local.ApiClient.map;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue #6 over HTTP on the local stack: SendSms semantics, per-number limits, delivery. */
+class SendSmsEndToEndTest {
+
+    static RunningStack stack;
+    static ApiClient reviewer;
+    static ApiClient anonymous;
+    static final ExecutorService POOL = Executors.newFixedThreadPool(20);
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+        reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "sms-ops", "ENTERPRISE", true));
+        anonymous = new ApiClient(stack.baseUrl, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        POOL.shutdownNow();
+    }
+
+    static ApiClient sender(String account, String sign) throws Exception {
+        ApiClient client = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        Journeys.approve(client, reviewer, sign, sign + " Ltd.");
+        return client;
+    }
+
+    static ApiClient.Response send(ApiClient client, Object numbers, String sign, String content) throws Exception {
+        return client.post("/v1/sms/send", Map.of("phoneNumbers", numbers, "sign", sign, "content", content));
+    }
+
+    static List<Map<String, Object>> statuses(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return list(response.json().get("sendStatuses"));
+    }
+
+    static List<ApiClient.Response> concurrently(List<Callable<ApiClient.Response>> calls) throws Exception {
+        List<Future<ApiClient.Response>> futures = new ArrayList<>();
+        calls.forEach(c -> futures.add(POOL.submit(c)));
+        List<ApiClient.Response> responses = new ArrayList<>();
+        for (Future<ApiClient.Response> f : futures) {
+            responses.add(f.get());
+        }
+        return responses;
+    }
+
+    static long count(List<ApiClient.Response> responses, String code) {
+        return responses.stream().map(SendSmsEndToEndTest::statuses).filter(s -> code.equals(s.get(0).get("code"))).count();
+    }
+
+    @Test
+    void twentyConcurrentRequestsToOneNumberGetExactlyTheAllowedNumberOfOk() throws Exception {
+        ApiClient client = sender("sms-limits", "Limit Labs");
+        List<Callable<ApiClient.Response>> same = new ArrayList<>();
+        List<Callable<ApiClient.Response>> different = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            same.add(() -> send(client, List.of("13100131000"), "Limit Labs", "the very same text"));
+            String content = "text number " + i;
+            different.add(() -> send(client, List.of("13100131001"), "Limit Labs", content));
+        }
+        List<ApiClient.Response> sameAnswers = concurrently(same);
+        assertThat(count(sameAnswers, "Ok")).isEqualTo(1);
+        assertThat(count(sameAnswers, "LimitExceeded.PhoneNumberThirtySecondLimit")).isEqualTo(19);
+        List<ApiClient.Response> differentAnswers = concurrently(different);
+        assertThat(count(differentAnswers, "Ok")).isEqualTo(5);
+        assertThat(count(differentAnswers, "LimitExceeded.PhoneNumberOneHourLimit")).isEqualTo(15);
+        System.out.printf("one number, 20 concurrent requests: same content %d Ok, different content %d Ok%n",
+                count(sameAnswers, "Ok"), count(differentAnswers, "Ok"));
+        assertThat(statuses(send(client, List.of("13100131002"), "Limit Labs", "another number is fine")).get(0))
+                .containsEntry("code", "Ok");
+    }
+
+    @Test
+    void theRequestIsValidatedAsAWholeAndEachNumberOnItsOwn() throws Exception {
+        ApiClient client = sender("sms-shapes", "Shape Labs");
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 201; i++) {
+            tooMany.add(String.format("1390000%04d", i));
+        }
+        ApiClient.Response count = send(client, tooMany, "Shape Labs", "x");
+        assertThat(count.status()).isEqualTo(400);
+        assertThat(map(count.json().get("error"))).containsEntry("code", "LimitExceeded.PhoneNumberCountLimit");
+        assertThat(send(client, List.of(), "Shape Labs", "x").status()).isEqualTo(400);
+        assertThat(send(client, List.of("13900000001", "+14155550123"), "Shape Labs", "x").status()).as("mixed").isEqualTo(400);
+        assertThat(send(client, List.of("13900000001"), "Shape Labs", "").status()).isEqualTo(400);
+        assertThat(send(client, List.of("13900000001"), "Shape Labs", "x".repeat(501)).status()).isEqualTo(400);
+        ApiClient.Response context = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13900000001"),
+                "sign", "Shape Labs", "content", "x", "sessionContext", "上".repeat(171)));
+        assertThat(context.status()).as("sessionContext over 512 bytes").isEqualTo(400);
+
+        ApiClient.Response mixedForms = client.post("/v1/sms/send", Map.of(
+                "phoneNumbers", List.of("+8613900000010", "008613900000011", "8613900000012", "13900000013", "1234", "13900000013"),
+                "sign", "Shape Labs", "content", "短".repeat(64), "sessionContext", "order-7"));
+        List<Map<String, Object>> results = statuses(mixedForms);
+        assertThat(results).extracting(r -> r.get("phoneNumber")).containsExactly("+8613900000010", "+8613900000011",
+                "+8613900000012", "+8613900000013", "1234", "+8613900000013");
+        assertThat(results).extracting(r -> r.get("code")).containsExactly("Ok", "Ok", "Ok", "Ok",
+                "InvalidParameterValue.IncorrectPhoneNumber", "LimitExceeded.PhoneNumberThirtySecondLimit");
+        assertThat(results).allSatisfy(r -> assertThat(r).containsEntry("sessionContext", "order-7"));
+        assertThat(results.get(0)).as("【Shape Labs】 + 64 ideographs = 76 UCS-2 characters = 2 parts")
+                .containsEntry("fee", 2).containsEntry("isoCode", "CN");
+        Set<Object> serials = new HashSet<>();
+        results.stream().filter(r -> "Ok".equals(r.get("code"))).forEach(r -> serials.add(r.get("serialNo")));
+        assertThat(serials).hasSize(4);
+    }
+
+    @Test
+    void aDeletedSignatureCanNoLongerSendAndMessagesAreVisibleToTheirOwnerOnly() throws Exception {
+        ApiClient client = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "sms-deleted", "ENTERPRISE", false));
+        String id = Journeys.approve(client, reviewer, "Gone Labs", "Gone Labs Ltd.");
+        Map<String, Object> sent = statuses(send(client, List.of("13200132000"), "Gone Labs", "before")).get(0);
+        ApiClient other = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "sms-other", "ENTERPRISE", false));
+        assertThat(other.get("/v1/sms/" + sent.get("serialNo")).status()).isEqualTo(404);
+        assertThat(client.get("/v1/sms/" + sent.get("serialNo")).status()).isEqualTo(200);
+
+        assertThat(client.delete("/v1/signatures/" + id).status()).isEqualTo(204);
+        ApiClient.Response after = send(client, List.of("13200132000"), "Gone Labs", "after");
+        assertThat(after.status()).isEqualTo(400);
+        assertThat(map(after.json().get("error"))).containsEntry("code", "FailedOperation.SignatureIncorrectOrUnapproved");
+    }
+
+    @Test
+    void carrierFailuresTransientOnesAreRetriedPermanentOnesFail() throws Exception {
+        ApiClient client = sender("sms-carrier", "Carrier Labs");
+        List<Map<String, Object>> results = statuses(send(client, List.of("13800000503", "13800000400"), "Carrier Labs",
+                "through thick and thin"));
+        Map<String, Object> retried = client.await("/v1/sms/" + results.get(0).get("serialNo"),
+                m -> "DELIVERED".equals(m.get("status")), "delivery after a transient refusal");
+        assertThat(list(retried.get("statusHistory"))).extracting(h -> h.get("status"))
+                .containsExactly("QUEUED", "SENT", "SENT", "DELIVERED");
+        assertThat(String.valueOf(list(retried.get("statusHistory")).get(2).get("detail"))).contains("503");
+        Map<String, Object> failed = client.await("/v1/sms/" + results.get(1).get("serialNo"),
+                m -> "FAILED".equals(m.get("status")), "a permanent failure");
+        assertThat(list(failed.get("statusHistory"))).extracting(h -> h.get("status"))
+                .containsExactly("QUEUED", "SENT", "FAILED");
+        assertThat(list(anonymous.get("/local/handsets/%2B8613800000503").json().get("messages"))).hasSize(1);
+        assertThat(list(anonymous.get("/local/handsets/%2B8613800000400").json().get("messages"))).isEmpty();
+    }
+
+    @Test
+    void aThousandNumbersOverTenRequestsAreEachDeliveredExactlyOnce() throws Exception {
+        ApiClient client = sender("sms-load", "Load Labs");
+        List<Callable<ApiClient.Response>> requests = new ArrayList<>();
+        for (int r = 0; r < 10; r++) {
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                numbers.add(String.format("1570%02d%05d", r, i));
+            }
+            requests.add(() -> send(client, numbers, "Load Labs", "load test"));
+        }
+        long begin = System.nanoTime();
+        List<String> serials = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (ApiClient.Response response : concurrently(requests)) {
+            for (Map<String, Object> s : statuses(response)) {
+                assertThat(s.get("code")).isEqualTo("Ok");
+                serials.add((String) s.get("serialNo"));
+                phones.add((String) s.get("phoneNumber"));
+            }
+        }
+        long accepted = System.nanoTime();
+        assertThat(new HashSet<>(serials)).hasSize(1000);
+        for (String serial : serials) {
+            client.await("/v1/sms/" + serial, m -> "DELIVERED".equals(m.get("status")), "delivery of " + serial);
+        }
+        long delivered = System.nanoTime();
+        for (String phone : phones) {
+            List<Map<String, Object>> received = list(anonymous.get("/local/handsets/" + phone.replace("+", "%2B")).json()
+                    .get("messages"));
+            assertThat(received).as(phone).extracting(m -> m.get("text")).containsExactly("【Load Labs】load test");
+        }
+        System.out.printf("load: 1000 numbers in 10 concurrent requests accepted in %d ms, all delivered after %d ms,"
+                + " each exactly once%n", (accepted - begin) / 1_000_000, (delivered - begin) / 1_000_000);
+    }
+}
