@@ -101,6 +101,39 @@ class SnsCarrierSignedRequestTest {
     }
 
     @Test
+    void aMessageWhoseHandOverToSnsWasInterruptedIsNotSentAgainButAnExplicitRefusalIs() throws Exception {
+        try (AwsBackend backend = AwsBackend.selected()) {
+            var messages = new smsplatform.aws.DynamoMessageStore(backend.dynamo, backend.table());
+            var delivery = new smsplatform.service.DeliveryService(messages, carrier, java.time.Clock.systemUTC());
+            java.time.Instant now = java.time.Instant.now();
+            var queued = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.QUEUED, now, null);
+            var sent = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.SENT, now, null);
+            for (String serial : List.of("sms-interrupted", "sms-refused")) {
+                messages.recordQueued(List.of(new smsplatform.domain.SmsMessage("sns-acct", serial, "+8613800138000", "S",
+                        "text", 1, smsplatform.domain.SmsMessage.Status.QUEUED, List.of(queued), now)));
+            }
+            // A crash after the hand-over began: SENT, outcome unknown.
+            messages.transition("sns-acct", "sms-interrupted", smsplatform.domain.SmsMessage.Status.QUEUED, sent);
+            RECEIVED.clear();
+            delivery.deliver("sns-acct", "sms-interrupted");
+            assertThat(RECEIVED).as("not handed to SNS a second time").isEmpty();
+            assertThat(messages.find("sns-acct", "sms-interrupted").orElseThrow().status())
+                    .isEqualTo(smsplatform.domain.SmsMessage.Status.FAILED);
+
+            // An explicit transient refusal is safe to retry: SNS did not take the message.
+            ANSWER.set(new int[] {500});
+            ERROR_CODE.set("InternalError");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver("sns-acct", "sms-refused"))
+                    .isInstanceOf(smsplatform.service.DeliveryService.RetryLater.class);
+            ANSWER.set(new int[] {200});
+            delivery.deliver("sns-acct", "sms-refused");
+            assertThat(messages.find("sns-acct", "sms-refused").orElseThrow().status())
+                    .isEqualTo(smsplatform.domain.SmsMessage.Status.DELIVERED);
+            assertThat(RECEIVED).hasSize(2);
+        }
+    }
+
+    @Test
     void throttlingAndServerErrorsAreTransientAndARefusedNumberIsPermanent() {
         ANSWER.set(new int[] {400});
         ERROR_CODE.set("Throttling");
