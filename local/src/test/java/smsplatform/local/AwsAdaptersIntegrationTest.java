@@ -71,7 +71,8 @@ class AwsAdaptersIntegrationTest {
         assertThat(signatures.find("store-a", s.signatureId())).get().extracting(Signature::name).isEqualTo("Store Alpha");
         assertThat(signatures.find("someone-else", s.signatureId())).isEmpty();
         assertThat(signatures.findById(s.signatureId())).get().extracting(Signature::accountId).isEqualTo("store-a");
-        assertThat(signatures.findByName("store-a", "store alpha")).isPresent();
+        assertThat(signatures.findByName("store-a", false, "store alpha")).isPresent();
+        assertThat(signatures.findByName("store-a", true, "store alpha")).isEmpty();
 
         Signature stale = signatures.find("store-a", s.signatureId()).orElseThrow();
         assertThat(signatures.save(s)).isTrue();
@@ -97,6 +98,12 @@ class AwsAdaptersIntegrationTest {
         assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
         signatures.create(signature("other-account", "Unique Name"), 50);
+        Signature international = Signature.apply("names", AccountType.ENTERPRISE, Ids.random(java.time.Clock.systemUTC()).next("sig-"),
+                new SignatureApplication("Unique Name", SignatureType.COMPANY, SignaturePurpose.SELF_USE, true,
+                        Map.of("name", "Unique Name Inc."), null), Instant.now());
+        signatures.create(international, 50);
+        assertThat(signatures.findByName("names", true, "Unique Name")).get().extracting(Signature::signatureId)
+                .isEqualTo(international.signatureId());
     }
 
     @Test

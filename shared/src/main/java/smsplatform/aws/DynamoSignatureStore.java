@@ -70,7 +70,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     public Signature create(Signature signature, int quota) {
         claimName(signature);
         if (!claimSlot(signature, quota) && (repair(signature.accountId()) == 0 || !claimSlot(signature, quota))) {
-            releaseName(signature.accountId(), signature.name(), signature.signatureId());
+            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
             throw Failure.invalid("FailedOperation.SignNumberLimit",
                     "An account can hold at most " + quota + " signatures; delete one to apply for another", null);
         }
@@ -103,7 +103,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     private void claimName(Signature signature) {
-        Map<String, AttributeValue> claim = nameKey(signature.accountId(), signature.name());
+        Map<String, AttributeValue> claim = nameKey(signature.accountId(), international(signature), signature.name());
         claim.put("signatureId", s(signature.signatureId()));
         claim.put("claimedAt", n(System.currentTimeMillis()));
         try {
@@ -112,7 +112,7 @@ public final class DynamoSignatureStore implements SignatureStore {
         } catch (ConditionalCheckFailedException taken) {
             // answered below
         }
-        Map<String, AttributeValue> holder = claimOf(signature.accountId(), signature.name());
+        Map<String, AttributeValue> holder = claimOf(signature.accountId(), international(signature), signature.name());
         String holderId = holder == null ? null : holder.get("signatureId").s();
         if (signature.signatureId().equals(holderId)) {
             return;
@@ -148,15 +148,15 @@ public final class DynamoSignatureStore implements SignatureStore {
         return at == null || Long.parseLong(at.n()) < System.currentTimeMillis() - grace.toMillis();
     }
 
-    private Map<String, AttributeValue> claimOf(String accountId, String name) {
+    private Map<String, AttributeValue> claimOf(String accountId, boolean international, String name) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(nameKey(accountId, name)).consistentRead(true)).item();
+                .key(nameKey(accountId, international, name)).consistentRead(true)).item();
         return item == null || !item.containsKey("signatureId") ? null : item;
     }
 
-    private void releaseName(String accountId, String name, String signatureId) {
+    private void releaseName(String accountId, boolean international, String name, String signatureId) {
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(nameKey(accountId, name))
+            dynamo.deleteItem(b -> b.tableName(table).key(nameKey(accountId, international, name))
                     .conditionExpression("signatureId = :id")
                     .expressionAttributeValues(Map.of(":id", s(signatureId))));
         } catch (ConditionalCheckFailedException notOurs) {
@@ -201,8 +201,14 @@ public final class DynamoSignatureStore implements SignatureStore {
         return freed;
     }
 
-    private static Map<String, AttributeValue> nameKey(String accountId, String name) {
-        return new HashMap<>(key(account(accountId), "NAME#" + SignatureNameRules.uniquenessKey(name)));
+    /** Names are unique per account and region: a domestic and an international signature may share one. */
+    private static Map<String, AttributeValue> nameKey(String accountId, boolean international, String name) {
+        return new HashMap<>(key(account(accountId),
+                "NAME#" + (international ? "INTL#" : "CN#") + SignatureNameRules.uniquenessKey(name)));
+    }
+
+    private static boolean international(Signature signature) {
+        return signature.application().international();
     }
 
     @Override
@@ -248,10 +254,10 @@ public final class DynamoSignatureStore implements SignatureStore {
     public boolean rename(Signature signature, String previousName) {
         claimName(signature);
         if (!save(signature)) {
-            releaseName(signature.accountId(), signature.name(), signature.signatureId());
+            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
             return false;
         }
-        releaseName(signature.accountId(), previousName, signature.signatureId());
+        releaseName(signature.accountId(), international(signature), previousName, signature.signatureId());
         return true;
     }
 
@@ -259,7 +265,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     public void delete(Signature signature) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
                 "SIGNATURE#" + signature.signatureId())));
-        releaseName(signature.accountId(), signature.name(), signature.signatureId());
+        releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
         dynamo.updateItem(b -> b.tableName(table)
                 .key(key(account(signature.accountId()), REGISTRY))
                 .updateExpression("DELETE ids :id")
@@ -328,8 +334,8 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public Optional<Signature> findByName(String accountId, String name) {
-        Map<String, AttributeValue> claim = claimOf(accountId, name);
+    public Optional<Signature> findByName(String accountId, boolean international, String name) {
+        Map<String, AttributeValue> claim = claimOf(accountId, international, name);
         return claim == null ? Optional.empty() : find(accountId, claim.get("signatureId").s());
     }
 

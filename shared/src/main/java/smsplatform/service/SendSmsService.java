@@ -145,7 +145,7 @@ public final class SendSmsService {
             }
             throw Failure.invalid(SIGN_CODE, "sign is required for domestic numbers", "sign");
         }
-        Optional<Signature> signature = signatures.findByName(caller.accountId(), name);
+        Optional<Signature> signature = signatures.findByName(caller.accountId(), international, name);
         boolean usable = signature.isPresent()
                 && signature.get().name().equals(name)
                 && signature.get().status() == SignatureStatus.APPROVED
