@@ -1,6 +1,9 @@
 package smsplatform.aws;
 
+import java.time.Clock;
 import java.util.Map;
+import smsplatform.http.ApiHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The configuration a function reads from its environment (set by template.yaml, or by sms-local). */
 public record FunctionEnvironment(Map<String, String> variables) {
@@ -27,4 +30,9 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
+
+    /** The HTTP plumbing of an API function, with its Idempotency-Key records in the function's table. */
+    public ApiHandler apiHandler(String function, DynamoDbClient dynamo) {
+        return new ApiHandler(function, new DynamoIdempotencyStore(dynamo, tableName()), Clock.systemUTC());
+    }
 }

@@ -4,11 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -35,7 +33,7 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     private ReviewerApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
         this(ReviewWiring.fromEnvironment(env, dynamo),
-                new ApiHandler("reviewer-api", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+                env.apiHandler("reviewer-api", dynamo));
     }
 
     public ReviewerApiHandler(ReviewService reviews, ApiHandler api) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.S3CertificateStore;
@@ -50,7 +49,7 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                         new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
                         Clock.systemUTC(),
                         env.signatureQuota()),
-                new ApiHandler("signatures-api", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+                env.apiHandler("signatures-api", dynamo));
     }
 
     public SignaturesApiHandler(SignatureService signatures, ApiHandler api) {

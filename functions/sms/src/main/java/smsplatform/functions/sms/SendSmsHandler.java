@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
@@ -44,7 +43,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC()),
-                new ApiHandler("send-sms", new DynamoIdempotencyStore(dynamo, env.tableName()), Clock.systemUTC()));
+                env.apiHandler("send-sms", dynamo));
     }
 
     public SendSmsHandler(SendSmsService sms, ApiHandler api) {
