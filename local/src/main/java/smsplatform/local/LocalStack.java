@@ -151,6 +151,15 @@ public final class LocalStack implements AutoCloseable {
         return endpoints;
     }
 
+    /** A function's deployment artifact, handler and the environment the running stack gives it. */
+    public record FunctionSpec(String logicalId, java.nio.file.Path artifact, String handler, Map<String, String> environment) {}
+
+    public List<FunctionSpec> functions() {
+        FunctionPool.Endpoints e = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs());
+        return plan.functions.stream().map(f -> new FunctionSpec(f.logicalId(), f.artifact(), f.handler(),
+                FunctionPool.environment(f, e))).toList();
+    }
+
     @Override
     public void close() {
         for (int i = parts.size() - 1; i >= 0; i--) {
