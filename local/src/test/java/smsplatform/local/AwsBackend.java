@@ -58,20 +58,38 @@ abstract class AwsBackend implements AutoCloseable {
         return plan.bucketNames.values().iterator().next();
     }
 
-    static AwsBackend selected() throws Exception {
+    private static AwsBackend shared;
+
+    /**
+     * The backend of this test JVM, started once and shared by the test classes (one ElasticMQ per JVM:
+     * its SQL persistence keeps JVM-wide state, so a second instance in one JVM cannot start cleanly).
+     */
+    static synchronized AwsBackend selected() throws Exception {
         String backend = System.getProperty("sms.backend", "embedded");
-        if (backend.equals("localstack")) {
-            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
-                System.out.println("NOTICE: -Dsms.backend=localstack but no Docker engine answers: LocalStack tests skipped");
-                Assumptions.abort("no Docker engine for LocalStack");
-            }
-            return new OnLocalStack();
+        if (backend.equals("localstack") && !org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            System.out.println("NOTICE: -Dsms.backend=localstack but no Docker engine answers: LocalStack tests skipped");
+            Assumptions.abort("no Docker engine for LocalStack");
         }
-        return new Embedded();
+        if (shared == null) {
+            AwsBackend started = backend.equals("localstack") ? new OnLocalStack() : new Embedded();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.shutdown();
+                } catch (Exception ignored) {
+                    // the JVM is going away
+                }
+            }));
+            shared = started;
+        }
+        return shared;
     }
 
+    /** Test classes "close" the shared backend; it really stops with the JVM. */
     @Override
-    public void close() throws Exception {
+    public void close() {
+    }
+
+    void shutdown() throws Exception {
         presigner.close();
         dynamo.close();
         s3.close();
@@ -102,8 +120,8 @@ abstract class AwsBackend implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
-            super.close();
+        void shutdown() throws Exception {
+            super.shutdown();
             for (AutoCloseable emulator : emulators) {
                 emulator.close();
             }
@@ -131,8 +149,8 @@ abstract class AwsBackend implements AutoCloseable {
         }
 
         @Override
-        public void close() throws Exception {
-            super.close();
+        void shutdown() throws Exception {
+            super.shutdown();
             container.stop();
         }
     }
