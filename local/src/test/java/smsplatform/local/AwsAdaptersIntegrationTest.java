@@ -255,7 +255,7 @@ class AwsAdaptersIntegrationTest {
         List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
                 "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
-        messages.recordQueued(queued);
+        assertThat(messages.recordQueued(queued)).hasSize(30);
         assertThat(messages.find("batch", "sms-29")).isPresent();
         SmsMessage.StatusChange sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
         assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isTrue();
@@ -263,5 +263,9 @@ class AwsAdaptersIntegrationTest {
         assertThat(messages.find("batch", "sms-3").orElseThrow().statusHistory())
                 .extracting(SmsMessage.StatusChange::status).containsExactly(SmsMessage.Status.QUEUED, SmsMessage.Status.SENT);
         assertThat(messages.find("other", "sms-3")).isEmpty();
+
+        // The same request re-run after a crash: nothing is overwritten, and only what is still QUEUED goes out again.
+        assertThat(messages.recordQueued(queued)).hasSize(29).doesNotContain("sms-3");
+        assertThat(messages.find("batch", "sms-3").orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
     }
 }

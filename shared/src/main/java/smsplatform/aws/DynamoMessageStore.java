@@ -6,7 +6,6 @@ import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +15,10 @@ import smsplatform.ports.MessageStore;
 import smsplatform.service.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Messages under {@code ACCOUNT#<id> / SMS#<serialNo>}; status changes are conditional on the current status. */
 public final class DynamoMessageStore implements MessageStore {
-
-    private static final int BATCH = 25;
-    private static final int ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -36,29 +29,19 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void recordQueued(List<SmsMessage> messages) {
-        List<List<SmsMessage>> chunks = new ArrayList<>();
-        for (int from = 0; from < messages.size(); from += BATCH) {
-            chunks.add(messages.subList(from, Math.min(from + BATCH, messages.size())));
-        }
-        Parallel.map(chunks, this::write);
+    public List<String> recordQueued(List<SmsMessage> messages) {
+        return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    private Void write(List<SmsMessage> chunk) {
-        List<WriteRequest> writes = new ArrayList<>();
-        for (SmsMessage m : chunk) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(m)).build()).build());
+    /** One conditional put (in parallel with the others); the serial number if the message is QUEUED. */
+    private String record(SmsMessage m) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(m)).conditionExpression("attribute_not_exists(pk)"));
+            return m.serialNo();
+        } catch (ConditionalCheckFailedException recorded) {
+            return find(m.accountId(), m.serialNo()).filter(existing -> existing.status() == SmsMessage.Status.QUEUED)
+                    .map(SmsMessage::serialNo).orElse(null);
         }
-        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-        for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
-            Map<String, List<WriteRequest>> batch = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(batch));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException("messages could not be recorded");
-        }
-        return null;
     }
 
     @Override

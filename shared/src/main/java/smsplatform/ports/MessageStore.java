@@ -6,8 +6,12 @@ import smsplatform.domain.SmsMessage;
 
 public interface MessageStore {
 
-    /** Records new QUEUED messages (in as few round trips as the store allows). */
-    void recordQueued(List<SmsMessage> messages);
+    /**
+     * Records new QUEUED messages, never overwriting one already recorded (a request re-run under its
+     * Idempotency-Key after a crash), and returns the serial numbers still QUEUED: the ones to hand
+     * to the outbound queue. A message that already moved on is not queued again.
+     */
+    List<String> recordQueued(List<SmsMessage> messages);
 
     Optional<SmsMessage> find(String accountId, String serialNo);
 

@@ -115,8 +115,8 @@ public final class SendSmsService {
             }
         }
         if (!queued.isEmpty()) {
-            messages.recordQueued(queued);
-            outbound.send(queued.stream().map(m -> new OutboundQueue.Delivery(m.accountId(), m.serialNo())).toList());
+            List<String> toDeliver = messages.recordQueued(queued);
+            outbound.send(toDeliver.stream().map(serial -> new OutboundQueue.Delivery(caller.accountId(), serial)).toList());
         }
         Log.info("sms.accepted", "numbers", numbers.size(), "queued", queued.size());
         return statuses;
