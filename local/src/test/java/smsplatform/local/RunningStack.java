@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
@@ -25,18 +24,15 @@ final class RunningStack implements AutoCloseable {
 
     final Path dataDir;
     final String baseUrl;
-    final Duration startTime;
     private final Process process;
 
-    private RunningStack(Path dataDir, String baseUrl, Duration startTime, Process process) {
+    private RunningStack(Path dataDir, String baseUrl, Process process) {
         this.dataDir = dataDir;
         this.baseUrl = baseUrl;
-        this.startTime = startTime;
         this.process = process;
     }
 
     static RunningStack start(Path dataDir, String... extraArguments) throws Exception {
-        long begin = System.nanoTime();
         Files.createDirectories(dataDir);
         Path output = dataDir.resolve("sms-local.out");
         List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("sms-local").toString(), "start",
@@ -65,7 +61,7 @@ final class RunningStack implements AutoCloseable {
         });
         try {
             String url = ready.get(180, TimeUnit.SECONDS);
-            return new RunningStack(dataDir, url, Duration.ofNanos(System.nanoTime() - begin), process);
+            return new RunningStack(dataDir, url, process);
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;

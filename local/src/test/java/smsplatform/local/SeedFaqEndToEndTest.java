@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,6 +254,5 @@ class SeedFaqEndToEndTest {
         ApiClient.Response domesticWithGlobal = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13800138000"),
                 "sign", "Acme Global", "content", "x"));
         assertThat(code(domesticWithGlobal)).isEqualTo("FailedOperation.SignatureIncorrectOrUnapproved");
-        assertThat(new String(SignatureJourneyEndToEndTest.PDF, StandardCharsets.US_ASCII)).startsWith("%PDF");
     }
 }

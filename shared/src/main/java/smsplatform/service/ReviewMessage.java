@@ -30,9 +30,4 @@ public record ReviewMessage(
                                          String comment, String reviewer) {
         return new ReviewMessage(Kind.DECISION, null, signatureId, version, decision, reasons, comment, reviewer);
     }
-
-    /** Deduplication id: the same work for the same version is the same message. */
-    public String deduplicationId() {
-        return kind + ":" + signatureId + ":" + version + (decision == null ? "" : ":" + decision);
-    }
 }
