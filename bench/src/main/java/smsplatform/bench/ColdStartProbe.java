@@ -13,7 +13,10 @@ import java.nio.file.Path;
 /**
  * One cold start, in a fresh JVM on the function's artifact: construct the handler as Lambda does,
  * deserialize the event with Lambda's serializers, complete the first invocation. Prints
- * {@code RESULT init=<ms> first=<ms> total=<ms> classes=<n>} (times from JVM start).
+ * {@code RESULT init=<ms> first=<ms> total=<ms> classes=<n> status=<HTTP status or -> rss=<peak MB>}
+ * (times from JVM start) and, for a traced run, {@code CALLS Service:Operation,...}.
+ * With a third argument {@code prime}, it first runs the handler's CRaC {@code beforeCheckpoint}
+ * (what SnapStart runs before the snapshot) and also prints {@code PRIMED classes=<n> ms=<ms>}.
  */
 public final class ColdStartProbe {
 
@@ -25,18 +28,50 @@ public final class ColdStartProbe {
         String event = Files.readString(Path.of(args[1]));
         Class<?> type = Class.forName(handlerClass);
         RequestHandler handler = (RequestHandler) type.getConstructor().newInstance();
+        if (args.length > 2 && args[2].equals("prime")) {
+            long begin = System.currentTimeMillis();
+            Priming.prime(handler);
+            System.out.println("PRIMED classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()
+                    + " ms=" + (System.currentTimeMillis() - begin));
+        }
         long constructed = System.currentTimeMillis();
         Class<?> input = inputType(type);
         PojoSerializer<?> serializer = LambdaEventSerializers.isLambdaSupportedEvent(input.getName())
                 ? LambdaEventSerializers.serializerFor(input, ColdStartProbe.class.getClassLoader())
                 : JacksonFactory.getInstance().getSerializer(input);
-        handler.handleRequest(serializer.fromJson(event), null);
+        Object response = handler.handleRequest(serializer.fromJson(event), null);
         long done = System.currentTimeMillis();
         // Read last: the management classes it loads are counted too, equally in every run.
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         System.out.println("RESULT init=" + (constructed - jvmStart) + " first=" + (done - constructed)
-                + " total=" + (done - jvmStart) + " classes=" + classes);
+                + " total=" + (done - jvmStart) + " classes=" + classes + " status=" + status(response)
+                + " rss=" + peakRssMb());
+        if (!TraceLog.calls().isEmpty()) {
+            System.out.println("CALLS " + String.join(",", TraceLog.calls()));
+        }
+    }
+
+    private static String status(Object response) {
+        try {
+            return String.valueOf(response.getClass().getMethod("getStatusCode").invoke(response));
+        } catch (ReflectiveOperationException | RuntimeException none) {
+            return "-";
+        }
+    }
+
+    /** The process's peak resident set (VmHWM), in MB; 0 where /proc is not available. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            // reported as 0
+        }
+        return 0;
     }
 
     private static Class<?> inputType(Class<?> handlerType) {

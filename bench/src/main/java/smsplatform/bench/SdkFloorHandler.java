@@ -2,32 +2,98 @@ package smsplatform.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import smsplatform.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The SDK floor: the same SDK clients, built the same way (one URLConnection HTTP client, explicit
- * region and credentials), each making one call, and nothing else of the product.
+ * The SDK floor: the AWS calls the function's first invocation makes (traced by the bench, passed
+ * in {@code BENCH_CALLS} as {@code Service:Operation,...}), made in the same order with the same SDK
+ * clients built the same way (one URLConnection HTTP client, explicit region and credentials), and
+ * nothing else of the product. Small payloads on bench-only keys.
  */
 public final class SdkFloorHandler implements RequestHandler<Map<String, Object>, String> {
 
-    private final DynamoDbClient dynamo = AwsClients.dynamoDb();
-    private final SqsClient sqs = AwsClients.sqs();
-    private final S3Client s3 = System.getenv("CERTIFICATES_BUCKET") == null ? null : AwsClients.s3();
+    private final List<String> calls = Arrays.asList(System.getenv().getOrDefault("BENCH_CALLS", "").split(","));
+    private final DynamoDbClient dynamo = uses("DynamoDb") ? AwsClients.dynamoDb() : null;
+    private final SqsClient sqs = uses("Sqs") ? AwsClients.sqs() : null;
+    private final S3Client s3 = uses("S3") ? AwsClients.s3() : null;
+    private final String table = System.getenv("TABLE_NAME");
+
+    private boolean uses(String service) {
+        return calls.stream().anyMatch(c -> c.startsWith(service + ":"));
+    }
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
-        dynamo.getItem(b -> b.tableName(System.getenv("TABLE_NAME")).key(Map.of(
-                "pk", AttributeValue.fromS("ACCOUNT#bench"), "sk", AttributeValue.fromS("SIGNATURE#none"))));
-        String queue = System.getenv().getOrDefault("REVIEW_QUEUE_URL", System.getenv("OUTBOUND_QUEUE_URL"));
-        sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings("ApproximateNumberOfMessages"));
-        if (s3 != null) {
-            s3.headBucket(b -> b.bucket(System.getenv("CERTIFICATES_BUCKET")));
+        for (String call : calls) {
+            if (!call.isBlank()) {
+                make(call);
+            }
         }
         return "ok";
+    }
+
+    private void make(String call) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("BENCH#floor"),
+                "sk", AttributeValue.fromS("ITEM#" + UUID.randomUUID()));
+        switch (call) {
+            case "DynamoDb:GetItem" -> dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true));
+            case "DynamoDb:PutItem" -> dynamo.putItem(b -> b.tableName(table).item(key).conditionExpression("attribute_not_exists(pk)"));
+            case "DynamoDb:UpdateItem" -> dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+            case "DynamoDb:DeleteItem" -> dynamo.deleteItem(b -> b.tableName(table).key(key));
+            case "DynamoDb:Query" -> dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("BENCH#floor"))).limit(20));
+            case "Sqs:SendMessage" -> sqs.sendMessage(b -> fifo(b.queueUrl(queue()).messageBody("{\"bench\":true}")));
+            case "Sqs:SendMessageBatch" -> sqs.sendMessageBatch(b -> b.queueUrl(queue()).entries(e -> e.id("1")
+                    .messageBody("{\"bench\":true}")));
+            case "Sqs:GetQueueAttributes" -> sqs.getQueueAttributes(b -> b.queueUrl(queue())
+                    .attributeNamesWithStrings("ApproximateNumberOfMessages"));
+            case "S3:HeadObject" -> missing(() -> s3.headObject(b -> b.bucket(bucket()).key("bench/none")));
+            case "S3:GetObject" -> missing(() -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key("bench/none")));
+            case "S3:DeleteObject" -> s3.deleteObject(b -> b.bucket(bucket()).key("bench/none"));
+            case "S3:HeadBucket" -> s3.headBucket(b -> b.bucket(bucket()));
+            default -> throw new IllegalArgumentException("SdkFloorHandler cannot make " + call + " yet; add it");
+        }
+    }
+
+    private static software.amazon.awssdk.services.sqs.model.SendMessageRequest.Builder fifo(
+            software.amazon.awssdk.services.sqs.model.SendMessageRequest.Builder b) {
+        return queue().endsWith(".fifo") ? b.messageGroupId("bench").messageDeduplicationId(UUID.randomUUID().toString()) : b;
+    }
+
+    private static void missing(Runnable call) {
+        try {
+            call.run();
+        } catch (NoSuchKeyException expected) {
+            // the function's path also reads keys that may not exist
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private static String queue() {
+        for (String name : List.of("OUTBOUND_QUEUE_URL", "REVIEW_QUEUE_URL", "REVIEW_RESULTS_QUEUE_URL")) {
+            String url = System.getenv(name);
+            if (url != null && !url.isBlank()) {
+                return url;
+            }
+        }
+        throw new IllegalStateException("no queue in the environment");
+    }
+
+    private static String bucket() {
+        return System.getenv("CERTIFICATES_BUCKET");
     }
 }

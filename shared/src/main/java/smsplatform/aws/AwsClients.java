@@ -2,6 +2,7 @@ package smsplatform.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,7 +30,19 @@ public final class AwsClients {
     }
 
     private static AwsCredentialsProvider credentials() {
-        return EnvironmentVariableCredentialsProvider.create();
+        return credentialsFor(System.getenv());
+    }
+
+    /**
+     * The execution role's credentials where Lambda puts them: under SnapStart the Java runtime hands
+     * them out through the container credentials endpoint (the key variables are absent from a
+     * restored snapshot); otherwise in the AWS_ACCESS_KEY_ID family of variables.
+     */
+    static AwsCredentialsProvider credentialsFor(java.util.Map<String, String> environment) {
+        String endpoint = environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        return endpoint != null && !endpoint.isBlank()
+                ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create();
     }
 
     public static DynamoDbClient dynamoDb() {

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.Caller;
@@ -16,19 +19,22 @@ import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
+import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.ReviewService;
 import smsplatform.service.ReviewService.PendingReview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */
-public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        Resource {
 
     private final ReviewService reviews;
     private final ApiHandler api;
 
     public ReviewerApiHandler() {
         this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+        Core.getGlobalContext().register(this);
     }
 
     private ReviewerApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
@@ -44,6 +50,25 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return api.run(event, context, this::route);
+    }
+
+    /** SnapStart: before the snapshot, prime with the queue's first page and a refused decision (nothing is stored). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients hold no connection state that outlives a restore
+    }
+
+    /** The priming requests' statuses: 200 and 400 when the table is reachable. */
+    public List<Integer> prime() {
+        return SnapStartPriming.run(this, List.of(
+                SnapStartPriming.request("GET /v1/reviews", "/v1/reviews", null, null, Caller.REVIEWER_SCOPE),
+                SnapStartPriming.request("POST /v1/reviews/{signatureId}/decision", "/v1/reviews/sig-priming/decision",
+                        Map.of("signatureId", "sig-priming"), "{\"decision\": \"PRIMING\"}", Caller.REVIEWER_SCOPE)));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
@@ -25,6 +27,7 @@ import smsplatform.domain.SignatureType;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
+import smsplatform.http.SnapStartPriming;
 import smsplatform.http.JsonBody;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.SignatureService;
@@ -32,7 +35,8 @@ import smsplatform.service.SignatureService.Upload;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Application API: every {@code /v1/signatures…} route. */
-public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        Resource {
 
     private final SignatureService signatures;
     private final ApiHandler api;
@@ -40,6 +44,7 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     /** Lambda's constructor: clients built once per container from the environment. */
     public SignaturesApiHandler() {
         this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+        Core.getGlobalContext().register(this);
     }
 
     private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
@@ -60,6 +65,28 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return api.run(event, context, this::route);
+    }
+
+    /** SnapStart: before the snapshot, prime with a list, a lookup and a refused submission (nothing is stored). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients hold no connection state that outlives a restore
+    }
+
+    /** The priming requests' statuses: 200, 404 and 400 when the table is reachable. */
+    public List<Integer> prime() {
+        return SnapStartPriming.run(this, List.of(
+                SnapStartPriming.request("GET /v1/signatures", "/v1/signatures", null, null, "sms/send"),
+                SnapStartPriming.request("GET /v1/signatures/{signatureId}", "/v1/signatures/sig-priming",
+                        Map.of("signatureId", "sig-priming"), null, "sms/send"),
+                SnapStartPriming.request("POST /v1/signatures", "/v1/signatures", null,
+                        "{\"name\": \"P\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", \"international\": false,"
+                                + " \"entity\": {\"name\": \"Priming Co., Ltd.\"}}", "sms/send")));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
@@ -21,12 +23,14 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
+import smsplatform.http.SnapStartPriming;
 import smsplatform.http.JsonBody;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
-public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        Resource {
 
     private static final int MAX_SESSION_CONTEXT = 512;
 
@@ -35,6 +39,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public SendSmsHandler() {
         this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+        Core.getGlobalContext().register(this);
     }
 
     private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
@@ -54,6 +59,27 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return api.run(event, context, this::route);
+    }
+
+    /** SnapStart: before the snapshot, prime with a send refused for its sign and an unknown message (nothing is stored). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients hold no connection state that outlives a restore
+    }
+
+    /** The priming requests' statuses: 400 and 404 when the table is reachable. */
+    public List<Integer> prime() {
+        return SnapStartPriming.run(this, List.of(
+                SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
+                        "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"content\": \"Priming\"}",
+                        "sms/send"),
+                SnapStartPriming.request("GET /v1/sms/{serialNo}", "/v1/sms/sms-priming",
+                        Map.of("serialNo", "sms-priming"), null, "sms/send")));
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request) {
