@@ -75,6 +75,24 @@ class TemplateTest {
     }
 
     @Test
+    void httpFunctionsRunOnSnapStartThroughAnAliasAndPrimeTheirHandlers() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        StackPlan plan = new StackPlan(template, RunningStack.PROJECT, Map.of(), q -> q);
+        List<String> http = plan.functions.stream().filter(f -> !f.routes().isEmpty()).map(LocalFunction::logicalId).toList();
+        assertThat(http).containsExactlyInAnyOrder("SignaturesApiFunction", "ReviewerApiFunction", "SendSmsFunction");
+        for (LocalFunction f : plan.functions) {
+            if (!http.contains(f.logicalId())) {
+                continue;
+            }
+            Map<String, Object> properties = template.properties(f.logicalId());
+            assertThat(Template.map(properties.get("SnapStart"))).as(f.logicalId()).containsEntry("ApplyOn", "PublishedVersions");
+            assertThat(properties.get("AutoPublishAlias")).as(f.logicalId()).isEqualTo("live");
+            Class<?> handler = Class.forName(f.handler().split("::")[0]);
+            assertThat(org.crac.Resource.class.isAssignableFrom(handler)).as(f.handler() + " primes before the snapshot").isTrue();
+        }
+    }
+
+    @Test
     void everyQueueHasADeadLetterQueueAndConsumersReportPartialFailures() throws Exception {
         Template template = Template.read(TEMPLATE);
         StackPlan plan = new StackPlan(template, RunningStack.PROJECT, Map.of(), q -> q);
