@@ -2,108 +2,131 @@ package smsplatform.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+import java.util.zip.ZipFile;
 import smsplatform.local.LocalStack;
 
 /**
- * Cold start of every function of template.yaml against two floors measured in the same run, each
- * in a fresh JVM on the function's own artifact, against the local emulators (bench/README.md).
- * Arguments: [runs (10)] [java executable (this JVM's)].
+ * bench/run: cold starts of every function (first invocations from events/) against a JVM floor and
+ * an SDK floor measured in the same run, SnapStart priming coverage, artifact contents, and the
+ * SendSms warm path against its SDK floor; every JVM at -Xmx256m with its peak RSS. Markdown tables
+ * on stdout, progress on stderr. Arguments: [cold runs (10)] [java (this JVM's)] [warm invocations (2000)]
+ * [warm-up invocations (200)]; {@code -Dbench.only=<text>} keeps the first invocations whose
+ * "function: first invocation" contains it, {@code -Dbench.warm=false} skips the warm path.
  */
 public final class Bench {
 
-    /** The sample event each function's first invocation handles (events/), and what it does there. */
-    static final Map<String, String> EVENTS = Map.of(
-            "SignaturesApiFunction", "signatures-api-list.json",
-            "CertificateCheckFunction", "certificate-check-object-created.json",
-            "ReviewQueueFunction", "review-queue-automatic-review.json",
-            "ReviewerApiFunction", "reviewer-api-list-reviews.json",
-            "SendSmsFunction", "send-sms.json",
-            "DeliveryFunction", "delivery-outbound-messages.json");
+    /**
+     * A first invocation: the function, what it does, its sample event, whether it runs as a fresh
+     * account (one per run, so every run creates or sends) holding an APPROVED "Acme Cloud", and the
+     * HTTP status it must answer ("-" for queue and S3 consumers).
+     */
+    record Scenario(String function, String firstInvocation, String event, boolean freshAccount,
+                    boolean approvedSign, String status) {}
 
-    record Run(long wallMs, long initMs, long firstMs, long totalMs, int classes) {}
-
-    record Stats(long median, long min, long max, int classes) {
-        static Stats of(List<Run> runs, java.util.function.ToLongFunction<Run> metric) {
-            List<Long> values = new ArrayList<>(runs.stream().map(metric::applyAsLong).toList());
-            Collections.sort(values);
-            return new Stats(values.get(values.size() / 2), values.get(0), values.get(values.size() - 1),
-                    runs.get(runs.size() / 2).classes());
-        }
-    }
-
-    private static final Pattern RESULT = Pattern.compile("RESULT init=(\\d+) first=(\\d+) total=(\\d+) classes=(\\d+)");
+    static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("SignaturesApiFunction", "POST /v1/signatures: submission", "signatures-api-submit.json", true, false, "201"),
+            new Scenario("SignaturesApiFunction", "GET /v1/signatures", "signatures-api-list.json", false, false, "200"),
+            new Scenario("CertificateCheckFunction", "upload of a key of no signature", "certificate-check-object-created.json", false, false, "-"),
+            new Scenario("ReviewQueueFunction", "automatic review, signature gone", "review-queue-automatic-review.json", false, false, "-"),
+            new Scenario("ReviewerApiFunction", "GET /v1/reviews", "reviewer-api-list-reviews.json", false, false, "200"),
+            new Scenario("SendSmsFunction", "POST /v1/sms/send: 2 numbers sent", "send-sms.json", true, true, "200"),
+            new Scenario("SendSmsFunction", "POST /v1/sms/send: sign not approved", "send-sms.json", false, false, "400"),
+            new Scenario("DeliveryFunction", "message that does not exist", "delivery-outbound-messages.json", false, false, "-"));
 
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String java = args.length > 1 ? args[1] : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int warmInvocations = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         Path project = project();
-        Path data = Files.createTempDirectory("sms-bench");
+        Path work = Files.createTempDirectory("sms-bench");
         String probeClasses = codeSource(Bench.class);
         String serialization = codeSource(LambdaEventSerializers.class);
-        System.out.println("java: " + java + " (" + version(java) + "), runs per line: " + runs
-                + ", JAVA_TOOL_OPTIONS from template.yaml");
+        Path trace = work.resolve("trace");
+        Files.createDirectories(trace.resolve(CallTrace.REGISTRATION).getParent());
+        Files.writeString(trace.resolve(CallTrace.REGISTRATION), CallTrace.class.getName() + "\n");
+
+        System.out.println("java: " + java + " (" + version(java) + "), " + Probes.HEAP + ", JAVA_TOOL_OPTIONS from template.yaml"
+                + " (-XX:TieredStopAtLevel=1); cold: " + runs + " fresh JVMs per cell (medians); warm: " + warmInvocations
+                + " invocations after " + warmUp + " warm-up");
+        try (LocalStack stack = LocalStack.start(project, work.resolve("data"), 0)) {
+            Map<String, LocalStack.FunctionSpec> functions = new LinkedHashMap<>();
+            stack.functions().forEach(f -> functions.put(f.logicalId(), f));
+            LocalStack.FunctionSpec sms = functions.get("SendSmsFunction");
+            try (Seeds seeds = new Seeds(stack.endpoints().dynamoDb(), sms.environment())) {
+                ColdStarts cold = new ColdStarts(java, runs, project, work, seeds, probeClasses, serialization, trace);
+                List<ColdStarts.Result> results = new ArrayList<>();
+                String only = System.getProperty("bench.only", "");
+                for (Scenario s : SCENARIOS) {
+                    if ((s.function() + ": " + s.firstInvocation()).contains(only)) {
+                        results.add(cold.measure(functions.get(s.function()), s));
+                    }
+                }
+                ColdStarts.printColdStarts(results);
+                ColdStarts.printPriming(results);
+                printArtifacts(functions.values());
+                if (Boolean.parseBoolean(System.getProperty("bench.warm", "true"))) {
+                    new WarmPath(java, project, work, seeds, stack.endpoints().sqs(), sms, probeClasses, serialization)
+                            .measure(warmInvocations, warmUp);
+                }
+            }
+        }
+    }
+
+    static void printArtifacts(Iterable<LocalStack.FunctionSpec> functions) throws Exception {
         System.out.println();
-        System.out.println("| function | artifact MB | JVM floor ms | SDK floor ms | function ms (min-max) | x SDK floor | x JVM floor | classes fn / SDK / JVM |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        try (LocalStack stack = LocalStack.start(project, data, 0)) {
-            for (LocalStack.FunctionSpec f : stack.functions()) {
-                Path event = project.resolve("events").resolve(EVENTS.get(f.logicalId()));
-                String classpath = String.join(File.pathSeparator, f.artifact().toString(), probeClasses, serialization);
-                Stats jvm = Stats.of(measure(java, classpath, "smsplatform.bench.JvmFloorHandler", event, f.environment(), runs),
-                        Run::wallMs);
-                Stats sdk = Stats.of(measure(java, classpath, "smsplatform.bench.SdkFloorHandler", event, f.environment(), runs),
-                        Run::wallMs);
-                Stats fn = Stats.of(measure(java, classpath, f.handler(), event, f.environment(), runs), Run::wallMs);
-                System.out.printf("| %s | %.1f | %d | %d | %d (%d-%d) | %.2f | %.2f | %d / %d / %d |%n", f.logicalId(),
-                        Files.size(f.artifact()) / 1e6, jvm.median(), sdk.median(), fn.median(), fn.min(), fn.max(),
-                        fn.median() / (double) sdk.median(), fn.median() / (double) jvm.median(),
-                        fn.classes(), sdk.classes(), jvm.classes());
+        System.out.println("| function | artifact | MB | AWS service modules inside | HTTP clients inside |");
+        System.out.println("|---|---|---|---|---|");
+        for (LocalStack.FunctionSpec f : functions) {
+            TreeSet<String> services = new TreeSet<>();
+            TreeSet<String> clients = new TreeSet<>();
+            try (ZipFile jar = new ZipFile(f.artifact().toFile())) {
+                jar.stream().forEach(e -> {
+                    String name = e.getName();
+                    if (name.startsWith("software/amazon/awssdk/services/") && name.split("/").length > 5) {
+                        services.add(name.split("/")[4]);
+                    }
+                    for (String client : List.of("urlconnection", "apache", "apache5", "nio/netty", "crt", "aws-crt")) {
+                        if (name.startsWith("software/amazon/awssdk/http/" + client + "/")) {
+                            clients.add(client);
+                        }
+                    }
+                });
             }
+            System.out.printf("| %s | %s | %.1f | %s | %s |%n", f.logicalId(), project().relativize(f.artifact()),
+                    Files.size(f.artifact()) / 1e6, String.join(", ", services), String.join(", ", clients));
         }
     }
 
-    /** One discarded warm-up (file cache), then {@code runs} fresh JVMs. */
-    static List<Run> measure(String java, String classpath, String handler, Path event, Map<String, String> env, int runs)
-            throws IOException, InterruptedException {
-        List<Run> results = new ArrayList<>();
-        for (int i = 0; i <= runs; i++) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "smsplatform.bench.ColdStartProbe", handler,
-                    event.toString()).redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(env);
-            long begin = System.nanoTime();
-            Process p = builder.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(handler + " failed:\n" + output);
-            }
-            long wall = (System.nanoTime() - begin) / 1_000_000;
-            Matcher m = RESULT.matcher(output);
-            if (!m.find()) {
-                throw new IllegalStateException(handler + " printed no RESULT:\n" + output);
-            }
-            if (i > 0) {
-                results.add(new Run(wall, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                        Long.parseLong(m.group(3)), Integer.parseInt(m.group(4))));
-            }
-        }
-        return results;
+    static long median(List<Probes.Run> runs, ToLongFunction<Probes.Run> metric) {
+        return Probes.median(runs.stream().map(metric::applyAsLong).toList());
     }
 
-    private static String version(String java) throws IOException, InterruptedException {
+    static String classpath(String... parts) {
+        return String.join(File.pathSeparator, parts);
+    }
+
+    static Map<String, String> env(Map<String, String> base, String... extra) {
+        Map<String, String> env = new HashMap<>(base);
+        for (int i = 0; i < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    private static String version(String java) throws Exception {
         Process p = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
@@ -114,7 +137,7 @@ public final class Bench {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
-    private static Path project() {
+    static Path project() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
             dir = dir.getParent();

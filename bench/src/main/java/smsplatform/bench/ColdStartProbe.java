@@ -13,7 +13,10 @@ import java.nio.file.Path;
 /**
  * One cold start, in a fresh JVM on the function's artifact: construct the handler as Lambda does,
  * deserialize the event with Lambda's serializers, complete the first invocation. Prints
- * {@code RESULT init=<ms> first=<ms> total=<ms> classes=<n> status=<HTTP status or -> rss=<peak MB>}
+ * {@code RESULT init=<ms> first=<ms> total=<ms> classes=<n> status=<HTTP status or -> rss=<peak MB>
+ * initClasses=<n after construction (and priming)> handlerMs=<ms> handlerClasses=<n>} (the last two: the
+ * handler's own share of the first invocation, without the event's deserialization, which the Lambda
+ * runtime does)
  * (times from JVM start) and, for a traced run, {@code CALLS Service:Operation,...}.
  * With a third argument {@code prime}, it first runs the handler's CRaC {@code beforeCheckpoint}
  * (what SnapStart runs before the snapshot) and also prints {@code PRIMED classes=<n> ms=<ms>}.
@@ -35,18 +38,27 @@ public final class ColdStartProbe {
                     + " ms=" + (System.currentTimeMillis() - begin));
         }
         long constructed = System.currentTimeMillis();
+        int initClasses = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         Class<?> input = inputType(type);
         PojoSerializer<?> serializer = LambdaEventSerializers.isLambdaSupportedEvent(input.getName())
                 ? LambdaEventSerializers.serializerFor(input, ColdStartProbe.class.getClassLoader())
                 : JacksonFactory.getInstance().getSerializer(input);
-        Object response = handler.handleRequest(serializer.fromJson(event), null);
+        Object inputEvent = serializer.fromJson(event);
+        long deserialized = System.currentTimeMillis();
+        int deserializedClasses = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+        Object response = handler.handleRequest(inputEvent, null);
         long done = System.currentTimeMillis();
+        int handlerClasses = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() - deserializedClasses;
         // Read last: the management classes it loads are counted too, equally in every run.
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         System.out.println("RESULT init=" + (constructed - jvmStart) + " first=" + (done - constructed)
                 + " total=" + (done - jvmStart) + " classes=" + classes + " status=" + status(response)
-                + " rss=" + peakRssMb());
+                + " rss=" + peakRssMb() + " initClasses=" + initClasses + " handlerMs=" + (done - deserialized)
+                + " handlerClasses=" + handlerClasses);
+        if (response != null && !status(response).startsWith("2") && !status(response).equals("-")) {
+            System.out.println("RESPONSE " + response);
+        }
         if (!TraceLog.calls().isEmpty()) {
             System.out.println("CALLS " + String.join(",", TraceLog.calls()));
         }

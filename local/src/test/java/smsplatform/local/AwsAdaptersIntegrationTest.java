@@ -20,11 +20,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Failure;
+import smsplatform.domain.SendLimits;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
@@ -32,6 +34,7 @@ import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.OutboundQueue;
+import smsplatform.ports.SendCounters;
 import smsplatform.service.Ids;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -255,7 +258,7 @@ class AwsAdaptersIntegrationTest {
         List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
                 "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
-        assertThat(messages.recordQueued(queued)).hasSize(30);
+        assertThat(messages.recordQueued(queued, true)).hasSize(30);
         assertThat(messages.find("batch", "sms-29")).isPresent();
         SmsMessage.StatusChange sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
         assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isTrue();
@@ -265,7 +268,40 @@ class AwsAdaptersIntegrationTest {
         assertThat(messages.find("other", "sms-3")).isEmpty();
 
         // The same request re-run after a crash: nothing is overwritten, and only what is still QUEUED goes out again.
-        assertThat(messages.recordQueued(queued)).hasSize(29).doesNotContain("sms-3");
+        assertThat(messages.recordQueued(queued, true)).hasSize(29).doesNotContain("sms-3");
         assertThat(messages.find("batch", "sms-3").orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
+        // New serial numbers (no Idempotency-Key) go in batches of 25: 60 messages, 3 batches, all stored.
+        List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", "sms-new-" + i,
+                "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
+                List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
+        assertThat(messages.recordQueued(fresh, false)).hasSize(60).containsAll(fresh.stream().map(SmsMessage::serialNo).toList());
+        assertThat(fresh).allSatisfy(m -> assertThat(messages.find("batch", m.serialNo()).orElseThrow().status())
+                .isEqualTo(SmsMessage.Status.QUEUED));
+    }
+
+    @Test
+    void aRequestsSendsAreAdmittedWithBatchedReadsRepeatsInOrderAndRetriesNotCountedTwice() {
+        DynamoSendCounters counters = new DynamoSendCounters(backend.dynamo, backend.table());
+        Instant now = Instant.now();
+        // 150 numbers (two BatchGetItem chunks); the first ten got the same text 5 s ago.
+        List<String> numbers = IntStream.range(0, 150).mapToObj(i -> String.format("+86137%08d", i)).toList();
+        for (String number : numbers.subList(0, 10)) {
+            assertThat(counters.admit("limits", number, "digest", "sms-earlier-" + number, now.minusSeconds(5))).isEqualTo(SendLimits.OK);
+        }
+        List<SendCounters.Send> sends = new ArrayList<>();
+        numbers.forEach(n -> sends.add(new SendCounters.Send(n, "sms-" + n)));
+        sends.add(new SendCounters.Send(numbers.get(20), "sms-repeat")); // the same number twice in one request
+
+        List<String> codes = counters.admitAll("limits", sends, "digest", now);
+        assertThat(codes.subList(0, 10)).containsOnly(SendLimits.THIRTY_SECONDS);
+        assertThat(codes.subList(10, 150)).containsOnly(SendLimits.OK);
+        assertThat(codes.get(150)).as("the repeat comes after its first send").isEqualTo(SendLimits.THIRTY_SECONDS);
+
+        // The same request again (a retry): the admitted sends are found by serial number, nothing counts twice.
+        assertThat(counters.admitAll("limits", sends, "digest", now)).isEqualTo(codes);
+        assertThat(backend.dynamo.getItem(b -> b.tableName(backend.table()).consistentRead(true).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#limits"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RATE#" + numbers.get(30)))))
+                .item().get("sends").l()).as("one send recorded for that number").hasSize(1);
     }
 }

@@ -6,6 +6,7 @@ import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,17 @@ import smsplatform.service.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Messages under {@code ACCOUNT#<id> / SMS#<serialNo>}; status changes are conditional on the current status. */
+/**
+ * Messages under {@code ACCOUNT#<id> / SMS#<serialNo>}; status changes are conditional on the current
+ * status. New messages go in batches of 25; those of a re-run request one conditional put each.
+ */
 public final class DynamoMessageStore implements MessageStore {
+
+    /** BatchWriteItem's maximum. */
+    private static final int BATCH = 25;
+    private static final int BATCH_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -29,8 +38,42 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public List<String> recordQueued(List<SmsMessage> messages) {
-        return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
+    public List<String> recordQueued(List<SmsMessage> messages, boolean mayExist) {
+        if (mayExist) {
+            return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
+        }
+        List<List<SmsMessage>> batches = new ArrayList<>();
+        for (int from = 0; from < messages.size(); from += BATCH) {
+            batches.add(messages.subList(from, Math.min(from + BATCH, messages.size())));
+        }
+        Parallel.map(batches, this::writeBatch);
+        return messages.stream().map(SmsMessage::serialNo).toList();
+    }
+
+    /** One BatchWriteItem, then again for what DynamoDB left unprocessed (throttling), with backoff. */
+    private Void writeBatch(List<SmsMessage> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, batch.stream()
+                .map(m -> WriteRequest.builder().putRequest(p -> p.item(item(m))).build()).toList());
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == BATCH_ATTEMPTS) {
+                throw new IllegalStateException(pending.get(table).size() + " messages could not be recorded");
+            }
+            if (attempt > 0) {
+                pause(attempt);
+            }
+            Map<String, List<WriteRequest>> request = pending;
+            pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+        }
+        return null;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One conditional put (in parallel with the others); the serial number if the message is QUEUED. */

@@ -7,11 +7,12 @@ import smsplatform.domain.SmsMessage;
 public interface MessageStore {
 
     /**
-     * Records new QUEUED messages, never overwriting one already recorded (a request re-run under its
-     * Idempotency-Key after a crash), and returns the serial numbers still QUEUED: the ones to hand
-     * to the outbound queue. A message that already moved on is not queued again.
+     * Records new QUEUED messages and returns the serial numbers still QUEUED: the ones to hand to the
+     * outbound queue. With {@code mayExist} (a request re-run under its Idempotency-Key after a crash)
+     * a message already recorded is never overwritten, and one that already moved on is not queued
+     * again; without it the serial numbers are new, and the messages are written in batches.
      */
-    List<String> recordQueued(List<SmsMessage> messages);
+    List<String> recordQueued(List<SmsMessage> messages, boolean mayExist);
 
     Optional<SmsMessage> find(String accountId, String serialNo);
 

@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Per-number send history of an account, admitting a send atomically against {@code SendLimits}. */
 public interface SendCounters {
@@ -11,4 +12,13 @@ public interface SendCounters {
      * request) returns OK without counting it twice.
      */
     String admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now);
+
+    /** One send of a request: the number (E.164) and the serial number it would get. */
+    record Send(String phoneNumber, String serialNo) {}
+
+    /**
+     * {@link #admit} for every send of one request: repeats of a number in request order, distinct
+     * numbers independently. Returns the codes in the order of {@code sends}.
+     */
+    List<String> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now);
 }

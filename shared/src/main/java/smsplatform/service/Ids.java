@@ -16,6 +16,11 @@ public final class Ids {
     /** Hands out the ids one request creates, in order. */
     public interface Source {
         String next(String prefix);
+
+        /** True when these ids may have been handed out before: a request re-run under its Idempotency-Key. */
+        default boolean repeatable() {
+            return false;
+        }
     }
 
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
@@ -35,13 +40,21 @@ public final class Ids {
     public static Source seeded(String seed) {
         String time = seed.substring(seed.length() - 26, seed.length() - 16);
         int[] counter = {0};
-        return prefix -> {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                byte[] digest = sha.digest((seed + "|" + prefix + "|" + counter[0]++).getBytes(StandardCharsets.UTF_8));
-                return prefix + time + base32(java.util.Arrays.copyOf(digest, 10));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+        return new Source() {
+            @Override
+            public String next(String prefix) {
+                try {
+                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                    byte[] digest = sha.digest((seed + "|" + prefix + "|" + counter[0]++).getBytes(StandardCharsets.UTF_8));
+                    return prefix + time + base32(java.util.Arrays.copyOf(digest, 10));
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public boolean repeatable() {
+                return true;
             }
         };
     }

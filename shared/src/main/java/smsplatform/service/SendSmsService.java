@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -77,24 +75,21 @@ public final class SendSmsService {
         String digest = digest(text);
         Instant now = clock.instant();
 
-        // Serial numbers in request order (deterministic under an Idempotency-Key), then the limits,
-        // number by number: distinct numbers in parallel, repeats of one number in order.
+        // Serial numbers in request order (deterministic under an Idempotency-Key), then the limits.
         List<PhoneNumber> parsed = new ArrayList<>();
         List<String> serials = new ArrayList<>();
-        Map<String, List<Integer>> positions = new LinkedHashMap<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            Optional<PhoneNumber> number = PhoneNumber.parse(numbers.get(i));
+        List<SendCounters.Send> sends = new ArrayList<>();
+        for (String raw : numbers) {
+            Optional<PhoneNumber> number = PhoneNumber.parse(raw);
             parsed.add(number.orElse(null));
             serials.add(number.isPresent() ? ids.next("sms-") : "");
-            number.ifPresent(n -> positions.computeIfAbsent(n.e164(), k -> new ArrayList<>()).add(serials.size() - 1));
+            number.ifPresent(n -> sends.add(new SendCounters.Send(n.e164(), serials.get(serials.size() - 1))));
         }
+        List<String> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
         String[] codes = new String[numbers.size()];
-        Parallel.map(new ArrayList<>(positions.entrySet()), entry -> {
-            for (int i : entry.getValue()) {
-                codes[i] = counters.admit(caller.accountId(), entry.getKey(), digest, serials.get(i), now);
-            }
-            return null;
-        });
+        for (int i = 0, next = 0; i < numbers.size(); i++) {
+            codes[i] = parsed.get(i) == null ? null : admitted.get(next++);
+        }
 
         List<SendStatus> statuses = new ArrayList<>();
         List<SmsMessage> queued = new ArrayList<>();
@@ -115,7 +110,7 @@ public final class SendSmsService {
             }
         }
         if (!queued.isEmpty()) {
-            List<String> toDeliver = messages.recordQueued(queued);
+            List<String> toDeliver = messages.recordQueued(queued, ids.repeatable());
             outbound.send(toDeliver.stream().map(serial -> new OutboundQueue.Delivery(caller.accountId(), serial)).toList());
         }
         Log.info("sms.accepted", "numbers", numbers.size(), "queued", queued.size());

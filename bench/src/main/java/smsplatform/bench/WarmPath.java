@@ -1,0 +1,87 @@
+package smsplatform.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import smsplatform.local.LocalStack;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SendSms warm path: WarmProbe in its own JVM (-Xmx256m) on the SendSms artifact, for 1 and 200
+ * numbers, the function and its SDK floor. Messages go to a bench queue that nothing consumes (the
+ * stack's delivery function would otherwise compete for the 2 cores), emptied between measurements.
+ */
+final class WarmPath {
+
+    record Percentiles(long p50, long p99, long mean, long rssMb) {}
+
+    private static final Pattern WARM = Pattern.compile("WARM p50=(\\d+) p99=(\\d+) mean=(\\d+) rss=(\\d+)");
+
+    private final String java;
+    private final Path project;
+    private final Seeds seeds;
+    private final LocalStack.FunctionSpec sms;
+    private final String classpath;
+    private final SqsClient sqs;
+    private int accounts;
+
+    WarmPath(String java, Path project, Path work, Seeds seeds, String sqsEndpoint, LocalStack.FunctionSpec sms,
+             String probeClasses, String serialization) {
+        this.java = java;
+        this.project = project;
+        this.seeds = seeds;
+        this.sms = sms;
+        this.classpath = Bench.classpath(sms.artifact().toString(), probeClasses, serialization);
+        Map<String, String> env = sms.environment();
+        this.sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint)).region(Region.of(env.get("AWS_REGION")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    void measure(int invocations, int warmUp) throws Exception {
+        String queue = sqs.createQueue(b -> b.queueName("bench-outbound")).queueUrl();
+        Map<String, Percentiles[]> results = new LinkedHashMap<>();
+        for (int numbers : new int[] {1, 200}) {
+            Percentiles floor = run("floor", numbers, invocations, warmUp, queue);
+            Percentiles function = run("handler", numbers, invocations, warmUp, queue);
+            results.put(numbers + (numbers == 1 ? " number" : " numbers"), new Percentiles[] {floor, function});
+        }
+        System.out.println();
+        System.out.println("| SendSms warm path (" + invocations + " invocations after " + warmUp + ") | SDK floor p50 / p99 ms"
+                + " | function p50 / p99 ms | x SDK floor (p50) | peak RSS MB fn / floor |");
+        System.out.println("|---|---|---|---|---|");
+        results.forEach((label, r) -> System.out.printf("| %s | %.1f / %.1f | %.1f / %.1f | %.2f | %d / %d |%n", label,
+                r[0].p50() / 1000.0, r[0].p99() / 1000.0, r[1].p50() / 1000.0, r[1].p99() / 1000.0,
+                r[1].p50() / (double) r[0].p50(), r[1].rssMb(), r[0].rssMb()));
+        Percentiles one = results.get("1 number")[1];
+        Percentiles many = results.get("200 numbers")[1];
+        double oneRatio = one.p50() / (double) results.get("1 number")[0].p50();
+        double manyRatio = many.p50() / (double) one.p50();
+        System.out.printf("%nTargets: 1 number <= 1.2 x SDK floor: %.2f (%s); 200 numbers <= 10 x 1 number: %.1f (%s)%n",
+                oneRatio, oneRatio <= 1.2 ? "met" : "MISSED", manyRatio, manyRatio <= 10 ? "met" : "MISSED");
+    }
+
+    private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue) throws Exception {
+        System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s)");
+        String account = "bench-warm-" + (++accounts);
+        seeds.approvedSignature(account);
+        String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue),
+                "smsplatform.bench.WarmProbe", mode, String.valueOf(numbers), String.valueOf(warmUp), String.valueOf(invocations),
+                project.resolve("events").resolve("send-sms.json").toString(), account);
+        sqs.purgeQueue(b -> b.queueUrl(queue));
+        Matcher m = WARM.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("WarmProbe printed no result:\n" + output);
+        }
+        return new Percentiles(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)));
+    }
+}

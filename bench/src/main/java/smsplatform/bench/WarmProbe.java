@@ -1,0 +1,79 @@
+package smsplatform.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The warm path, in one JVM on the SendSms artifact: after a warm-up, {@code invocations} successful
+ * sends of {@code numbers} numbers each, either through the function's handler or through
+ * {@link WarmSdkFloor} (the same AWS calls, nothing else). Every number is new, so every send is
+ * admitted, recorded and queued; a response that does not say Ok for every number stops the run.
+ * Arguments: handler|floor, numbers, warm-up, invocations, event file, account (seeded with an
+ * APPROVED "Acme Cloud"). Prints {@code WARM p50=<us> p99=<us> mean=<us> rss=<MB>}.
+ */
+public final class WarmProbe {
+
+    private WarmProbe() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean floor = args[0].equals("floor");
+        int numbers = Integer.parseInt(args[1]);
+        int warmUp = Integer.parseInt(args[2]);
+        int invocations = Integer.parseInt(args[3]);
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+                WarmProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[4])));
+        String account = args[5];
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("account_id", account);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+
+        @SuppressWarnings("unchecked")
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = floor ? null
+                : (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                        Class.forName("smsplatform.functions.sms.SendSmsHandler").getConstructor().newInstance();
+        WarmSdkFloor sdk = floor ? new WarmSdkFloor(account) : null;
+
+        long[] micros = new long[invocations];
+        int next = 0;
+        for (int i = 0; i < warmUp + invocations; i++) {
+            List<String> to = new ArrayList<>();
+            for (int j = 0; j < numbers; j++) {
+                to.add(String.format("+86139%08d", i * numbers + j));
+            }
+            long begin = System.nanoTime();
+            if (floor) {
+                sdk.send(to);
+            } else {
+                event.setBody("{\"phoneNumbers\": [\"" + String.join("\", \"", to)
+                        + "\"], \"sign\": \"Acme Cloud\", \"content\": \"Your verification code is " + (100000 + i) + "\"}");
+                check(handler.handleRequest(event, null), numbers);
+            }
+            long took = (System.nanoTime() - begin) / 1000;
+            if (i >= warmUp) {
+                micros[next++] = took;
+            }
+        }
+        Arrays.sort(micros);
+        long mean = Arrays.stream(micros).sum() / micros.length;
+        System.out.println("WARM p50=" + micros[micros.length / 2] + " p99=" + micros[(int) Math.ceil(micros.length * 0.99) - 1]
+                + " mean=" + mean + " rss=" + ColdStartProbe.peakRssMb());
+        System.exit(0); // the fan-out pools are daemon threads; the SDK's are not all
+    }
+
+    private static void check(APIGatewayV2HTTPResponse response, int numbers) {
+        String body = response.getBody();
+        int ok = body.split("\"code\":\"Ok\"", -1).length - 1;
+        if (response.getStatusCode() != 200 || ok != numbers) {
+            throw new IllegalStateException("expected " + numbers + " x Ok, got " + response.getStatusCode() + " " + body);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package smsplatform.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import smsplatform.aws.AwsClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * The SDK floor of a successful send: the AWS calls SendSms makes for it, with the same clients and
+ * the same fan-out (16 threads), on items of the same shape, and nothing else: the name claim and the
+ * signature (GetItem x2); per number its rate item (consistent GetItem, conditional PutItem) and its
+ * message (conditional PutItem); one SendMessageBatch per ten numbers.
+ */
+final class WarmSdkFloor {
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "floor-fanout");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final DynamoDbClient dynamo = AwsClients.dynamoDb();
+    private final SqsClient sqs = AwsClients.sqs();
+    private final String table = System.getenv("TABLE_NAME");
+    private final String queue = System.getenv("OUTBOUND_QUEUE_URL");
+    private final String pk;
+    /** The seeded signature's name claim ({@code DynamoSignatureStore}'s key for "Acme Cloud"). */
+    static final String NAME_KEY = "NAME#CN#" + smsplatform.domain.SignatureNameRules.uniquenessKey("Acme Cloud");
+
+    WarmSdkFloor(String account) {
+        this.pk = "ACCOUNT#" + account;
+    }
+
+    void send(List<String> numbers) throws Exception {
+        Map<String, AttributeValue> claim = get(NAME_KEY, true);
+        get("SIGNATURE#" + claim.get("signatureId").s(), true);
+        fanOut(numbers, number -> {
+            get("RATE#" + number, true);
+            Map<String, AttributeValue> rate = item("RATE#" + number);
+            rate.put("sends", AttributeValue.fromL(List.of(AttributeValue.fromS(System.currentTimeMillis() + "|0123456789abcdef01234567|sms-" + UUID.randomUUID()))));
+            rate.put("version", AttributeValue.fromN("1"));
+            rate.put("expiresAt", AttributeValue.fromN("1900000000"));
+            put(rate);
+        });
+        fanOut(numbers, number -> {
+            Map<String, AttributeValue> sms = item("SMS#" + UUID.randomUUID());
+            sms.put("phoneNumber", AttributeValue.fromS(number));
+            sms.put("sign", AttributeValue.fromS("Acme Cloud"));
+            sms.put("text", AttributeValue.fromS("【Acme Cloud】Your verification code is 424242"));
+            sms.put("fee", AttributeValue.fromN("1"));
+            sms.put("status", AttributeValue.fromS("QUEUED"));
+            sms.put("statusHistory", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                    "status", AttributeValue.fromS("QUEUED"), "at", AttributeValue.fromS("2026-11-27T20:00:00Z"))))));
+            sms.put("createdAt", AttributeValue.fromS("2026-11-27T20:00:00Z"));
+            put(sms);
+        });
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < numbers.size(); from += 10) {
+            batches.add(numbers.subList(from, Math.min(from + 10, numbers.size())));
+        }
+        fanOut(batches, batch -> sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(batch.stream()
+                .map(n -> SendMessageBatchRequestEntry.builder().id("m" + Math.abs(n.hashCode()))
+                        .messageBody("{\"accountId\":\"floor\",\"serialNo\":\"sms-" + n + "\"}").build())
+                .toList())));
+    }
+
+    private Map<String, AttributeValue> item(String sk) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(pk));
+        item.put("sk", AttributeValue.fromS(sk));
+        return item;
+    }
+
+    private Map<String, AttributeValue> get(String sk, boolean consistent) {
+        return dynamo.getItem(b -> b.tableName(table).key(item(sk)).consistentRead(consistent)).item();
+    }
+
+    private void put(Map<String, AttributeValue> item) {
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    interface Call<T> {
+        void run(T item) throws Exception;
+    }
+
+    /** Like the product's fan-out: inline for one item, else all at once on the pool. */
+    private static <T> void fanOut(List<T> items, Call<T> call) throws Exception {
+        if (items.size() == 1) {
+            call.run(items.get(0));
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(POOL.submit(() -> {
+                call.run(item);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+    }
+}
