@@ -11,14 +11,17 @@ import java.util.concurrent.Future;
 import smsplatform.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The SDK floor of a successful send: the AWS calls SendSms makes for it, with the same clients and
  * the same fan-out (16 threads), on items of the same shape, and nothing else: the name claim and the
- * signature (GetItem x2); per number its rate item (consistent GetItem, conditional PutItem) and its
- * message (conditional PutItem); one SendMessageBatch per ten numbers.
+ * signature (GetItem x2); the numbers' send histories (GetItem for one number, else one consistent
+ * BatchGetItem per 100); one conditional PutItem per number; the messages (one BatchWriteItem per 25);
+ * one SendMessageBatch per 10.
  */
 final class WarmSdkFloor {
 
@@ -43,34 +46,48 @@ final class WarmSdkFloor {
     void send(List<String> numbers) throws Exception {
         Map<String, AttributeValue> claim = get(NAME_KEY, true);
         get("SIGNATURE#" + claim.get("signatureId").s(), true);
+        if (numbers.size() == 1) {
+            get("RATE#" + numbers.get(0), true);
+        } else {
+            fanOut(chunks(numbers, 100), chunk -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                    KeysAndAttributes.builder().consistentRead(true)
+                            .keys(chunk.stream().map(n -> item("RATE#" + n)).toList()).build()))));
+        }
         fanOut(numbers, number -> {
-            get("RATE#" + number, true);
             Map<String, AttributeValue> rate = item("RATE#" + number);
-            rate.put("sends", AttributeValue.fromL(List.of(AttributeValue.fromS(System.currentTimeMillis() + "|0123456789abcdef01234567|sms-" + UUID.randomUUID()))));
+            rate.put("sends", AttributeValue.fromL(List.of(AttributeValue.fromS(System.currentTimeMillis()
+                    + "|0123456789abcdef01234567|sms-" + UUID.randomUUID()))));
             rate.put("version", AttributeValue.fromN("1"));
             rate.put("expiresAt", AttributeValue.fromN("1900000000"));
-            put(rate);
+            dynamo.putItem(b -> b.tableName(table).item(rate).conditionExpression("attribute_not_exists(pk)"));
         });
-        fanOut(numbers, number -> {
-            Map<String, AttributeValue> sms = item("SMS#" + UUID.randomUUID());
-            sms.put("phoneNumber", AttributeValue.fromS(number));
-            sms.put("sign", AttributeValue.fromS("Acme Cloud"));
-            sms.put("text", AttributeValue.fromS("【Acme Cloud】Your verification code is 424242"));
-            sms.put("fee", AttributeValue.fromN("1"));
-            sms.put("status", AttributeValue.fromS("QUEUED"));
-            sms.put("statusHistory", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
-                    "status", AttributeValue.fromS("QUEUED"), "at", AttributeValue.fromS("2026-11-27T20:00:00Z"))))));
-            sms.put("createdAt", AttributeValue.fromS("2026-11-27T20:00:00Z"));
-            put(sms);
-        });
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < numbers.size(); from += 10) {
-            batches.add(numbers.subList(from, Math.min(from + 10, numbers.size())));
-        }
-        fanOut(batches, batch -> sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(batch.stream()
+        fanOut(chunks(numbers, 25), chunk -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, chunk.stream()
+                .map(number -> WriteRequest.builder().putRequest(p -> p.item(message(number))).build()).toList()))));
+        fanOut(chunks(numbers, 10), batch -> sqs.sendMessageBatch(b -> b.queueUrl(queue).entries(batch.stream()
                 .map(n -> SendMessageBatchRequestEntry.builder().id("m" + Math.abs(n.hashCode()))
                         .messageBody("{\"accountId\":\"floor\",\"serialNo\":\"sms-" + n + "\"}").build())
                 .toList())));
+    }
+
+    private Map<String, AttributeValue> message(String number) {
+        Map<String, AttributeValue> sms = item("SMS#" + UUID.randomUUID());
+        sms.put("phoneNumber", AttributeValue.fromS(number));
+        sms.put("sign", AttributeValue.fromS("Acme Cloud"));
+        sms.put("text", AttributeValue.fromS("【Acme Cloud】Your verification code is 424242"));
+        sms.put("fee", AttributeValue.fromN("1"));
+        sms.put("status", AttributeValue.fromS("QUEUED"));
+        sms.put("statusHistory", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                "status", AttributeValue.fromS("QUEUED"), "at", AttributeValue.fromS("2026-11-27T20:00:00Z"))))));
+        sms.put("createdAt", AttributeValue.fromS("2026-11-27T20:00:00Z"));
+        return sms;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(from + size, items.size())));
+        }
+        return chunks;
     }
 
     private Map<String, AttributeValue> item(String sk) {
@@ -82,10 +99,6 @@ final class WarmSdkFloor {
 
     private Map<String, AttributeValue> get(String sk, boolean consistent) {
         return dynamo.getItem(b -> b.tableName(table).key(item(sk)).consistentRead(consistent)).item();
-    }
-
-    private void put(Map<String, AttributeValue> item) {
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
     interface Call<T> {

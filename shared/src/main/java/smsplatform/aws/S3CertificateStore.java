@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.ports.CertificateStore;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -19,11 +20,16 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 public final class S3CertificateStore implements CertificateStore {
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Client> s3;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
     public S3CertificateStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this(() -> s3, () -> presigner, bucket);
+    }
+
+    /** Clients from suppliers, e.g. {@link Lazy}: each is built when first needed. */
+    public S3CertificateStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
@@ -31,14 +37,14 @@ public final class S3CertificateStore implements CertificateStore {
 
     @Override
     public PresignedRequest presignUpload(String key, String contentType, Duration validFor) {
-        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(validFor)
+        PresignedPutObjectRequest signed = presigner.get().presignPutObject(p -> p.signatureDuration(validFor)
                 .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
         return new PresignedRequest(signed.url().toString(), "PUT", headers(signed.signedHeaders()), signed.expiration());
     }
 
     @Override
     public PresignedRequest presignDownload(String key, Duration validFor) {
-        PresignedGetObjectRequest signed = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+        PresignedGetObjectRequest signed = presigner.get().presignGetObject(p -> p.signatureDuration(validFor)
                 .getObjectRequest(o -> o.bucket(bucket).key(key)));
         return new PresignedRequest(signed.url().toString(), "GET", Map.of(), signed.expiration());
     }
@@ -57,7 +63,7 @@ public final class S3CertificateStore implements CertificateStore {
     @Override
     public Optional<StoredObject> head(String key) {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            HeadObjectResponse head = s3.get().headObject(b -> b.bucket(bucket).key(key));
             return Optional.of(new StoredObject(key, head.contentLength(), head.contentType()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -71,16 +77,16 @@ public final class S3CertificateStore implements CertificateStore {
 
     @Override
     public InputStream open(String key) {
-        return s3.getObject(b -> b.bucket(bucket).key(key));
+        return s3.get().getObject(b -> b.bucket(bucket).key(key));
     }
 
     @Override
     public void deletePrefix(String prefix) {
-        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
+        for (var page : s3.get().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
             List<ObjectIdentifier> ids = page.contents().stream().map(S3Object::key)
                     .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
             if (!ids.isEmpty()) {
-                s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+                s3.get().deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
             }
         }
     }

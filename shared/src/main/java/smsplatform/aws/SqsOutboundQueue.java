@@ -6,6 +6,7 @@ import java.util.Map;
 import smsplatform.json.Json;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.service.Parallel;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
@@ -16,10 +17,15 @@ public final class SqsOutboundQueue implements OutboundQueue {
     private static final int BATCH = 10;
     private static final int ATTEMPTS = 3;
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
     public SqsOutboundQueue(SqsClient sqs, String queueUrl) {
+        this(() -> sqs, queueUrl);
+    }
+
+    /** The client from a supplier, e.g. {@link Lazy}: built when first needed. */
+    public SqsOutboundQueue(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -43,7 +49,7 @@ public final class SqsOutboundQueue implements OutboundQueue {
         List<SendMessageBatchRequestEntry> pending = entries;
         for (int attempt = 0; attempt < ATTEMPTS && !pending.isEmpty(); attempt++) {
             List<SendMessageBatchRequestEntry> batch = pending;
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
+            SendMessageBatchResponse response = sqs.get().sendMessageBatch(b -> b.queueUrl(queueUrl).entries(batch));
             List<String> failed = response.failed().stream().map(f -> f.id()).toList();
             pending = batch.stream().filter(e -> failed.contains(e.id())).toList();
         }

@@ -5,15 +5,21 @@ import java.util.Map;
 import smsplatform.domain.ReviewResult;
 import smsplatform.json.Json;
 import smsplatform.ports.ReviewResults;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A FIFO queue: the deduplication id makes a republished result (after a crash) arrive once. */
 public final class SqsReviewResults implements ReviewResults {
 
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
     public SqsReviewResults(SqsClient sqs, String queueUrl) {
+        this(() -> sqs, queueUrl);
+    }
+
+    /** The client from a supplier, e.g. {@link Lazy}: built when first needed. */
+    public SqsReviewResults(Supplier<SqsClient> sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
@@ -28,7 +34,7 @@ public final class SqsReviewResults implements ReviewResults {
         body.put("reasons", r.reasons().stream().map(reason -> Map.of("code", reason.name(), "message", reason.message()))
                 .toList());
         body.put("at", r.at().toString());
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
+        sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
                 .messageGroupId(r.signatureId()).messageDeduplicationId(r.deduplicationId()));
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import smsplatform.aws.Lazy;
 import smsplatform.domain.AccountType;
 import smsplatform.log.Log;
 
@@ -47,9 +48,13 @@ public final class SnapStartPriming {
                 .build();
     }
 
-    /** Runs the requests; returns their statuses. A failure never stops the snapshot: it is logged and counted as 0. */
+    /**
+     * Builds every lazily built client, then runs the requests; returns their statuses. A failure never
+     * stops the snapshot: it is logged and counted as 0.
+     */
     public static List<Integer> run(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                     List<APIGatewayV2HTTPEvent> requests) {
+        Lazy.initializeAll();
         List<Integer> statuses = new ArrayList<>();
         for (APIGatewayV2HTTPEvent request : requests) {
             try {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.log.Log;
@@ -33,7 +34,7 @@ public final class CertificateCheckHandler implements RequestHandler<S3Event, St
         this(new CertificateCheckService(
                 new DynamoSignatureStore(AwsClients.dynamoDb(), env.tableName()),
                 new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
-                new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
+                new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
                 Clock.systemUTC()), env.certificatesBucket());
     }
 

@@ -14,6 +14,7 @@ import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.domain.Caller;
@@ -41,7 +42,10 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     private final SignatureService signatures;
     private final ApiHandler api;
 
-    /** Lambda's constructor: clients built once per container from the environment. */
+    /**
+     * Lambda's constructor: clients built once per container from the environment; S3 and SQS on first
+     * use (a list or a lookup calls neither).
+     */
     public SignaturesApiHandler() {
         this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
         Core.getGlobalContext().register(this);
@@ -50,8 +54,9 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
         this(new SignatureService(
                         new DynamoSignatureStore(dynamo, env.tableName()),
-                        new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
-                        new SqsReviewQueue(AwsClients.sqs(), env.reviewQueueUrl()),
+                        new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
+                                env.certificatesBucket()),
+                        new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
                         Clock.systemUTC(),
                         env.signatureQuota()),
                 env.apiHandler("signatures-api", dynamo));

@@ -16,6 +16,7 @@ import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -45,7 +46,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
         this(new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
                         new DynamoMessageStore(dynamo, env.tableName()),
-                        new SqsOutboundQueue(AwsClients.sqs(), env.outboundQueueUrl()),
+                        new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC()),
                 env.apiHandler("send-sms", dynamo));
