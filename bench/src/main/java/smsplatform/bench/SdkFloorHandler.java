@@ -9,6 +9,8 @@ import java.util.UUID;
 import smsplatform.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -18,7 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The SDK floor: the AWS calls the function's first invocation makes (traced by the bench, passed
  * in {@code BENCH_CALLS} as {@code Service:Operation,...}), made in the same order with the same SDK
  * clients built the same way (one URLConnection HTTP client, explicit region and credentials), and
- * nothing else of the product. Small payloads on bench-only keys.
+ * nothing else of the product. Small payloads on bench-only keys (batches of two: the sample send's
+ * two numbers).
  */
 public final class SdkFloorHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -50,6 +53,13 @@ public final class SdkFloorHandler implements RequestHandler<Map<String, Object>
             case "DynamoDb:PutItem" -> dynamo.putItem(b -> b.tableName(table).item(key).conditionExpression("attribute_not_exists(pk)"));
             case "DynamoDb:UpdateItem" -> dynamo.updateItem(b -> b.tableName(table).key(key)
                     .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+            case "DynamoDb:BatchGetItem" -> dynamo.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder()
+                    .consistentRead(true).keys(key, Map.of("pk", AttributeValue.fromS("BENCH#floor"),
+                            "sk", AttributeValue.fromS("ITEM#" + UUID.randomUUID()))).build())));
+            case "DynamoDb:BatchWriteItem" -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
+                    WriteRequest.builder().putRequest(p -> p.item(key)).build(),
+                    WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("BENCH#floor"),
+                            "sk", AttributeValue.fromS("ITEM#" + UUID.randomUUID())))).build()))));
             case "DynamoDb:DeleteItem" -> dynamo.deleteItem(b -> b.tableName(table).key(key));
             case "DynamoDb:Query" -> dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("BENCH#floor"))).limit(20));
