@@ -61,6 +61,15 @@ public final class Bench {
         System.out.println("java: " + java + " (" + version(java) + "), " + Probes.HEAP + ", JAVA_TOOL_OPTIONS from template.yaml"
                 + " (-XX:TieredStopAtLevel=1); cold: " + runs + " fresh JVMs per cell (medians); warm: " + warmInvocations
                 + " invocations after " + warmUp + " warm-up");
+        try {
+            measure(project, work, java, runs, warmInvocations, warmUp, probeClasses, serialization, trace);
+        } finally {
+            delete(work); // the warm path leaves gigabytes of queue database behind
+        }
+    }
+
+    private static void measure(Path project, Path work, String java, int runs, int warmInvocations, int warmUp,
+                                String probeClasses, String serialization, Path trace) throws Exception {
         try (LocalStack stack = LocalStack.start(project, work.resolve("data"), 0)) {
             Map<String, LocalStack.FunctionSpec> functions = new LinkedHashMap<>();
             stack.functions().forEach(f -> functions.put(f.logicalId(), f));
@@ -81,6 +90,14 @@ public final class Bench {
                     new WarmPath(java, project, work, seeds, stack.endpoints().sqs(), sms, probeClasses, serialization)
                             .measure(warmInvocations, warmUp);
                 }
+            }
+        }
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
