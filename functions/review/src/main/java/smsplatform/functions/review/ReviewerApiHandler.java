@@ -1,14 +1,12 @@
 package smsplatform.functions.review;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.Caller;
@@ -19,6 +17,7 @@ import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
+import smsplatform.http.PrimedApiHandler;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.ReviewService;
@@ -26,8 +25,7 @@ import smsplatform.service.ReviewService.PendingReview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */
-public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-        Resource {
+public final class ReviewerApiHandler implements PrimedApiHandler {
 
     private final ReviewService reviews;
     private final ApiHandler api;
@@ -52,18 +50,11 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
         return api.run(event, context, this::route);
     }
 
-    /** SnapStart: before the snapshot, prime with the queue's first page and a refused decision (nothing is stored). */
+    /**
+     * SnapStart: before the snapshot, prime with the queue's first page and a refused decision (nothing is
+     * stored). Statuses: 200 and 400 when the table is reachable.
+     */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: clients hold no connection state that outlives a restore
-    }
-
-    /** The priming requests' statuses: 200 and 400 when the table is reachable. */
     public List<Integer> prime() {
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("GET /v1/reviews", "/v1/reviews", null, null, Caller.REVIEWER_SCOPE),

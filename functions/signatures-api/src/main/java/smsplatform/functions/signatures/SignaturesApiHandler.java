@@ -1,7 +1,6 @@
 package smsplatform.functions.signatures;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
@@ -28,16 +26,16 @@ import smsplatform.domain.SignatureType;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
-import smsplatform.http.SnapStartPriming;
 import smsplatform.http.JsonBody;
+import smsplatform.http.PrimedApiHandler;
+import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.SignatureService;
 import smsplatform.service.SignatureService.Upload;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Application API: every {@code /v1/signatures…} route. */
-public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-        Resource {
+public final class SignaturesApiHandler implements PrimedApiHandler {
 
     private final SignatureService signatures;
     private final ApiHandler api;
@@ -72,18 +70,11 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
         return api.run(event, context, this::route);
     }
 
-    /** SnapStart: before the snapshot, prime with a list, a lookup and a refused submission (nothing is stored). */
+    /**
+     * SnapStart: before the snapshot, prime with a list, a lookup and a refused submission (nothing is
+     * stored). Statuses: 200, 404 and 400 when the table is reachable.
+     */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: clients hold no connection state that outlives a restore
-    }
-
-    /** The priming requests' statuses: 200, 404 and 400 when the table is reachable. */
     public List<Integer> prime() {
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("GET /v1/signatures", "/v1/signatures", null, null, "sms/send"),

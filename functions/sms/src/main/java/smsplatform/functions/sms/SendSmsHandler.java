@@ -1,7 +1,6 @@
 package smsplatform.functions.sms;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
-import org.crac.Resource;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
@@ -24,14 +22,14 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
-import smsplatform.http.SnapStartPriming;
 import smsplatform.http.JsonBody;
+import smsplatform.http.PrimedApiHandler;
+import smsplatform.http.SnapStartPriming;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
-public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
-        Resource {
+public final class SendSmsHandler implements PrimedApiHandler {
 
     private static final int MAX_SESSION_CONTEXT = 512;
 
@@ -62,18 +60,11 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         return api.run(event, context, this::route);
     }
 
-    /** SnapStart: before the snapshot, prime with a send refused for its sign and an unknown message (nothing is stored). */
+    /**
+     * SnapStart: before the snapshot, prime with a send refused for its sign and an unknown message
+     * (nothing is stored). Statuses: 400 and 404 when the table is reachable.
+     */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: clients hold no connection state that outlives a restore
-    }
-
-    /** The priming requests' statuses: 400 and 404 when the table is reachable. */
     public List<Integer> prime() {
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
