@@ -1,6 +1,7 @@
 package smsplatform.functions.signatures;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
-import smsplatform.http.PrimedApiHandler;
+import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.service.SignatureService;
@@ -35,7 +36,8 @@ import smsplatform.service.SignatureService.Upload;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The Application API: every {@code /v1/signatures…} route. */
-public final class SignaturesApiHandler implements PrimedApiHandler {
+public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        SnapStartPrimed {
 
     private final SignatureService signatures;
     private final ApiHandler api;

@@ -1,6 +1,7 @@
 package smsplatform.functions.sms;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,14 @@ import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
-import smsplatform.http.PrimedApiHandler;
+import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
-public final class SendSmsHandler implements PrimedApiHandler {
+public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        SnapStartPrimed {
 
     private static final int MAX_SESSION_CONTEXT = 512;
 
