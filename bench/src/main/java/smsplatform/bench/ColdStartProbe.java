@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * runtime does)
  * (times from JVM start) and, for a traced run, {@code CALLS Service:Operation,...}.
  * With a third argument {@code prime}, it first runs the handler's CRaC {@code beforeCheckpoint}
- * (what SnapStart runs before the snapshot) and also prints {@code PRIMED classes=<n> ms=<ms>}.
+ * (what SnapStart runs before the snapshot) and also prints {@code PRIMED ms=<ms>}.
  */
 public final class ColdStartProbe {
 
@@ -34,8 +34,7 @@ public final class ColdStartProbe {
         if (args.length > 2 && args[2].equals("prime")) {
             long begin = System.currentTimeMillis();
             Priming.prime(handler);
-            System.out.println("PRIMED classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()
-                    + " ms=" + (System.currentTimeMillis() - begin));
+            System.out.println("PRIMED ms=" + (System.currentTimeMillis() - begin));
         }
         long constructed = System.currentTimeMillis();
         int initClasses = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();

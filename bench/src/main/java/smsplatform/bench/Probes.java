@@ -15,13 +15,12 @@ final class Probes {
     static final String HEAP = "-Xmx256m";
 
     /** One cold start as ColdStartProbe reports it. */
-    record Run(long wallMs, long firstMs, int classes, int classesAfterInit, long handlerMs, int handlerClasses,
-               String status, long rssMb,
-               int primedClasses, long primingMs, List<String> calls, String output) {}
+    record Run(long wallMs, int classes, int classesAfterInit, long handlerMs, int handlerClasses,
+               String status, long rssMb, long primingMs, List<String> calls, String output) {}
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT init=(\\d+) first=(\\d+) total=(\\d+) classes=(\\d+) status=(\\S+) rss=(\\d+) initClasses=(\\d+) handlerMs=(\\d+) handlerClasses=(\\d+)");
-    private static final Pattern PRIMED = Pattern.compile("PRIMED classes=(\\d+) ms=(\\d+)");
+    private static final Pattern PRIMED = Pattern.compile("PRIMED ms=(\\d+)");
     private static final Pattern CALLS = Pattern.compile("CALLS (\\S+)");
 
     private Probes() {}
@@ -52,11 +51,10 @@ final class Probes {
             throw new IllegalStateException(handler + " printed no RESULT:\n" + output);
         }
         Matcher primed = PRIMED.matcher(output);
-        boolean wasPrimed = primed.find();
         Matcher calls = CALLS.matcher(output);
-        return new Run(wall, Long.parseLong(m.group(2)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(7)),
+        return new Run(wall, Integer.parseInt(m.group(4)), Integer.parseInt(m.group(7)),
                 Long.parseLong(m.group(8)), Integer.parseInt(m.group(9)), m.group(5), Long.parseLong(m.group(6)),
-                wasPrimed ? Integer.parseInt(primed.group(1)) : 0, wasPrimed ? Long.parseLong(primed.group(2)) : 0,
+                primed.find() ? Long.parseLong(primed.group(1)) : 0,
                 calls.find() ? List.of(calls.group(1).split(",")) : List.of(), output);
     }
 

@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class WarmPath {
 
-    record Percentiles(long p50, long p99, long mean, long rssMb) {}
+    record Percentiles(long p50, long p99, long rssMb) {}
 
-    private static final Pattern WARM = Pattern.compile("WARM p50=(\\d+) p99=(\\d+) mean=(\\d+) rss=(\\d+)");
+    private static final Pattern WARM = Pattern.compile("WARM p50=(\\d+) p99=(\\d+) rss=(\\d+)");
 
     private final String java;
     private final Path project;
@@ -81,7 +81,6 @@ final class WarmPath {
         if (!m.find()) {
             throw new IllegalStateException("WarmProbe printed no result:\n" + output);
         }
-        return new Percentiles(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4)));
+        return new Percentiles(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@link WarmSdkFloor} (the same AWS calls, nothing else). Every number is new, so every send is
  * admitted, recorded and queued; a response that does not say Ok for every number stops the run.
  * Arguments: handler|floor, numbers, warm-up, invocations, event file, account (seeded with an
- * APPROVED "Acme Cloud"). Prints {@code WARM p50=<us> p99=<us> mean=<us> rss=<MB>}.
+ * APPROVED "Acme Cloud"). Prints {@code WARM p50=<us> p99=<us> rss=<MB>}.
  */
 public final class WarmProbe {
 
@@ -63,9 +63,8 @@ public final class WarmProbe {
             }
         }
         Arrays.sort(micros);
-        long mean = Arrays.stream(micros).sum() / micros.length;
         System.out.println("WARM p50=" + micros[micros.length / 2] + " p99=" + micros[(int) Math.ceil(micros.length * 0.99) - 1]
-                + " mean=" + mean + " rss=" + ColdStartProbe.peakRssMb());
+                + " rss=" + ColdStartProbe.peakRssMb());
         System.exit(0); // the fan-out pools are daemon threads; the SDK's are not all
     }
 

@@ -280,7 +280,7 @@ class AwsAdaptersIntegrationTest {
     }
 
     @Test
-    void aRequestsSendsAreAdmittedWithBatchedReadsRepeatsInOrderAndRetriesNotCountedTwice() {
+    void aRequestsSendsAcrossTwoReadBatchesAreAdmittedRepeatsInOrderAndRetriesNotCountedTwice() {
         DynamoSendCounters counters = new DynamoSendCounters(backend.dynamo, backend.table());
         Instant now = Instant.now();
         // 150 numbers (two BatchGetItem chunks); the first ten got the same text 5 s ago.

@@ -6,7 +6,6 @@ import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,7 @@ public final class DynamoMessageStore implements MessageStore {
         if (mayExist) {
             return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
         }
-        List<List<SmsMessage>> batches = new ArrayList<>();
-        for (int from = 0; from < messages.size(); from += BATCH) {
-            batches.add(messages.subList(from, Math.min(from + BATCH, messages.size())));
-        }
-        Parallel.map(batches, this::writeBatch);
+        Parallel.inBatches(messages, BATCH, this::writeBatch);
         return messages.stream().map(SmsMessage::serialNo).toList();
     }
 

@@ -125,12 +125,8 @@ public final class DynamoSendCounters implements SendCounters {
 
     /** Stored histories by number (absent numbers have none), 100 keys per consistent BatchGetItem. */
     private Map<String, Map<String, AttributeValue>> read(String accountId, List<String> numbers) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < numbers.size(); from += READ_BATCH) {
-            chunks.add(numbers.subList(from, Math.min(from + READ_BATCH, numbers.size())));
-        }
         Map<String, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
-        Parallel.map(chunks, chunk -> {
+        Parallel.inBatches(numbers, READ_BATCH, chunk -> {
             List<Map<String, AttributeValue>> keys = chunk.stream()
                     .map(number -> key(account(accountId), "RATE#" + number)).toList();
             Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());

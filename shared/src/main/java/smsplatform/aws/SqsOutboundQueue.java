@@ -1,6 +1,5 @@
 package smsplatform.aws;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
@@ -32,17 +31,12 @@ public final class SqsOutboundQueue implements OutboundQueue {
 
     @Override
     public void send(List<Delivery> deliveries) {
-        List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
-        for (int from = 0; from < deliveries.size(); from += BATCH) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (Delivery d : deliveries.subList(from, Math.min(from + BATCH, deliveries.size()))) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(d.serialNo())
+        List<SendMessageBatchRequestEntry> entries = deliveries.stream()
+                .map(d -> SendMessageBatchRequestEntry.builder().id(d.serialNo())
                         .messageBody(Json.write(Map.of("accountId", d.accountId(), "serialNo", d.serialNo())))
-                        .build());
-            }
-            batches.add(entries);
-        }
-        Parallel.map(batches, this::sendBatch);
+                        .build())
+                .toList();
+        Parallel.inBatches(entries, BATCH, this::sendBatch);
     }
 
     private Void sendBatch(List<SendMessageBatchRequestEntry> entries) {

@@ -51,4 +51,13 @@ public final class Parallel {
         }
         return results;
     }
+
+    /** Splits {@code items} into consecutive batches of at most {@code size}, then {@link #map}s {@code work} over them. */
+    public static <T, R> List<R> inBatches(List<T> items, int size, Function<List<T>, R> work) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            batches.add(items.subList(from, Math.min(from + size, items.size())));
+        }
+        return map(batches, work);
+    }
 }
