@@ -88,21 +88,9 @@ final class ApiClient {
         return new Response(r.statusCode(), r.body());
     }
 
-    /** PUT of raw bytes to a presigned URL, with the headers the API said to send. */
+    /** Uploads through the form of one of the API's {@code uploads}; returns S3's status (204 when stored). */
     static int upload(Map<String, Object> upload, String contentType, byte[] bytes) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create((String) upload.get("url")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> headers = (Map<String, Object>) upload.get("headers");
-        headers.forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("content-type")) {
-                b.header(k, String.valueOf(v));
-            }
-        });
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return UploadForm.post(upload, contentType, bytes).statusCode();
     }
 
     /** Polls GET path until the JSON body satisfies the condition (asynchronous steps), or fails. */

@@ -207,37 +207,48 @@ class AwsAdaptersIntegrationTest {
     }
 
     @Test
-    void certificatesUploadWithAPresignedPutAndAreReadBack() throws Exception {
-        S3CertificateStore store = new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
+    void certificatesUploadThroughAFormThatS3ChecksAndAreReadBackKeptAndDeleted() throws Exception {
+        S3CertificateStore store = backend.certificates();
         String key = "certificates/acme/sig-x/BUSINESS_LICENSE/up-1";
-        CertificateStore.PresignedRequest put = store.presignUpload(key, "application/pdf", Duration.ofMinutes(5));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(put.url()))
-                .header("Content-Type", "application/pdf")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(SignatureJourneyEndToEndTest.PDF)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        byte[] pdf = SignatureJourneyEndToEndTest.PDF;
+        CertificateStore.PresignedRequest form = store.presignUpload(key, "application/pdf", 64, Duration.ofMinutes(5));
+        assertThat(form.method()).isEqualTo("POST");
+        assertThat(form.fields()).containsEntry("key", key).containsKeys("policy", "x-amz-signature");
+
+        HttpResponse<String> uploaded = UploadForm.post(form.url(), form.fields(), "application/pdf", pdf);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
         assertThat(store.head(key)).get().satisfies(o -> {
-            assertThat(o.size()).isEqualTo(SignatureJourneyEndToEndTest.PDF.length);
+            assertThat(o.size()).isEqualTo(pdf.length);
             assertThat(o.contentType()).isEqualTo("application/pdf");
         });
-        try (var in = store.open(key)) {
-            assertThat(in.readAllBytes()).isEqualTo(SignatureJourneyEndToEndTest.PDF);
-        }
-        HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(
+        assertThat(store.read(key)).get().isEqualTo(pdf);
+        HttpResponse<byte[]> downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(store.presignDownload(key, Duration.ofMinutes(5)).url())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(downloaded.body()).isEqualTo(SignatureJourneyEndToEndTest.PDF);
+        assertThat(downloaded.body()).isEqualTo(pdf);
 
-        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(
-                store.presignUpload(key + "b", "image/png", Duration.ofMinutes(5)).url()))
-                .header("Content-Type", "application/pdf")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(SignatureJourneyEndToEndTest.PDF)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(wrongType.statusCode()).as("the content type is part of the signature").isEqualTo(403);
+        String other = key + "b";
+        CertificateStore.PresignedRequest png = store.presignUpload(other, "image/png", 64, Duration.ofMinutes(5));
+        Map<String, String> otherType = new java.util.LinkedHashMap<>(png.fields());
+        otherType.put("Content-Type", "application/pdf");
+        assertThat(UploadForm.post(png.url(), otherType, "application/pdf", pdf).statusCode())
+                .as("the content type is part of the policy").isEqualTo(403);
+        Map<String, String> elsewhere = new java.util.LinkedHashMap<>(png.fields());
+        elsewhere.put("key", "evidence/acme/sig-x/BUSINESS_LICENSE/up-1/forged");
+        assertThat(UploadForm.post(png.url(), elsewhere, "image/png", pdf).statusCode())
+                .as("the key is part of the policy").isEqualTo(403);
+        HttpResponse<String> tooLarge = UploadForm.post(png.url(), png.fields(), "image/png", new byte[65]);
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("EntityTooLarge");
+        assertThat(UploadForm.post(png.url(), png.fields(), "image/png", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(store.head(other)).as("nothing refused was stored").isEmpty();
 
-        store.deletePrefix("certificates/acme/sig-x/");
-        assertThat(store.head(key)).isEmpty();
+        store.keepEvidence("evidence/acme/sig-x/BUSINESS_LICENSE/up-1/abc", pdf, "application/pdf");
+        assertThat(store.read("evidence/acme/sig-x/BUSINESS_LICENSE/up-1/abc")).get().isEqualTo(pdf);
+        store.delete(key);
+        assertThat(store.read(key)).isEmpty();
+        store.deletePrefix("evidence/acme/sig-x/");
+        assertThat(store.head("evidence/acme/sig-x/BUSINESS_LICENSE/up-1/abc")).isEmpty();
     }
 
     @Test

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import smsplatform.aws.S3CertificateStore;
+import smsplatform.aws.S3PostPolicy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,9 +33,11 @@ abstract class AwsBackend implements AutoCloseable {
     final S3Presigner presigner;
     final StackPlan plan;
     private final String sqsEndpoint;
+    private final String s3Endpoint;
 
     AwsBackend(String dynamoEndpoint, String s3Endpoint, String sqsEndpoint) throws Exception {
         this.sqsEndpoint = sqsEndpoint;
+        this.s3Endpoint = s3Endpoint;
         dynamo = LocalStack.client(DynamoDbClient.builder(), dynamoEndpoint).build();
         s3 = LocalStack.client(S3Client.builder(), s3Endpoint).forcePathStyle(true).build();
         sqs = LocalStack.client(SqsClient.builder(), sqsEndpoint).build();
@@ -44,6 +48,13 @@ abstract class AwsBackend implements AutoCloseable {
         plan = new StackPlan(Template.read(RunningStack.PROJECT.resolve("template.yaml")), RunningStack.PROJECT,
                 Map.of(), this::queueUrl);
         StackResources.create(plan, dynamo, s3, sqs);
+    }
+
+    /** The certificates bucket as the functions see it, forms signed with the emulator's key. */
+    S3CertificateStore certificates() {
+        S3PostPolicy forms = new S3PostPolicy(() -> AwsBasicCredentials.create(S3Emulator.ACCESS_KEY, S3Emulator.SECRET_KEY),
+                StackPlan.REGION, bucket(), s3Endpoint + "/" + bucket());
+        return new S3CertificateStore(() -> s3, () -> presigner, () -> forms, bucket());
     }
 
     String queueUrl(String name) {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -41,7 +42,10 @@ import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
 import smsplatform.functions.certificates.CertificateCheckHandler;
 import smsplatform.json.Json;
+import smsplatform.domain.CertificateCheck;
+import smsplatform.ports.CertificateStore.PresignedRequest;
 import smsplatform.service.CertificateCheckService;
+import smsplatform.service.DocumentKeys;
 import smsplatform.service.Ids;
 import smsplatform.service.SignatureService;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -70,7 +74,7 @@ class CertificateChecksIntegrationTest {
                 "needs the embedded S3's notifications");
         backend = AwsBackend.selected();
         store = new DynamoSignatureStore(backend.dynamo, backend.table());
-        S3CertificateStore certificates = new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
+        S3CertificateStore certificates = backend.certificates();
         reviewQueue = backend.queueUrl("ReviewQueue");
         SqsReviewQueue queue = new SqsReviewQueue(backend.sqs, reviewQueue);
         signatures = new SignatureService(store, certificates, queue, Clock.systemUTC(), 50);
@@ -105,17 +109,23 @@ class CertificateChecksIntegrationTest {
         return submit(account, name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, Map.of("name", name + " Ltd."));
     }
 
-    static String url(SignatureService.Submitted submitted, DocumentKind kind) {
-        return submitted.uploads().stream().filter(u -> u.kind() == kind).findFirst().orElseThrow().request().url();
+    static PresignedRequest form(SignatureService.Submitted submitted, DocumentKind kind) {
+        return submitted.uploads().stream().filter(u -> u.kind() == kind).findFirst().orElseThrow().request();
     }
 
-    /** PUT to the presigned URL with plain HTTP; returns the notification S3 emitted for it. */
-    static S3Emulator.ObjectCreated upload(String url, String contentType, byte[] bytes) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String path = URI.create(url).getPath();
-        return awaitCreated(path.substring(path.indexOf('/', 1) + 1));
+    /** Posts the file through the upload form with plain HTTP; returns the notification S3 emitted for it. */
+    static S3Emulator.ObjectCreated upload(PresignedRequest form, String contentType, byte[] bytes) throws Exception {
+        HttpResponse<String> r = UploadForm.post(form.url(), form.fields(), contentType, bytes);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        return awaitCreated(form.fields().get("key"));
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static boolean exists(String key) {
+        return !backend.s3.listObjectsV2(b -> b.bucket(backend.bucket()).prefix(key)).contents().isEmpty();
     }
 
     /** The next notification for this key (a client retry may have produced an earlier duplicate). */
@@ -153,18 +163,22 @@ class CertificateChecksIntegrationTest {
     @Test
     void aValidPdfIsRecordedWithItsDigestAndStartsTheReviewWithExactlyOneMessageEvenWhenDeliveredTwice() throws Exception {
         SignatureService.Submitted submitted = company("cert-valid", "Valid Docs");
-        String url = url(submitted, DocumentKind.BUSINESS_LICENSE);
-        assertThat(url).contains("/certificates/cert-valid/" + submitted.signature().signatureId() + "/BUSINESS_LICENSE/up-")
-                .contains("X-Amz-Expires=900");
-        S3Emulator.ObjectCreated created = upload(url, "application/pdf", PDF);
+        PresignedRequest form = form(submitted, DocumentKind.BUSINESS_LICENSE);
+        assertThat(form.fields().get("key"))
+                .startsWith("certificates/cert-valid/" + submitted.signature().signatureId() + "/BUSINESS_LICENSE/up-");
+        assertThat(form.expiresAt()).isBetween(Instant.now().plusSeconds(850), Instant.now().plusSeconds(901));
+        S3Emulator.ObjectCreated created = upload(form, "application/pdf", PDF);
 
         assertThat(handler.handleRequest(event(created), null)).isEqualTo("checked 1");
         Signature after = reload(submitted.signature());
         SignatureDocument document = after.documents().get(DocumentKind.BUSINESS_LICENSE);
         assertThat(document.valid()).isTrue();
         assertThat(document.size()).isEqualTo(PDF.length);
-        assertThat(document.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)));
+        assertThat(document.sha256()).isEqualTo(sha256(PDF));
         assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
+        assertThat(document.objectKey()).as("kept as evidence").startsWith("evidence/").endsWith("/" + sha256(PDF));
+        assertThat(backend.certificates().read(document.objectKey())).get().isEqualTo(PDF);
+        assertThat(exists(created.key())).as("the upload itself is gone").isFalse();
 
         handler.handleRequest(event(created), null);
         assertThat(reload(submitted.signature()).version()).as("the duplicate changed nothing").isEqualTo(after.version());
@@ -174,24 +188,76 @@ class CertificateChecksIntegrationTest {
     }
 
     @Test
+    void uploadingAgainThroughAUsedFormInReviewOrAfterApprovalNeverChangesTheCheckedBytes() throws Exception {
+        SignatureService.Submitted submitted = company("cert-immutable", "Immutable Docs");
+        PresignedRequest form = form(submitted, DocumentKind.BUSINESS_LICENSE);
+        handler.handleRequest(event(upload(form, "application/pdf", PDF)), null);
+        Signature inReview = reload(submitted.signature());
+        SignatureDocument checked = inReview.documents().get(DocumentKind.BUSINESS_LICENSE);
+        assertThat(inReview.status()).isEqualTo(SignatureStatus.IN_REVIEW);
+        byte[] forged = "%PDF-1.4 <html><script>forged licence</script></html>".getBytes(StandardCharsets.US_ASCII);
+
+        S3Emulator.ObjectCreated whileInReview = upload(form, "application/pdf", forged);
+        handler.handleRequest(event(whileInReview), null);
+        assertThat(reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE)).isEqualTo(checked);
+        assertThat(backend.certificates().read(checked.objectKey())).get().isEqualTo(PDF);
+        assertThat(exists(whileInReview.key())).as("the new bytes are deleted, never reviewed").isFalse();
+        assertThat(backend.s3.listObjectsV2(b -> b.bucket(backend.bucket())
+                .prefix(DocumentKeys.evidencePrefix("cert-immutable", inReview.signatureId()))).contents())
+                .as("nothing but the checked bytes is kept").hasSize(1);
+
+        Signature approved = reload(submitted.signature());
+        approved.completeAutomaticReview(List.of(), List.of(), Instant.now());
+        approved.approve("reviewer", null, Instant.now());
+        assertThat(store.save(approved)).isTrue();
+        S3Emulator.ObjectCreated afterApproval = upload(form, "application/pdf", forged);
+        handler.handleRequest(event(afterApproval), null);
+        Signature after = reload(submitted.signature());
+        assertThat(after.status()).isEqualTo(SignatureStatus.APPROVED);
+        assertThat(after.documents().get(DocumentKind.BUSINESS_LICENSE)).isEqualTo(checked);
+        assertThat(sha256(backend.certificates().read(checked.objectKey()).orElseThrow())).isEqualTo(checked.sha256());
+        assertThat(exists(afterApproval.key())).isFalse();
+    }
+
+    @Test
+    void aSignatureObtainsABoundedNumberOfUploadForms() {
+        SignatureService.Submitted submitted = submit("cert-forms", "Forms App", SignatureType.APP,
+                SignaturePurpose.SELF_USE, Map.of("name", "Forms App", "appStoreUrl", "https://apps.example/f"));
+        int handedOut = submitted.uploads().size();
+        for (int i = handedOut; i < SignatureService.MAX_UPLOADS; i++) {
+            signatures.newUpload(caller("cert-forms"), submitted.signature().signatureId(),
+                    DocumentKind.BUSINESS_LICENSE, "application/pdf", Ids.random(Clock.systemUTC()));
+        }
+        assertThatThrownBy(() -> signatures.newUpload(caller("cert-forms"), submitted.signature().signatureId(),
+                DocumentKind.BUSINESS_LICENSE, "application/pdf", Ids.random(Clock.systemUTC())))
+                .hasMessageContaining("at most " + SignatureService.MAX_UPLOADS);
+        assertThat(reload(submitted.signature()).version()).as("counting never bumps the version")
+                .isEqualTo(submitted.signature().version());
+    }
+
+    @Test
     void anOlderUploadsEventArrivingAfterANewerOnesDoesNotReplaceIt() throws Exception {
         SignatureService.Submitted submitted = submit("cert-order", "Order App", SignatureType.APP,
                 SignaturePurpose.SELF_USE, Map.of("name", "Order App", "appStoreUrl", "https://apps.example/o"));
-        S3Emulator.ObjectCreated older = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PNG);
+        S3Emulator.ObjectCreated older = upload(form(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PNG);
         S3Emulator.ObjectCreated newer = upload(signatures.newUpload(caller("cert-order"),
                 submitted.signature().signatureId(), DocumentKind.BUSINESS_LICENSE, "application/pdf",
-                Ids.random(Clock.systemUTC())).request().url(), "application/pdf", PDF);
+                Ids.random(Clock.systemUTC())).request(), "application/pdf", PDF);
 
         handler.handleRequest(event(newer), null);
         handler.handleRequest(event(older), null);
         SignatureDocument kept = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
-        assertThat(kept.objectKey()).isEqualTo(newer.key());
+        assertThat(kept.objectKey()).isEqualTo(DocumentKeys.parse(newer.key()).orElseThrow().evidenceKey(sha256(PDF)));
         assertThat(kept.valid()).isTrue();
 
-        S3Emulator.ObjectCreated newest = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PNG);
+        S3Emulator.ObjectCreated newest = upload(signatures.newUpload(caller("cert-order"),
+                submitted.signature().signatureId(), DocumentKind.BUSINESS_LICENSE, "application/pdf",
+                Ids.random(Clock.systemUTC())).request(), "application/pdf", PNG);
         handler.handleRequest(event(newest), null);
         assertThat(reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE).valid())
                 .as("a re-upload replaces the kind").isFalse();
+        assertThat(exists(kept.objectKey())).as("the replaced document's evidence is deleted").isFalse();
+        assertThat(exists(newest.key())).as("an invalid upload is deleted").isFalse();
     }
 
     @Test
@@ -211,8 +277,22 @@ class CertificateChecksIntegrationTest {
         };
         for (int i = 0; i < cases.length; i++) {
             SignatureService.Submitted submitted = company("cert-formats", "Format Case " + i);
-            S3Emulator.ObjectCreated created = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), (String) cases[i][0],
-                    (byte[]) cases[i][1]);
+            PresignedRequest form = form(submitted, DocumentKind.BUSINESS_LICENSE);
+            byte[] bytes = (byte[]) cases[i][1];
+            String type = (String) cases[i][0];
+            S3Emulator.ObjectCreated created;
+            if (bytes.length == 0 || bytes.length > CertificateCheck.MAX_BYTES) {
+                HttpResponse<String> refused = UploadForm.post(form.url(), form.fields(), type, bytes);
+                assertThat(refused.statusCode()).as("S3 itself refuses case " + i).isEqualTo(400);
+                assertThat(refused.body()).contains(bytes.length == 0 ? "EntityTooSmall" : "EntityTooLarge");
+                assertThat(exists(form.fields().get("key"))).isFalse();
+                // An object of that size arriving by other means is still judged by the check.
+                backend.s3.putObject(b -> b.bucket(backend.bucket()).key(form.fields().get("key"))
+                        .contentType(type), RequestBody.fromBytes(bytes));
+                created = awaitCreated(form.fields().get("key"));
+            } else {
+                created = upload(form, (String) cases[i][0], bytes);
+            }
             handler.handleRequest(event(created), null);
             SignatureDocument document = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
             assertThat(document.problem()).as("case " + i).isEqualTo(cases[i][2]);
@@ -257,12 +337,14 @@ class CertificateChecksIntegrationTest {
         String logged = logs.toString(StandardCharsets.UTF_8);
         assertThat(logged.lines().filter(l -> l.contains("\"certificate.ignored\""))).hasSize(keys.size());
         assertThat(logged).contains("my licence 营业执照.pdf").doesNotContain("%PDF");
+        assertThat(keys.stream().filter(k -> k.startsWith("certificates/") && !k.contains("/../")).filter(
+                CertificateChecksIntegrationTest::exists)).as("objects of no signature or kind are deleted").isEmpty();
     }
 
     @Test
     void aDeletedSignaturesEventsChangeNothingAndItsObjectsAreDeleted() throws Exception {
         SignatureService.Submitted submitted = company("cert-deleted", "Deleted Later");
-        S3Emulator.ObjectCreated created = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        S3Emulator.ObjectCreated created = upload(form(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
         signatures.delete(caller("cert-deleted"), submitted.signature().signatureId());
         assertThat(backend.s3.listObjectsV2(b -> b.bucket(backend.bucket())
                 .prefix("certificates/cert-deleted/")).contents()).isEmpty();
@@ -275,8 +357,8 @@ class CertificateChecksIntegrationTest {
         for (int round = 0; round < 8; round++) {
             SignatureService.Submitted submitted = submit("cert-race", "Race Client " + round, SignatureType.COMPANY,
                     SignaturePurpose.FOR_OTHERS, Map.of("name", "Race Client " + round + " Ltd."));
-            S3Emulator.ObjectCreated letter = upload(url(submitted, DocumentKind.AUTHORIZATION_LETTER), "application/pdf", PDF);
-            S3Emulator.ObjectCreated licence = upload(url(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+            S3Emulator.ObjectCreated letter = upload(form(submitted, DocumentKind.AUTHORIZATION_LETTER), "application/pdf", PDF);
+            S3Emulator.ObjectCreated licence = upload(form(submitted, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
             CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> handler.handleRequest(event(letter), null));
             CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> handler.handleRequest(event(licence), null));
             a.get(30, TimeUnit.SECONDS);
@@ -294,8 +376,8 @@ class CertificateChecksIntegrationTest {
     void aBatchWithAFailingRecordStillChecksTheOthersThenFailsForRetry() throws Exception {
         SignatureService.Submitted first = company("cert-batch", "Batch One");
         SignatureService.Submitted second = company("cert-batch", "Batch Two");
-        S3Emulator.ObjectCreated a = upload(url(first, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
-        S3Emulator.ObjectCreated b = upload(url(second, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        S3Emulator.ObjectCreated a = upload(form(first, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
+        S3Emulator.ObjectCreated b = upload(form(second, DocumentKind.BUSINESS_LICENSE), "application/pdf", PDF);
         S3Emulator.ObjectCreated broken = new S3Emulator.ObjectCreated("ObjectCreated:Put", backend.bucket(),
                 "certificates/%ZZ", 1, "x", "FF");
         Map<String, Object> brokenRecord = S3EventSource.record(broken);

@@ -18,7 +18,7 @@ final class Journeys {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = (String) map(submitted.json().get("signature")).get("signatureId");
         assertThat(ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf",
-                SignatureJourneyEndToEndTest.PDF)).isEqualTo(200);
+                SignatureJourneyEndToEndTest.PDF)).isEqualTo(204);
         return decide(applicant, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
     }
 

@@ -54,7 +54,7 @@ class ReviewResultsOutboxIntegrationTest {
     }
 
     ReviewService service(ReviewResults results) {
-        return new ReviewService(store, new S3CertificateStore(backend.s3, backend.presigner, backend.bucket()),
+        return new ReviewService(store, backend.certificates(),
                 new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")), results, Clock.systemUTC());
     }
 

@@ -203,7 +203,7 @@ class SignatureApplicationsEndToEndTest {
         ApiClient.Response upload = client.post("/v1/signatures/" + id + "/uploads",
                 Map.of("kind", "APP_STORE_BACKEND_SCREENSHOT", "contentType", "image/png"));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        assertThat(map(map(upload.json().get("upload")).get("headers"))).containsEntry("content-type", "image/png");
+        assertThat(map(map(upload.json().get("upload")).get("fields"))).containsEntry("Content-Type", "image/png");
         ApiClient.Response wrongKind = client.post("/v1/signatures/" + id + "/uploads",
                 Map.of("kind", "ICP_FILING_SCREENSHOT", "contentType", "image/png"));
         assertThat(wrongKind.status()).isEqualTo(400);

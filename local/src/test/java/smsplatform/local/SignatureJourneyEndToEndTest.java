@@ -44,9 +44,9 @@ class SignatureJourneyEndToEndTest {
         List<Map<String, Object>> uploads = list(submitted.json().get("uploads"));
         assertThat(uploads).extracting(u -> u.get("kind")).containsExactly(
                 "BUSINESS_LICENSE", "ORGANIZATION_CODE_CERTIFICATE", "SOCIAL_CREDIT_CODE_CERTIFICATE");
-        assertThat(uploads).allSatisfy(u -> assertThat(u.get("method")).isEqualTo("PUT"));
+        assertThat(uploads).allSatisfy(u -> assertThat(u.get("method")).isEqualTo("POST"));
 
-        assertThat(ApiClient.upload(uploads.get(0), "application/pdf", PDF)).isEqualTo(200);
+        assertThat(ApiClient.upload(uploads.get(0), "application/pdf", PDF)).isEqualTo(204);
 
         Map<String, Object> inManualReview = applicant.await("/v1/signatures/" + id,
                 s -> "IN_REVIEW".equals(s.get("status")) && "MANUAL".equals(s.get("reviewStage")),

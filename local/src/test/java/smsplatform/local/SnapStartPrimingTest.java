@@ -56,7 +56,7 @@ class SnapStartPrimingTest {
     }
 
     static S3CertificateStore certificates() {
-        return new S3CertificateStore(backend.s3, backend.presigner, backend.bucket());
+        return backend.certificates();
     }
 
     @Test

@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -70,6 +71,23 @@ public final class AwsClients {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /**
+     * Upload forms for {@code bucket}, signed with the function's own credentials. The form's URL is the
+     * bucket's URL as the SDK resolves it (virtual-hosted on AWS, path-style on an emulator).
+     */
+    public static S3PostPolicy s3UploadForms(String bucket) {
+        S3Utilities.Builder utilities = S3Utilities.builder().region(region())
+                .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build());
+        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        if (endpoint != null && !endpoint.isBlank()) {
+            utilities.endpoint(URI.create(endpoint));
+        }
+        String objectUrl = utilities.build().getUrl(b -> b.bucket(bucket).key("k")).toString();
+        AwsCredentialsProvider provider = credentials();
+        return new S3PostPolicy(provider::resolveCredentials, region().id(), bucket,
+                objectUrl.substring(0, objectUrl.length() - "/k".length()));
     }
 
     /** Emulators serve buckets by path, not by virtual host. */

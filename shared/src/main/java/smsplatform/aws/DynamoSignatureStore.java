@@ -261,10 +261,26 @@ public final class DynamoSignatureStore implements SignatureStore {
         return true;
     }
 
+    /** One counter item per signature ({@code UPLOADS#<id>}), so counting never bumps the signature's version. */
+    @Override
+    public boolean claimUploads(String accountId, String signatureId, int count, int max) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "UPLOADS#" + signatureId))
+                    .updateExpression("ADD issued :count")
+                    .conditionExpression("attribute_not_exists(issued) OR issued <= :room")
+                    .expressionAttributeValues(Map.of(":count", n(count), ":room", n(max - count))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
+    }
+
     @Override
     public void delete(Signature signature) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
                 "SIGNATURE#" + signature.signatureId())));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
+                "UPLOADS#" + signature.signatureId())));
         releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
         dynamo.updateItem(b -> b.tableName(table)
                 .key(key(account(signature.accountId()), REGISTRY))

@@ -1,13 +1,13 @@
 package smsplatform.aws;
 
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.ports.CertificateStore;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -16,48 +16,34 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 public final class S3CertificateStore implements CertificateStore {
 
     private final Supplier<S3Client> s3;
     private final Supplier<S3Presigner> presigner;
+    private final Supplier<S3PostPolicy> forms;
     private final String bucket;
 
-    public S3CertificateStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this(() -> s3, () -> presigner, bucket);
-    }
-
     /** Clients from suppliers, e.g. {@link Lazy}: each is built when first needed. */
-    public S3CertificateStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
+    public S3CertificateStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, Supplier<S3PostPolicy> forms,
+                              String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
+        this.forms = forms;
         this.bucket = bucket;
     }
 
     @Override
-    public PresignedRequest presignUpload(String key, String contentType, Duration validFor) {
-        PresignedPutObjectRequest signed = presigner.get().presignPutObject(p -> p.signatureDuration(validFor)
-                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType)));
-        return new PresignedRequest(signed.url().toString(), "PUT", headers(signed.signedHeaders()), signed.expiration());
+    public PresignedRequest presignUpload(String key, String contentType, long maxBytes, Duration validFor) {
+        S3PostPolicy.Form form = forms.get().form(key, contentType, 1, maxBytes, Instant.now(), validFor);
+        return new PresignedRequest(form.url(), "POST", Map.of(), form.fields(), form.expiresAt());
     }
 
     @Override
     public PresignedRequest presignDownload(String key, Duration validFor) {
         PresignedGetObjectRequest signed = presigner.get().presignGetObject(p -> p.signatureDuration(validFor)
                 .getObjectRequest(o -> o.bucket(bucket).key(key)));
-        return new PresignedRequest(signed.url().toString(), "GET", Map.of(), signed.expiration());
-    }
-
-    /** The headers the uploader must send as signed, less {@code host}, which every client sets itself. */
-    private static Map<String, String> headers(Map<String, List<String>> signed) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        signed.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                headers.put(name, String.join(",", values));
-            }
-        });
-        return headers;
+        return new PresignedRequest(signed.url().toString(), "GET", Map.of(), Map.of(), signed.expiration());
     }
 
     @Override
@@ -76,8 +62,22 @@ public final class S3CertificateStore implements CertificateStore {
     }
 
     @Override
-    public InputStream open(String key) {
-        return s3.get().getObject(b -> b.bucket(bucket).key(key));
+    public Optional<byte[]> read(String key) {
+        try {
+            return Optional.of(s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void keepEvidence(String key, byte[] bytes, String contentType) {
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.get().deleteObject(b -> b.bucket(bucket).key(key));
     }
 
     @Override

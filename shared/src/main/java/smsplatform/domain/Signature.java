@@ -114,6 +114,10 @@ public final class Signature {
         return requiredDocuments().stream().allMatch(g -> g.isSatisfiedBy(valid));
     }
 
+    public boolean awaitsDocuments() {
+        return status == SignatureStatus.AWAITING_DOCUMENTS;
+    }
+
     public boolean awaitsAutomaticReview() {
         return status == SignatureStatus.IN_REVIEW && reviewStage == ReviewStage.AUTOMATIC;
     }

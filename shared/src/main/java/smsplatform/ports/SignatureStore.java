@@ -36,6 +36,12 @@ public interface SignatureStore {
      */
     boolean rename(Signature signature, String previousName);
 
+    /**
+     * Counts {@code count} more upload forms handed out for the signature if that keeps the total at or
+     * below {@code max}; false (nothing counted) otherwise. Atomic under concurrency.
+     */
+    boolean claimUploads(String accountId, String signatureId, int count, int max);
+
     /** Deletes the signature and frees its slot and name. */
     void delete(Signature signature);
 

@@ -1,12 +1,7 @@
 package smsplatform.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Optional;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentProblem;
@@ -17,6 +12,7 @@ import smsplatform.ports.CertificateStore;
 import smsplatform.ports.CertificateStore.StoredObject;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.ports.SignatureStore;
+import smsplatform.support.Digests;
 
 /** Judges one uploaded certificate and records it; starts the review when the set is complete. */
 public final class CertificateCheckService {
@@ -38,10 +34,16 @@ public final class CertificateCheckService {
         this.clock = clock;
     }
 
+    /**
+     * Judges the upload at {@code key}. Whatever the outcome, the upload itself is deleted afterwards: a
+     * valid one lives on only as evidence (the exact bytes judged, under a key no form can write), so a
+     * later upload to the same form can never change what a reviewer sees or an approval rests on.
+     */
     public Outcome check(String key, String sequencer) {
         Optional<DocumentKeys.Parsed> parsed = DocumentKeys.parse(key);
         if (parsed.isEmpty()) {
             Log.warn("certificate.ignored", "reason", "key belongs to no signature", "key", key);
+            certificates.delete(key);
             return Outcome.IGNORED;
         }
         DocumentKeys.Parsed target = parsed.get();
@@ -51,22 +53,42 @@ public final class CertificateCheckService {
             Log.warn("certificate.ignored", "reason", "object no longer exists", "key", key);
             return Outcome.IGNORED;
         }
-        SignatureDocument document = inspect(target, object.get(), sequencer);
+        Optional<Signature> signature = store.find(target.accountId(), target.signatureId());
+        if (signature.isEmpty() || !signature.get().awaitsDocuments() || !signature.get().accepts(target.kind())) {
+            Log.warn("certificate.ignored", "reason", signature.isEmpty() ? "signature does not exist"
+                    : "not accepted in status " + signature.get().status(), "kind", target.kind().name());
+            certificates.delete(key);
+            return Outcome.IGNORED;
+        }
+        Optional<SignatureDocument> document = inspect(target, object.get(), sequencer);
+        Outcome outcome = document.isEmpty() ? Outcome.IGNORED : record(target, document.get());
+        certificates.delete(key);
+        return outcome;
+    }
+
+    private Outcome record(DocumentKeys.Parsed target, SignatureDocument document) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Signature> current = store.find(target.accountId(), target.signatureId());
             if (current.isEmpty()) {
-                Log.warn("certificate.ignored", "reason", "signature does not exist", "key", key);
+                Log.warn("certificate.ignored", "reason", "signature does not exist", "kind", document.kind().name());
+                forgetEvidence(document, null);
                 return Outcome.IGNORED;
             }
             Signature signature = current.get();
+            SignatureDocument replaced = signature.documents().get(document.kind());
             if (!signature.recordDocument(document, clock.instant())) {
                 Log.info("certificate.ignored", "reason", "not accepted in status " + signature.status()
                         + " or superseded", "kind", document.kind().name());
+                forgetEvidence(document, signature);
                 return Outcome.IGNORED;
             }
             if (store.save(signature)) {
                 Log.info("certificate.recorded", "kind", document.kind().name(), "status", document.status(),
                         "signatureStatus", signature.status().name());
+                if (replaced != null && replaced.objectKey() != null
+                        && !replaced.objectKey().equals(document.objectKey())) {
+                    certificates.delete(replaced.objectKey());
+                }
                 if (signature.awaitsAutomaticReview()) {
                     reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(),
                             signature.version()));
@@ -77,31 +99,44 @@ public final class CertificateCheckService {
         throw new IllegalStateException("signature kept changing; the event will be retried");
     }
 
-    private SignatureDocument inspect(DocumentKeys.Parsed target, StoredObject object, String sequencer) {
-        DocumentProblem problem = CertificateCheck.bySize(object.size());
-        String sha256 = null;
-        if (problem == null) {
-            try (InputStream in = certificates.open(object.key())) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] head = new byte[CertificateCheck.MAGIC_BYTES];
-                int headLength = 0;
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    int copy = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, copy);
-                    headLength += copy;
-                    digest.update(buffer, 0, n);
-                }
-                problem = CertificateCheck.byContent(java.util.Arrays.copyOf(head, headLength), object.contentType());
-                sha256 = HexFormat.of().formatHex(digest.digest());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+    /** Deletes evidence kept for a document that was not recorded, unless the signature holds it already. */
+    private void forgetEvidence(SignatureDocument document, Signature signature) {
+        if (document.objectKey() == null) {
+            return;
         }
-        return new SignatureDocument(target.kind(), problem == null, object.contentType(), object.size(), sha256,
-                clock.instant(), problem, object.key(), sequencer);
+        SignatureDocument held = signature == null ? null : signature.documents().get(document.kind());
+        if (held == null || !document.objectKey().equals(held.objectKey())) {
+            certificates.delete(document.objectKey());
+        }
+    }
+
+    /**
+     * Reads the upload once and judges those bytes; a valid document's bytes are kept as evidence before
+     * anything refers to them. Empty when the upload vanished meanwhile (its own event says what became of it).
+     */
+    private Optional<SignatureDocument> inspect(DocumentKeys.Parsed target, StoredObject object, String sequencer) {
+        DocumentProblem problem = CertificateCheck.bySize(object.size());
+        if (problem != null) {
+            return Optional.of(new SignatureDocument(target.kind(), false, object.contentType(), object.size(), null,
+                    clock.instant(), problem, null, sequencer));
+        }
+        Optional<byte[]> read = certificates.read(object.key());
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = read.get();
+        problem = CertificateCheck.bySize(bytes.length);
+        if (problem == null) {
+            problem = CertificateCheck.byContent(Arrays.copyOf(bytes, Math.min(bytes.length, CertificateCheck.MAGIC_BYTES)),
+                    object.contentType());
+        }
+        String sha256 = Digests.sha256Hex(bytes);
+        String evidence = null;
+        if (problem == null) {
+            evidence = target.evidenceKey(sha256);
+            certificates.keepEvidence(evidence, bytes, object.contentType());
+        }
+        return Optional.of(new SignatureDocument(target.kind(), problem == null, object.contentType(), bytes.length,
+                sha256, clock.instant(), problem, evidence, sequencer));
     }
 }

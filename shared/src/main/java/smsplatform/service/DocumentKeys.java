@@ -6,20 +6,31 @@ import java.util.regex.Pattern;
 import smsplatform.domain.DocumentKind;
 
 /**
- * Object keys of uploaded certificates: {@code certificates/<account>/<signature>/<KIND>/<upload id>}.
- * The server chooses every part; a key that does not parse back belongs to no signature.
+ * Object keys of the certificates bucket. Uploads: {@code certificates/<account>/<signature>/<KIND>/<upload id>},
+ * each form names one; the server chooses every part, and a key that does not parse back belongs to no
+ * signature. Evidence: {@code evidence/<account>/<signature>/<KIND>/<upload id>/<sha256>}, the bytes a check
+ * judged, written only by the certificate check; the digest in the key makes it content-addressed, so
+ * whatever writes it can only ever write those same bytes.
  */
 public final class DocumentKeys {
 
     private static final Pattern KEY = Pattern.compile(
             "certificates/([A-Za-z0-9_-]{1,64})/(sig-[0-9a-z]{26})/([A-Z_]{1,64})/(up-[0-9a-z]{26})");
 
-    public record Parsed(String accountId, String signatureId, DocumentKind kind) {}
+    public record Parsed(String accountId, String signatureId, DocumentKind kind, String uploadId) {
+        public String evidenceKey(String sha256) {
+            return evidencePrefix(accountId, signatureId) + kind.name() + "/" + uploadId + "/" + sha256;
+        }
+    }
 
     private DocumentKeys() {}
 
     public static String prefix(String accountId, String signatureId) {
         return "certificates/" + accountId + "/" + signatureId + "/";
+    }
+
+    public static String evidencePrefix(String accountId, String signatureId) {
+        return "evidence/" + accountId + "/" + signatureId + "/";
     }
 
     public static String newKey(String accountId, String signatureId, DocumentKind kind, String uploadId) {
@@ -32,7 +43,7 @@ public final class DocumentKeys {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Parsed(m.group(1), m.group(2), DocumentKind.valueOf(m.group(3))));
+            return Optional.of(new Parsed(m.group(1), m.group(2), DocumentKind.valueOf(m.group(3)), m.group(4)));
         } catch (IllegalArgumentException unknownKind) {
             return Optional.empty();
         }

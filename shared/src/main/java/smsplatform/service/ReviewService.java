@@ -53,6 +53,9 @@ public final class ReviewService {
         for (Signature s : page.items()) {
             Map<String, String> urls = new LinkedHashMap<>();
             for (SignatureDocument d : s.documents().values()) {
+                if (d.objectKey() == null) {
+                    continue; // an invalid document: nothing was kept to look at
+                }
                 urls.put(d.kind().name(), certificates.presignDownload(d.objectKey(), DOCUMENT_URL_VALIDITY).url());
             }
             reviews.add(new PendingReview(s, urls));

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import smsplatform.domain.Caller;
+import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.DocumentRequirements;
 import smsplatform.domain.Failure;
@@ -23,6 +25,8 @@ public final class SignatureService {
 
     public static final int DEFAULT_QUOTA = 50;
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+    /** Upload forms one signature may obtain over its life, those handed out at submission included. */
+    public static final int MAX_UPLOADS = 50;
 
     public record Upload(DocumentKind kind, PresignedRequest request) {}
 
@@ -48,9 +52,13 @@ public final class SignatureService {
         Signature signature = store.create(Signature.apply(caller.accountId(), caller.accountType(),
                 ids.next("sig-"), application, clock.instant()), quota);
         requestAutomaticReviewIfDue(signature);
+        Set<DocumentKind> kinds = DocumentRequirements.acceptedKinds(signature.requiredDocuments());
         List<Upload> uploads = new ArrayList<>();
-        for (DocumentKind kind : DocumentRequirements.acceptedKinds(signature.requiredDocuments())) {
-            uploads.add(new Upload(kind, presign(signature, kind, null, ids)));
+        if (!kinds.isEmpty() && store.claimUploads(signature.accountId(), signature.signatureId(), kinds.size(),
+                MAX_UPLOADS)) {
+            for (DocumentKind kind : kinds) {
+                uploads.add(new Upload(kind, presign(signature, kind, null, ids)));
+            }
         }
         return new Submitted(signature, uploads);
     }
@@ -68,6 +76,7 @@ public final class SignatureService {
         SignatureApplication application = checked(caller, request);
         Signature signature = get(caller, signatureId);
         String previousName = signature.name();
+        var documentsBefore = signature.documents();
         signature.modify(application, clock.instant());
         boolean saved = SignatureNameRules.uniquenessKey(previousName)
                 .equals(SignatureNameRules.uniquenessKey(application.name()))
@@ -78,6 +87,11 @@ public final class SignatureService {
                     "The signature changed meanwhile; read it again and retry");
         }
         requestAutomaticReviewIfDue(signature);
+        documentsBefore.forEach((kind, dropped) -> {
+            if (!signature.documents().containsKey(kind) && dropped.objectKey() != null) {
+                certificates.delete(dropped.objectKey());
+            }
+        });
         return signature;
     }
 
@@ -85,6 +99,7 @@ public final class SignatureService {
         Signature signature = get(caller, signatureId);
         store.delete(signature);
         certificates.deletePrefix(DocumentKeys.prefix(signature.accountId(), signature.signatureId()));
+        certificates.deletePrefix(DocumentKeys.evidencePrefix(signature.accountId(), signature.signatureId()));
     }
 
     public Upload newUpload(Caller caller, String signatureId, DocumentKind kind, String contentType, Ids.Source ids) {
@@ -94,12 +109,16 @@ public final class SignatureService {
                     "This signature does not take " + kind + "; it takes " + DocumentRequirements.acceptedKinds(
                             signature.requiredDocuments()), "kind");
         }
+        if (!store.claimUploads(signature.accountId(), signatureId, 1, MAX_UPLOADS)) {
+            throw Failure.invalid("LimitExceeded.UploadLimit", "A signature can obtain at most " + MAX_UPLOADS
+                    + " upload forms; apply for a new signature if you need more", null);
+        }
         return new Upload(kind, presign(signature, kind, contentType, ids));
     }
 
     private PresignedRequest presign(Signature signature, DocumentKind kind, String contentType, Ids.Source ids) {
         String key = DocumentKeys.newKey(signature.accountId(), signature.signatureId(), kind, ids.next("up-"));
-        return certificates.presignUpload(key, contentType, UPLOAD_URL_VALIDITY);
+        return certificates.presignUpload(key, contentType, CertificateCheck.MAX_BYTES, UPLOAD_URL_VALIDITY);
     }
 
     private void requestAutomaticReviewIfDue(Signature signature) {

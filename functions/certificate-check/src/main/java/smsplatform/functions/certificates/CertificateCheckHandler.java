@@ -33,7 +33,8 @@ public final class CertificateCheckHandler implements RequestHandler<S3Event, St
     private CertificateCheckHandler(FunctionEnvironment env) {
         this(new CertificateCheckService(
                 new DynamoSignatureStore(AwsClients.dynamoDb(), env.tableName()),
-                new S3CertificateStore(AwsClients.s3(), AwsClients.s3Presigner(), env.certificatesBucket()),
+                new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
+                        Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())), env.certificatesBucket()),
                 new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
                 Clock.systemUTC()), env.certificatesBucket());
     }

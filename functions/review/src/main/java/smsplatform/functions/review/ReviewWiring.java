@@ -36,7 +36,8 @@ final class ReviewWiring {
                 : new SqsReviewResults(sqs, resultsQueue);
         return new ReviewService(
                 new DynamoSignatureStore(dynamo, env.tableName()),
-                new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner), env.certificatesBucket()),
+                new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
+                        Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())), env.certificatesBucket()),
                 new SqsReviewQueue(sqs, env.reviewQueueUrl()),
                 results,
                 Clock.systemUTC());

@@ -55,6 +55,7 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
         this(new SignatureService(
                         new DynamoSignatureStore(dynamo, env.tableName()),
                         new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
+                                Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())),
                                 env.certificatesBucket()),
                         new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
                         Clock.systemUTC(),
@@ -159,6 +160,7 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
         m.put("url", upload.request().url());
         m.put("method", upload.request().method());
         m.put("headers", upload.request().headers());
+        m.put("fields", upload.request().fields());
         m.put("expiresAt", upload.request().expiresAt().toString());
         return m;
     }
