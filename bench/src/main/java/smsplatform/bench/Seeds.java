@@ -39,7 +39,7 @@ final class Seeds implements AutoCloseable {
         store.create(new Signature(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"), now,
                 new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", "Acme Cloud Computing Co., Ltd."), null),
-                SignatureStatus.APPROVED, null, Map.of(), List.of(), null, List.of(), List.of(), now, 0), 50);
+                SignatureStatus.APPROVED, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0), 50);
         if (store.findByName(account, false, "Acme Cloud").filter(s -> s.status() == SignatureStatus.APPROVED).isEmpty()) {
             throw new IllegalStateException("seeding " + account + " did not store an approved signature");
         }

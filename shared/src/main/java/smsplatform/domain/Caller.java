@@ -6,6 +6,8 @@ import java.util.Set;
 public record Caller(String accountId, AccountType accountType, String subject, Set<String> scopes) {
 
     public static final String REVIEWER_SCOPE = "sms/reviewer";
+    /** Longest {@code sub} taken: it is recorded as the actor of history entries, whose size is bounded. */
+    public static final int MAX_SUBJECT = 256;
 
     public Caller {
         scopes = Set.copyOf(scopes);

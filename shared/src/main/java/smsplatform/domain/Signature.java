@@ -19,6 +19,15 @@ public final class Signature {
     public static final String APPLICANT = "applicant";
     public static final String CERTIFICATE_CHECK = "certificate-check";
     public static final String AUTOMATIC_REVIEW = "automatic-review";
+    /**
+     * History kept on the item, so that no sequence of requests can grow it towards DynamoDB's 400 KB:
+     * the first entry and the latest ones, with at most {@link #MAX_DISCARDED} discarded decisions among
+     * them; {@code historyOmitted} counts what was left out.
+     */
+    public static final int MAX_HISTORY = 50;
+    public static final int MAX_DISCARDED = 5;
+    /** Results waiting to be published; only a results queue down for many review rounds could fill it. */
+    public static final int MAX_OUTBOX = 10;
 
     private final String accountId;
     private final AccountType accountType;
@@ -31,6 +40,7 @@ public final class Signature {
     private List<Finding> findings = List.of();
     private Rejection rejection;
     private final List<HistoryEntry> history = new ArrayList<>();
+    private int historyOmitted;
     /** Review results decided but not yet published (stored with the signature: a transactional outbox). */
     private final List<ReviewResult> outbox = new ArrayList<>();
     private Instant updatedAt;
@@ -39,7 +49,8 @@ public final class Signature {
     public Signature(String accountId, AccountType accountType, String signatureId, Instant createdAt,
                      SignatureApplication application, SignatureStatus status, ReviewStage reviewStage,
                      Map<DocumentKind, SignatureDocument> documents, List<Finding> findings, Rejection rejection,
-                     List<HistoryEntry> history, List<ReviewResult> outbox, Instant updatedAt, long version) {
+                     List<HistoryEntry> history, int historyOmitted, List<ReviewResult> outbox, Instant updatedAt,
+                     long version) {
         this.accountId = accountId;
         this.accountType = accountType;
         this.signatureId = signatureId;
@@ -51,6 +62,7 @@ public final class Signature {
         this.findings = List.copyOf(findings);
         this.rejection = rejection;
         this.history.addAll(history);
+        this.historyOmitted = historyOmitted;
         this.outbox.addAll(outbox);
         this.updatedAt = updatedAt;
         this.version = version;
@@ -60,8 +72,8 @@ public final class Signature {
     public static Signature apply(String accountId, AccountType accountType, String signatureId,
                                   SignatureApplication application, Instant now) {
         Signature s = new Signature(accountId, accountType, signatureId, now, application,
-                SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), List.of(), now, 0);
-        s.history.add(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS.name(), APPLICANT, null, null));
+                SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
+        s.record(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS.name(), APPLICANT, null, null));
         s.startReviewIfComplete(APPLICANT, now);
         return s;
     }
@@ -132,7 +144,7 @@ public final class Signature {
         if (blockingReasons.isEmpty()) {
             reviewStage = ReviewStage.MANUAL;
             updatedAt = now;
-            history.add(new HistoryEntry(now, SignatureStatus.IN_REVIEW.name(), SignatureStatus.IN_REVIEW.name(),
+            record(new HistoryEntry(now, SignatureStatus.IN_REVIEW.name(), SignatureStatus.IN_REVIEW.name(),
                     AUTOMATIC_REVIEW, null, "passed to manual review"));
         } else {
             rejection = new Rejection(blockingReasons, null, now);
@@ -151,7 +163,7 @@ public final class Signature {
 
     /** Records a reviewer decision that can no longer apply (stale version or not awaiting a reviewer). */
     public void recordDiscardedDecision(String reviewer, String note, Instant now) {
-        history.add(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note));
+        record(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note).asDiscarded());
         updatedAt = now;
     }
 
@@ -175,13 +187,31 @@ public final class Signature {
 
     private void transition(SignatureStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
                             String note, Instant now) {
-        history.add(new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note));
+        record(new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note));
         if (to == SignatureStatus.APPROVED || to == SignatureStatus.REJECTED) {
-            outbox.add(new ReviewResult(accountId, signatureId, application.name(), to, reasons, now, history.size() - 1));
+            outbox.add(new ReviewResult(accountId, signatureId, application.name(), to, reasons, now,
+                    historyOmitted + history.size() - 1));
+            if (outbox.size() > MAX_OUTBOX) {
+                outbox.remove(0); // superseded by the later outcomes still waiting
+            }
         }
         status = to;
         reviewStage = stage;
         updatedAt = now;
+    }
+
+    /** Appends to the history, then trims it to its bounds: oldest discarded decisions first, then the oldest. */
+    private void record(HistoryEntry entry) {
+        history.add(entry);
+        List<HistoryEntry> discarded = history.stream().filter(HistoryEntry::discarded).toList();
+        if (discarded.size() > MAX_DISCARDED) {
+            history.remove(discarded.get(0));
+            historyOmitted++;
+        }
+        while (history.size() > MAX_HISTORY) {
+            history.remove(1);
+            historyOmitted++;
+        }
     }
 
     public String accountId() { return accountId; }
@@ -196,6 +226,8 @@ public final class Signature {
     public List<Finding> findings() { return findings; }
     public Rejection rejection() { return rejection; }
     public List<HistoryEntry> history() { return List.copyOf(history); }
+    /** History entries no longer kept (see {@link #MAX_HISTORY}). */
+    public int historyOmitted() { return historyOmitted; }
     public List<ReviewResult> outbox() { return List.copyOf(outbox); }
 
     /** Forgets results once they are published. */

@@ -114,8 +114,13 @@ public final class ApiRequest {
         String scope = claims.getOrDefault("scope", "");
         Set<String> scopes = new HashSet<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.remove("");
+        String subject = claims.getOrDefault("sub", accountId);
+        if (subject.length() > Caller.MAX_SUBJECT) {
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
+                    "The token's sub claim is longer than " + Caller.MAX_SUBJECT + " characters", null);
+        }
         Log.context("accountId", accountId);
-        return new Caller(accountId, type, claims.getOrDefault("sub", accountId), scopes);
+        return new Caller(accountId, type, subject, scopes);
     }
 
     private Map<String, String> claims() {

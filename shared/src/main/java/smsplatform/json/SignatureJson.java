@@ -88,9 +88,15 @@ public final class SignatureJson {
             if (h.note() != null) {
                 e.put("note", h.note());
             }
+            if (h.discarded()) {
+                e.put("discarded", true);
+            }
             history.add(e);
         }
         m.put("history", history);
+        if (s.historyOmitted() > 0) {
+            m.put("historyOmitted", s.historyOmitted());
+        }
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
         m.put("version", s.version());
@@ -179,7 +185,7 @@ public final class SignatureJson {
             Map<String, Object> h = (Map<String, Object>) o;
             history.add(new HistoryEntry(Instant.parse((String) h.get("at")), (String) h.get("from"),
                     (String) h.get("to"), (String) h.get("actor"), readReasons(h.get("reasons")),
-                    (String) h.get("note")));
+                    (String) h.get("note"), Boolean.TRUE.equals(h.get("discarded"))));
         }
         List<ReviewResult> outbox = new ArrayList<>();
         for (Object o : (List<Object>) m.getOrDefault("outbox", List.of())) {
@@ -198,7 +204,7 @@ public final class SignatureJson {
                 app,
                 SignatureStatus.valueOf((String) m.get("status")),
                 stage == null ? null : ReviewStage.valueOf(stage),
-                docs, findings, rejection, history, outbox,
+                docs, findings, rejection, history, ((Number) m.getOrDefault("historyOmitted", 0)).intValue(), outbox,
                 Instant.parse((String) m.get("updatedAt")),
                 version);
     }

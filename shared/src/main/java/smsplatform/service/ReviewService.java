@@ -76,7 +76,7 @@ public final class ReviewService {
             throw Failure.notFound("Signature " + signatureId);
         }
         reviewQueue.send(ReviewMessage.decision(signatureId, version, decision.name(),
-                reasons.stream().map(Enum::name).toList(), comment, reviewer));
+                reasons.stream().distinct().map(Enum::name).toList(), comment, reviewer));
     }
 
     /** Applies one review-queue message; safe to call again with the same message. */
