@@ -85,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
         parts.add(s3);
         parts.add(sqs);
         StackResources.create(plan, dynamo, s3, sqs);
+        BucketLifecycle lifecycle = new BucketLifecycle(plan, s3);
+        lifecycle.start();
+        parts.add(lifecycle);
 
         FunctionPool functions = new FunctionPool(plan,
                 new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs()), logs);
