@@ -118,11 +118,13 @@ final class LocalIssuer {
                 return Optional.empty();
             }
             Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
+            // AWS documents no clock-skew leeway for HTTP API JWT authorizers (exp must be after the current
+            // time, nbf and iat before it), so none is allowed here either.
             long now = Instant.now().getEpochSecond();
             if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now) {
                 return Optional.empty();
             }
-            if (claims.get("nbf") instanceof Number nbf && nbf.longValue() > now) {
+            if (!notAfter(claims.get("nbf"), now) || !notAfter(claims.get("iat"), now)) {
                 return Optional.empty();
             }
             if (!config.issuer().equals(claims.get("iss"))) {
@@ -140,5 +142,10 @@ final class LocalIssuer {
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** An optional time claim (nbf, iat): absent, or a NumericDate that is not in the future. */
+    private static boolean notAfter(Object claim, long now) {
+        return claim == null || claim instanceof Number time && time.longValue() <= now;
     }
 }
