@@ -33,13 +33,12 @@ final class CarrierSimulator {
     CarrierSimulator(Path dataDir) throws IOException {
         this.inbox = dataDir.resolve("carrier/inbox.jsonl");
         Files.createDirectories(inbox.getParent());
-        if (Files.exists(inbox)) {
-            for (String line : Files.readAllLines(inbox, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    Map<String, Object> m = Json.parseObject(line);
-                    remember(new Received((String) m.get("serialNo"), (String) m.get("phoneNumber"),
-                            (String) m.get("text"), (String) m.get("receivedAt")));
-                }
+        PrivateFiles.ensure(inbox);
+        for (String line : Files.readAllLines(inbox, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                Map<String, Object> m = Json.parseObject(line);
+                remember(new Received((String) m.get("serialNo"), (String) m.get("phoneNumber"),
+                        (String) m.get("text"), (String) m.get("receivedAt")));
             }
         }
     }
@@ -62,8 +61,7 @@ final class CarrierSimulator {
         line.put("phoneNumber", r.phoneNumber());
         line.put("text", r.text());
         line.put("receivedAt", r.receivedAt());
-        Files.writeString(inbox, Json.write(line) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(inbox, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         remember(r);
         return Answer.DELIVERED;
     }

@@ -52,11 +52,10 @@ final class LocalIssuer {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Path tmp = dir.resolve("private.key.tmp");
-                Files.write(tmp, Base64.getEncoder().encode(pair.getPrivate().getEncoded()));
                 Files.write(publicFile, Base64.getEncoder().encode(pair.getPublic().getEncoded()));
-                Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                PrivateFiles.write(privateFile, Base64.getEncoder().encode(pair.getPrivate().getEncoded()));
             }
+            PrivateFiles.restrict(privateFile);
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(Files.readAllBytes(privateFile))));
             PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(

@@ -2,6 +2,7 @@ package smsplatform.local;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -112,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("s3", endpoints.s3());
         stackFile.put("sqs", endpoints.sqs());
         stackFile.put("pid", ProcessHandle.current().pid());
-        Files.writeString(dataDir.resolve("stack.json"), Json.write(stackFile));
+        PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
     }
 
