@@ -24,12 +24,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.json.Json;
 
 /**
  * The HTTP API of the template on one loopback port: JWT authorizer, route matching as API Gateway
  * HTTP APIs do it, payload format 2.0 events, and the function's response mapped back. It also
- * serves the local carrier simulator ({@code /local/…}) and the OpenAPI file.
+ * serves the local carrier simulator ({@code /local/…}, to this machine only) and the OpenAPI file.
  */
 final class HttpGateway implements AutoCloseable {
 
@@ -245,7 +246,13 @@ final class HttpGateway implements AutoCloseable {
 
     /** The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}. */
     private void local(HttpExchange exchange, String method, String path) throws IOException {
-        if (method.equals("POST") && path.equals("/local/carrier/messages")) {
+        if (!LoopbackOnly.admits(exchange)) {
+            forbidden(exchange);
+        } else if (method.equals("POST") && path.equals("/local/carrier/messages")) {
+            if (!carrier.admits(exchange.getRequestHeaders().getFirst(SimulatorCarrier.SECRET_HEADER))) {
+                forbidden(exchange);
+                return;
+            }
             Optional<byte[]> body = RequestBody.read(exchange);
             if (body.isEmpty()) {
                 tooLarge(exchange);
@@ -280,6 +287,10 @@ final class HttpGateway implements AutoCloseable {
         } else {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
         }
+    }
+
+    private static void forbidden(HttpExchange exchange) throws IOException {
+        sendJson(exchange, 403, Map.of("message", "Forbidden"));
     }
 
     private static void tooLarge(HttpExchange exchange) throws IOException {
