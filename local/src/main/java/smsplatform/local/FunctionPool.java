@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import smsplatform.aws.FunctionEnvironment;
 
 /** Every function of the template, each in its own JVM, started on first use. */
 final class FunctionPool implements AutoCloseable {
@@ -14,8 +15,11 @@ final class FunctionPool implements AutoCloseable {
     private final Path logs;
     private final Map<String, FunctionProcess> processes = new ConcurrentHashMap<>();
 
-    /** Where the emulators listen; functions reach them only through these environment variables. */
-    record Endpoints(String dynamoDb, String s3, String sqs) {}
+    /**
+     * Where the emulators listen, and the secret the carrier simulator takes from this start's delivery
+     * function; functions get them only through environment variables.
+     */
+    record Endpoints(String dynamoDb, String s3, String sqs, String carrierSecret) {}
 
     FunctionPool(StackPlan plan, Endpoints endpoints, Path logs) {
         this.plan = plan;
@@ -41,6 +45,9 @@ final class FunctionPool implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
         env.put("S3_FORCE_PATH_STYLE", "true");
         env.putAll(function.environment());
+        if (function.environment().containsKey("CARRIER_SIMULATOR_URL")) {
+            env.put(FunctionEnvironment.CARRIER_SIMULATOR_SECRET, endpoints.carrierSecret());
+        }
         return env;
     }
 

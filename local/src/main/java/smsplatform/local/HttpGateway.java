@@ -24,16 +24,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.json.Json;
 
 /**
  * The HTTP API of the template on one loopback port: JWT authorizer, route matching as API Gateway
  * HTTP APIs do it, payload format 2.0 events, and the function's response mapped back. It also
- * serves the local carrier simulator ({@code /local/…}) and the OpenAPI file.
+ * serves the local carrier simulator ({@code /local/…}, to this machine only) and the OpenAPI file.
  */
 final class HttpGateway implements AutoCloseable {
 
-    static final int MAX_BODY = 10 * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -50,6 +50,10 @@ final class HttpGateway implements AutoCloseable {
     static {
         // Without TCP_NODELAY, small responses wait out the client's delayed ACK (~40 ms each).
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // A client still sending a body we refused (413, 401…) reads the answer only if the rest of the body
+        // is taken off the wire before the connection closes: read and discarded, never buffered, up to
+        // API Gateway's own 10 MB maximum. Beyond that the connection is closed.
+        System.setProperty("sun.net.httpserver.drainAmount", Integer.toString(10 * 1024 * 1024));
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
@@ -90,7 +94,9 @@ final class HttpGateway implements AutoCloseable {
         try {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            if (path.startsWith("/local/")) {
+            if (RequestBody.declaredTooLarge(exchange)) {
+                tooLarge(exchange);
+            } else if (path.startsWith("/local/")) {
                 local(exchange, method, path);
             } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
                 send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
@@ -125,16 +131,17 @@ final class HttpGateway implements AutoCloseable {
             sendJson(exchange, 401, Map.of("message", "Unauthorized"));
             return;
         }
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            sendJson(exchange, 413, Map.of("message", "Request Entity Too Large"));
+        Optional<byte[]> body = RequestBody.read(exchange);
+        if (body.isEmpty()) {
+            tooLarge(exchange);
             return;
         }
         Map<String, String> pathParameters = new LinkedHashMap<>();
         for (int i = 0; i < matched.names().size(); i++) {
             pathParameters.put(matched.names().get(i), URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8));
         }
-        String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(), body));
+        String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(),
+                body.get()));
         FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
         if (result.functionError()) {
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
@@ -239,10 +246,21 @@ final class HttpGateway implements AutoCloseable {
 
     /** The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}. */
     private void local(HttpExchange exchange, String method, String path) throws IOException {
-        if (method.equals("POST") && path.equals("/local/carrier/messages")) {
+        if (!LoopbackOnly.admits(exchange)) {
+            forbidden(exchange);
+        } else if (method.equals("POST") && path.equals("/local/carrier/messages")) {
+            if (!carrier.admits(exchange.getRequestHeaders().getFirst(SimulatorCarrier.SECRET_HEADER))) {
+                forbidden(exchange);
+                return;
+            }
+            Optional<byte[]> body = RequestBody.read(exchange);
+            if (body.isEmpty()) {
+                tooLarge(exchange);
+                return;
+            }
             Map<String, Object> m;
             try {
-                m = Json.parseObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                m = Json.parseObject(new String(body.get(), StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 sendJson(exchange, 400, Map.of("message", "not a message"));
                 return;
@@ -269,6 +287,14 @@ final class HttpGateway implements AutoCloseable {
         } else {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
         }
+    }
+
+    private static void forbidden(HttpExchange exchange) throws IOException {
+        sendJson(exchange, 403, Map.of("message", "Forbidden"));
+    }
+
+    private static void tooLarge(HttpExchange exchange) throws IOException {
+        sendJson(exchange, 413, Map.of("message", "Request Entity Too Large"));
     }
 
     private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {

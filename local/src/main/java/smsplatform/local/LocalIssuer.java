@@ -52,11 +52,10 @@ final class LocalIssuer {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Path tmp = dir.resolve("private.key.tmp");
-                Files.write(tmp, Base64.getEncoder().encode(pair.getPrivate().getEncoded()));
                 Files.write(publicFile, Base64.getEncoder().encode(pair.getPublic().getEncoded()));
-                Files.move(tmp, privateFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                PrivateFiles.write(privateFile, Base64.getEncoder().encode(pair.getPrivate().getEncoded()));
             }
+            PrivateFiles.restrict(privateFile);
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(
                     Base64.getDecoder().decode(Files.readAllBytes(privateFile))));
             PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(
@@ -118,11 +117,13 @@ final class LocalIssuer {
                 return Optional.empty();
             }
             Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
+            // AWS documents no clock-skew leeway for HTTP API JWT authorizers (exp must be after the current
+            // time, nbf and iat before it), so none is allowed here either.
             long now = Instant.now().getEpochSecond();
             if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now) {
                 return Optional.empty();
             }
-            if (claims.get("nbf") instanceof Number nbf && nbf.longValue() > now) {
+            if (!notAfter(claims.get("nbf"), now) || !notAfter(claims.get("iat"), now)) {
                 return Optional.empty();
             }
             if (!config.issuer().equals(claims.get("iss"))) {
@@ -140,5 +141,10 @@ final class LocalIssuer {
         } catch (GeneralSecurityException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** An optional time claim (nbf, iat): absent, or a NumericDate that is not in the future. */
+    private static boolean notAfter(Object claim, long now) {
+        return claim == null || claim instanceof Number time && time.longValue() <= now;
     }
 }

@@ -2,6 +2,7 @@ package smsplatform.local;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -29,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private HttpGateway gateway;
     private StackPlan plan;
     private Endpoints endpoints;
+    private FunctionPool.Endpoints functionEndpoints;
 
     /** Where the pieces of a running stack listen (also written to DATA_DIR/stack.json for 'invoke'). */
     public record Endpoints(int port, String dynamoDb, String s3, String sqs) {}
@@ -89,8 +91,10 @@ public final class LocalStack implements AutoCloseable {
         lifecycle.start();
         parts.add(lifecycle);
 
-        FunctionPool functions = new FunctionPool(plan,
-                new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs()), logs);
+        CarrierSimulator carrier = new CarrierSimulator(dataDir);
+        functionEndpoints = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs(),
+                carrier.secret());
+        FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs);
         parts.add(functions);
         S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
         notifications.set(s3Events);
@@ -104,7 +108,6 @@ public final class LocalStack implements AutoCloseable {
                 parts.add(source);
             }
         }
-        CarrierSimulator carrier = new CarrierSimulator(dataDir);
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         gateway = new HttpGateway(plan, functions, issuer, carrier, projectDir.resolve("openapi.yaml"), port);
         gateway.start();
@@ -115,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("s3", endpoints.s3());
         stackFile.put("sqs", endpoints.sqs());
         stackFile.put("pid", ProcessHandle.current().pid());
-        Files.writeString(dataDir.resolve("stack.json"), Json.write(stackFile));
+        stackFile.put("carrierSecret", carrier.secret()); // for './sms-local invoke DeliveryFunction'
+        PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
     }
 
@@ -158,9 +162,8 @@ public final class LocalStack implements AutoCloseable {
     public record FunctionSpec(String logicalId, java.nio.file.Path artifact, String handler, Map<String, String> environment) {}
 
     public List<FunctionSpec> functions() {
-        FunctionPool.Endpoints e = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs());
         return plan.functions.stream().map(f -> new FunctionSpec(f.logicalId(), f.artifact(), f.handler(),
-                FunctionPool.environment(f, e))).toList();
+                FunctionPool.environment(f, functionEndpoints))).toList();
     }
 
     @Override

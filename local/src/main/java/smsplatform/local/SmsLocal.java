@@ -77,7 +77,7 @@ public final class SmsLocal {
                 q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
         LocalFunction function = plan.function(logicalId);
         FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(String.valueOf(stack.get("dynamoDb")),
-                String.valueOf(stack.get("s3")), sqs);
+                String.valueOf(stack.get("s3")), sqs, String.valueOf(stack.getOrDefault("carrierSecret", "")));
         try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
                 dataDir.resolve("logs").resolve(logicalId + ".invoke.log"))) {
             FunctionProcess.Result result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));

@@ -66,6 +66,26 @@ class GatewayAuthorizerEndToEndTest {
     }
 
     @Test
+    void aTokenIssuedOrValidOnlyInTheFutureIs401WithNoClockSkewAllowed() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> issuedLater = claims();
+        issuedLater.put("iat", now + 30);
+        ApiClient.Response early = new ApiClient(stack.baseUrl, issuer.sign(issuedLater)).get("/v1/signatures");
+        assertThat(early.status()).as("iat in the future").isEqualTo(401);
+        assertThat(early.json()).isEqualTo(Map.of("message", "Unauthorized"));
+        Map<String, Object> notYet = claims();
+        notYet.put("nbf", now + 30);
+        assertThat(status(issuer.sign(notYet))).as("nbf in the future").isEqualTo(401);
+        Map<String, Object> oddIat = claims();
+        oddIat.put("iat", "yesterday");
+        assertThat(status(issuer.sign(oddIat))).as("iat not a NumericDate").isEqualTo(401);
+        Map<String, Object> issuedNow = claims();
+        issuedNow.put("iat", now);
+        issuedNow.put("nbf", now);
+        assertThat(status(issuer.sign(issuedNow))).as("iat and nbf now").isEqualTo(200);
+    }
+
+    @Test
     void aTokenWithoutIdentityClaimsIs403AndWithoutReviewerScopeReviewsAre403() throws Exception {
         Map<String, Object> noAccount = claims();
         noAccount.remove("account_id");

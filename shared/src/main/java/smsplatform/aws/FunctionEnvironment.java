@@ -8,6 +8,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The configuration a function reads from its environment (set by template.yaml, or by sms-local). */
 public record FunctionEnvironment(Map<String, String> variables) {
 
+    /**
+     * The secret that admits the delivery function to sms-local's carrier simulator: a fresh one at each
+     * start, given by the local runtime itself and never by template.yaml.
+     */
+    public static final String CARRIER_SIMULATOR_SECRET = "CARRIER_SIMULATOR_SECRET";
+
     public static FunctionEnvironment fromSystem() {
         return new FunctionEnvironment(System.getenv());
     }
@@ -30,6 +36,7 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
+    public String carrierSimulatorSecret() { return required(CARRIER_SIMULATOR_SECRET); }
 
     /** The HTTP plumbing of an API function, with its Idempotency-Key records in the function's table. */
     public ApiHandler apiHandler(String function, DynamoDbClient dynamo) {

@@ -12,15 +12,21 @@ import smsplatform.ports.Carrier;
 
 /**
  * The local carrier simulator's client: POSTs {serialNo, phoneNumber, text} to the simulator, which
- * records what the handset receives and ignores a serial number it has already delivered.
+ * records what the handset receives and ignores a serial number it has already delivered. The
+ * simulator takes messages only with the secret sms-local gave this function at its start.
  * 2xx is delivered, 4xx a permanent failure, anything else (and no answer) a transient one.
  */
 public final class SimulatorCarrier implements Carrier {
 
-    private final URI endpoint;
+    /** The header carrying the secret sms-local gives its delivery function at each start. */
+    public static final String SECRET_HEADER = "Carrier-Simulator-Secret";
 
-    public SimulatorCarrier(URI endpoint) {
+    private final URI endpoint;
+    private final String secret;
+
+    public SimulatorCarrier(URI endpoint, String secret) {
         this.endpoint = endpoint;
+        this.secret = secret;
     }
 
     @Override
@@ -39,6 +45,7 @@ public final class SimulatorCarrier implements Carrier {
             connection.setReadTimeout(5_000);
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            connection.setRequestProperty(SECRET_HEADER, secret);
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             }

@@ -48,7 +48,8 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     static Carrier carrier(FunctionEnvironment env) {
         String carrier = env.optional("CARRIER", "simulator");
         return switch (carrier) {
-            case "simulator" -> new SimulatorCarrier(URI.create(env.required("CARRIER_SIMULATOR_URL")));
+            case "simulator" -> new SimulatorCarrier(URI.create(env.required("CARRIER_SIMULATOR_URL")),
+                    env.carrierSimulatorSecret());
             case "sns" -> new SnsCarrier(AwsClients.sns());
             default -> throw new IllegalStateException("Unknown CARRIER '" + carrier + "'");
         };

@@ -1,0 +1,100 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.json.Json;
+
+/** The local HTTP API refuses bodies over 256 KiB itself, as API Gateway does, before any function runs. */
+class GatewayBodyLimitEndToEndTest {
+
+    static final int LIMIT = 256 * 1024;
+    static final int TEN_MB = 10_000_000;
+    static RunningStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+    }
+
+    /** A valid signature application, padded with JSON whitespace to exactly {@code size} bytes. */
+    static String application(String name, int size) {
+        String json = Json.write(Map.of("name", name, "type", "COMPANY", "purpose", "SELF_USE",
+                "entity", Map.of("name", name + " Ltd.")));
+        return json + " ".repeat(size - json.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** Invocations SignaturesApiFunction has finished, as its log records them. */
+    static long signaturesApiInvocations() throws IOException {
+        Path log = stack.dataDir.resolve("logs/SignaturesApiFunction.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("\"event\":\"request.done\"")).count();
+        }
+    }
+
+    @Test
+    void aBodyOneByteOver256KiBIs413FromTheGatewayWithoutInvokingTheFunctionAndExactly256KiBPassesThrough()
+            throws Exception {
+        ApiClient client = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "gw-body", "ENTERPRISE", false));
+        long before = signaturesApiInvocations();
+
+        ApiClient.Response over = client.raw("POST", "/v1/signatures", application("Oversize Labs", LIMIT + 1),
+                "Content-Type", "application/json");
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.json()).isEqualTo(Map.of("message", "Request Entity Too Large"));
+
+        ApiClient.Response exact = client.raw("POST", "/v1/signatures", application("Exact Labs", LIMIT),
+                "Content-Type", "application/json");
+        assertThat(exact.status()).as(exact.body()).isEqualTo(201);
+        // The function logs the 256 KiB request after anything the oversized one could have made it log.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (signaturesApiInvocations() <= before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(signaturesApiInvocations()).as("function invocations").isEqualTo(before + 1);
+        assertThat(stack.registrySize("gw-body")).isEqualTo(1);
+    }
+
+    @Test
+    void sixConcurrentTenMegabyteBodiesWithOrWithoutContentLengthAreAll413AndTheStackStillServes() throws Exception {
+        String token = Tokens.mint(stack.dataDir, "gw-flood", "ENTERPRISE", false);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = application("Flood Labs", TEN_MB).getBytes(StandardCharsets.UTF_8);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            boolean chunked = i % 2 == 1; // a body of unknown length goes chunked
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl + "/v1/signatures"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                            : HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(Json.parseObject(response.body())).isEqualTo(Map.of("message", "Request Entity Too Large"));
+        }
+        assertThat(new ApiClient(stack.baseUrl, token).get("/v1/signatures").status()).isEqualTo(200);
+        assertThat(stack.registrySize("gw-flood")).isZero();
+    }
+}
