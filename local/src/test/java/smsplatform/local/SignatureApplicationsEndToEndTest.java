@@ -329,4 +329,39 @@ class SignatureApplicationsEndToEndTest {
                 .containsExactlyInAnyOrder("人民银行", "\u8C48山科技", "Acme Cloud");
         assertThat(registrySize("render-alike")).isEqualTo(3);
     }
+
+    @Test
+    void aLoneSurrogateInAnyStringOfABodyIsRefusedAsMalformedOnEveryRouteAndChangesNothing() throws Exception {
+        ApiClient client = account("surrogates", "ENTERPRISE");
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "surrogates-ops", "ENTERPRISE", true));
+        String id = (String) map(client.post("/v1/signatures", company("Surrogate Labs")).json().get("signature"))
+                .get("signatureId");
+        Map<String, Object> before = client.get("/v1/signatures/" + id).json();
+        String lone = "code \\udc00\\ud800 end"; // JSON escapes of two lone surrogates, reversed
+        String application = "{\"name\": \"Surrogate Two\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", "
+                + "\"entity\": {\"name\": \"Surrogate Labs Ltd.\"}, \"remark\": \"%s\"}";
+        Object[][] cases = {
+                {client, "POST", "/v1/signatures", application.formatted(lone), "remark"},
+                {client, "POST", "/v1/signatures", "{\"name\": \"Surrogate Two\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", "
+                        + "\"entity\": {\"name\": \"Surrogate Labs Ltd.\", \"x\\ud800\": \"y\"}}", "entity"},
+                {client, "PUT", "/v1/signatures/" + id, application.formatted("fine").replace("Surrogate Labs Ltd.", lone),
+                        "entity.name"},
+                {client, "POST", "/v1/signatures/" + id + "/uploads",
+                        "{\"kind\": \"BUSINESS_LICENSE\", \"contentType\": \"application/pdf\", \"note\": [\"\\ud800\"]}", "note[0]"},
+                {reviewer, "POST", "/v1/reviews/" + id + "/decision",
+                        "{\"decision\": \"REJECT\", \"reasons\": [\"OTHER\"], \"comment\": \"" + lone + "\", \"version\": 1}", "comment"},
+                {client, "POST", "/v1/sms/send", "{\"phoneNumbers\": [\"13800138000\"], \"sign\": \"Surrogate Labs\", "
+                        + "\"content\": \"" + lone + "\"}", "content"},
+        };
+        for (Object[] c : cases) {
+            ApiClient.Response r = ((ApiClient) c[0]).raw((String) c[1], (String) c[2], (String) c[3],
+                    "Content-Type", "application/json");
+            assertThat(r.status()).as(c[1] + " " + c[2] + ": " + r.body()).isEqualTo(400);
+            assertThat(map(r.json().get("error"))).as(c[1] + " " + c[2])
+                    .containsEntry("code", "MalformedBody").containsEntry("field", c[4]);
+        }
+        Thread.sleep(1000); // a decision that slipped through would have been applied by now
+        assertThat(all(client)).hasSize(1);
+        assertThat(client.get("/v1/signatures/" + id).json()).isEqualTo(before);
+    }
 }
