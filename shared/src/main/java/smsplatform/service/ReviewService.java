@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.AutomaticReview;
+import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.ReasonCode;
@@ -47,8 +48,10 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    public Page<PendingReview> awaitingReviewer(int limit, String nextToken) {
-        Page<Signature> page = store.awaitingReviewer(limit, nextToken);
+    /** One page of the queue; {@code nextToken} only as this listing handed it to the reviewer's account. */
+    public Page<PendingReview> awaitingReviewer(Caller reviewer, int limit, String nextToken) {
+        Page<Signature> page = store.awaitingReviewer(limit,
+                PageTokens.open(PageTokens.REVIEWS, reviewer.accountId(), nextToken));
         List<PendingReview> reviews = new ArrayList<>();
         for (Signature s : page.items()) {
             Map<String, String> urls = new LinkedHashMap<>();
@@ -57,7 +60,7 @@ public final class ReviewService {
             }
             reviews.add(new PendingReview(s, urls));
         }
-        return new Page<>(reviews, page.nextToken());
+        return new Page<>(reviews, PageTokens.bind(PageTokens.REVIEWS, reviewer.accountId(), page.nextToken()));
     }
 
     /** Validates a reviewer's decision and enqueues it; it is applied asynchronously. */
