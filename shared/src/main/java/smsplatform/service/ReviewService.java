@@ -63,8 +63,11 @@ public final class ReviewService {
         return new Page<>(reviews, PageTokens.bind(PageTokens.REVIEWS, reviewer.accountId(), page.nextToken()));
     }
 
-    /** Validates a reviewer's decision and enqueues it; it is applied asynchronously. */
-    public void submitDecision(String reviewer, String signatureId, Decision decision, List<ReasonCode> reasons,
+    /**
+     * Validates a reviewer's decision and enqueues it; it is applied asynchronously. Segregation of
+     * duties: a reviewer never decides on an application of their own account (403, nothing enqueued).
+     */
+    public void submitDecision(Caller reviewer, String signatureId, Decision decision, List<ReasonCode> reasons,
                                String comment, long version) {
         if (decision == Decision.REJECT && reasons.isEmpty()) {
             throw Failure.invalid("InvalidParameterValue.ReasonsRequired", "REJECT needs at least one reason code", "reasons");
@@ -72,11 +75,15 @@ public final class ReviewService {
         if (reasons.contains(ReasonCode.OTHER) && (comment == null || comment.isBlank())) {
             throw Failure.invalid("InvalidParameterValue.CommentRequired", "Reason OTHER needs a comment", "comment");
         }
-        if (store.findById(signatureId).isEmpty()) {
-            throw Failure.notFound("Signature " + signatureId);
+        Signature signature = store.findById(signatureId)
+                .orElseThrow(() -> Failure.notFound("Signature " + signatureId));
+        if (signature.accountId().equals(reviewer.accountId())) {
+            Log.warn("review.decision.refused", "reason", "self-review");
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.SelfReview",
+                    "A reviewer cannot decide on an application of their own account", null);
         }
         reviewQueue.send(ReviewMessage.decision(signatureId, version, decision.name(),
-                reasons.stream().map(Enum::name).toList(), comment, reviewer));
+                reasons.stream().map(Enum::name).toList(), comment, reviewer.subject()));
     }
 
     /** Applies one review-queue message; safe to call again with the same message. */

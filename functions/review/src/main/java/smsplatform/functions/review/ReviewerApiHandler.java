@@ -95,7 +95,7 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {
         JsonBody body = request.jsonBody();
         String signatureId = request.pathParameter("signatureId");
-        reviews.submitDecision(caller.subject(), signatureId,
+        reviews.submitDecision(caller, signatureId,
                 body.requiredEnum("decision", ReviewService.Decision.class),
                 body.enumList("reasons", ReasonCode.class),
                 body.optionalString("comment", 1000),
