@@ -179,4 +179,30 @@ class ReviewPipelineEndToEndTest {
         assertThat(history.stream().filter(h -> "APPROVED".equals(h.get("to")))).hasSize(1);
         assertThat(results(id, 1)).hasSize(1);
     }
+
+    @Test
+    void aReviewerCannotDecideOnTheirOwnAccountsApplicationWhichStaysUnchangedForAReviewerOfAnotherAccount()
+            throws Exception {
+        ApiClient client = account("pipeline-self");
+        ApiClient sameAccountReviewer = new ApiClient(stack.baseUrl,
+                Tokens.mint(stack.dataDir, "pipeline-self", "ENTERPRISE", true));
+        String id = submitWithLicence(client, company("Own Verdict"));
+        Map<String, Object> manual = client.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")),
+                "manual review");
+        assertThat(sameAccountReviewer.get("/v1/reviews?limit=100").status()).as("listing the queue is not deciding")
+                .isEqualTo(200);
+        for (Map<String, Object> decision : List.<Map<String, Object>>of(
+                Map.of("decision", "APPROVE", "version", manual.get("version")),
+                Map.of("decision", "REJECT", "reasons", List.of("DOCUMENT_UNREADABLE"), "version", manual.get("version")))) {
+            ApiClient.Response refused = sameAccountReviewer.post("/v1/reviews/" + id + "/decision", decision);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(map(refused.json().get("error"))).containsEntry("code", "AuthFailure.SelfReview");
+        }
+        Thread.sleep(2000); // an enqueued decision would have been applied (or discarded and recorded) by now
+        assertThat(client.get("/v1/signatures/" + id).json()).as("nothing was enqueued").isEqualTo(manual);
+
+        Journeys.decide(client, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
+        assertThat(list(client.get("/v1/signatures/" + id).json().get("history"))).extracting(h -> h.get("actor"))
+                .doesNotContain("user-pipeline-self").contains("user-pipeline-ops");
+    }
 }

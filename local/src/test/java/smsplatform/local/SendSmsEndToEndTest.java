@@ -190,4 +190,19 @@ class SendSmsEndToEndTest {
         System.out.printf("load: 1000 numbers in 10 concurrent requests accepted in %d ms, all delivered after %d ms,"
                 + " each exactly once%n", (accepted - begin) / 1_000_000, (delivered - begin) / 1_000_000);
     }
+
+    @Test
+    void aContentWithLoneSurrogatesIsRefusedWithItsFieldAndNeverReachesTheHandset() throws Exception {
+        ApiClient client = sender("sms-surrogates", "Surrogate Sender");
+        ApiClient.Response refused = client.raw("POST", "/v1/sms/send", "{\"phoneNumbers\": [\"13700137000\"], "
+                + "\"sign\": \"Surrogate Sender\", \"content\": \"code \\udc00\\ud800 end\"}", "Content-Type", "application/json");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(map(refused.json().get("error"))).containsEntry("code", "MalformedBody").containsEntry("field", "content");
+        Map<String, Object> sent = statuses(send(client, List.of("13700137000"), "Surrogate Sender", "code \uD83D\uDE00 end"))
+                .get(0);
+        assertThat(sent.get("code")).as("a well-formed pair is fine").isEqualTo("Ok");
+        client.await("/v1/sms/" + sent.get("serialNo"), m -> "DELIVERED".equals(m.get("status")), "delivery");
+        assertThat(list(anonymous.get("/local/handsets/%2B8613700137000").json().get("messages")))
+                .extracting(m -> m.get("text")).containsExactly("【Surrogate Sender】code \uD83D\uDE00 end");
+    }
 }

@@ -289,4 +289,79 @@ class SignatureApplicationsEndToEndTest {
         assertThat(huge.json()).as("API Gateway's own answer").isEqualTo(Map.of("message", "Request Entity Too Large"));
         assertThat(all(client)).isEmpty();
     }
+
+    static String errorCode(ApiClient.Response response) {
+        return (String) map(response.json().get("error")).get("code");
+    }
+
+    @Test
+    void namesThatRenderAlikeAreOneNameStoredInTheirOrdinaryFormAndRadicalsWithoutAnIdeographAreRefused() throws Exception {
+        ApiClient client = account("render-alike", "ENTERPRISE");
+        ApiClient.Response first = client.post("/v1/signatures", company("人民银行"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        ApiClient.Response kangxi = client.post("/v1/signatures", company("\u2F08民银行"));
+        assertThat(kangxi.status()).as("KANGXI RADICAL PERSON is 人 after NFKC: " + kangxi.body()).isEqualTo(409);
+        assertThat(errorCode(kangxi)).isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
+        ApiClient.Response radical = client.post("/v1/signatures", company("\u2F08\u2EA0银行"));
+        assertThat(radical.status()).as("CJK RADICAL CIVILIAN has no ideograph in NFKC: " + radical.body()).isEqualTo(400);
+        assertThat(errorCode(radical)).isEqualTo("InvalidParameterValue.SignNameFormat");
+
+        ApiClient.Response compatibility = client.post("/v1/signatures", company("\uF900山科技"));
+        assertThat(compatibility.status()).as(compatibility.body()).isEqualTo(201);
+        assertThat(map(compatibility.json().get("signature")).get("name")).isEqualTo("\u8C48山科技");
+        assertThat(client.post("/v1/signatures", company("\u8C48山科技")).status()).isEqualTo(409);
+
+        ApiClient.Response fullWidth = client.post("/v1/signatures",
+                company("\uFF21\uFF43\uFF4D\uFF45\u3000\uFF23\uFF4C\uFF4F\uFF55\uFF44"));
+        assertThat(fullWidth.status()).as(fullWidth.body()).isEqualTo(201);
+        String id = (String) map(fullWidth.json().get("signature")).get("signatureId");
+        assertThat(client.get("/v1/signatures/" + id).json().get("name")).isEqualTo("Acme Cloud");
+        assertThat(client.post("/v1/signatures", company("acme cloud")).status()).isEqualTo(409);
+        ApiClient.Response renamed = client.put("/v1/signatures/" + id, company("\u2F08民银行"));
+        assertThat(renamed.status()).as("renaming onto a name that renders alike").isEqualTo(409);
+
+        for (String generic : List.of("測試", "驗證碼", "系統通知", "簡訊服務")) {
+            ApiClient.Response refused = client.post("/v1/signatures", company(generic));
+            assertThat(refused.status()).as(generic).isEqualTo(400);
+            assertThat(errorCode(refused)).as(generic).isEqualTo("FailedOperation.NonIdentifiableSignature");
+        }
+        assertThat(all(client)).extracting(s -> s.get("name"))
+                .containsExactlyInAnyOrder("人民银行", "\u8C48山科技", "Acme Cloud");
+        assertThat(registrySize("render-alike")).isEqualTo(3);
+    }
+
+    @Test
+    void aLoneSurrogateInAnyStringOfABodyIsRefusedAsMalformedOnEveryRouteAndChangesNothing() throws Exception {
+        ApiClient client = account("surrogates", "ENTERPRISE");
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "surrogates-ops", "ENTERPRISE", true));
+        String id = (String) map(client.post("/v1/signatures", company("Surrogate Labs")).json().get("signature"))
+                .get("signatureId");
+        Map<String, Object> before = client.get("/v1/signatures/" + id).json();
+        String lone = "code \\udc00\\ud800 end"; // JSON escapes of two lone surrogates, reversed
+        String application = "{\"name\": \"Surrogate Two\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", "
+                + "\"entity\": {\"name\": \"Surrogate Labs Ltd.\"}, \"remark\": \"%s\"}";
+        Object[][] cases = {
+                {client, "POST", "/v1/signatures", application.formatted(lone), "remark"},
+                {client, "POST", "/v1/signatures", "{\"name\": \"Surrogate Two\", \"type\": \"COMPANY\", \"purpose\": \"SELF_USE\", "
+                        + "\"entity\": {\"name\": \"Surrogate Labs Ltd.\", \"x\\ud800\": \"y\"}}", "entity"},
+                {client, "PUT", "/v1/signatures/" + id, application.formatted("fine").replace("Surrogate Labs Ltd.", lone),
+                        "entity.name"},
+                {client, "POST", "/v1/signatures/" + id + "/uploads",
+                        "{\"kind\": \"BUSINESS_LICENSE\", \"contentType\": \"application/pdf\", \"note\": [\"\\ud800\"]}", "note[0]"},
+                {reviewer, "POST", "/v1/reviews/" + id + "/decision",
+                        "{\"decision\": \"REJECT\", \"reasons\": [\"OTHER\"], \"comment\": \"" + lone + "\", \"version\": 1}", "comment"},
+                {client, "POST", "/v1/sms/send", "{\"phoneNumbers\": [\"13800138000\"], \"sign\": \"Surrogate Labs\", "
+                        + "\"content\": \"" + lone + "\"}", "content"},
+        };
+        for (Object[] c : cases) {
+            ApiClient.Response r = ((ApiClient) c[0]).raw((String) c[1], (String) c[2], (String) c[3],
+                    "Content-Type", "application/json");
+            assertThat(r.status()).as(c[1] + " " + c[2] + ": " + r.body()).isEqualTo(400);
+            assertThat(map(r.json().get("error"))).as(c[1] + " " + c[2])
+                    .containsEntry("code", "MalformedBody").containsEntry("field", c[4]);
+        }
+        Thread.sleep(1000); // a decision that slipped through would have been applied by now
+        assertThat(all(client)).hasSize(1);
+        assertThat(client.get("/v1/signatures/" + id).json()).isEqualTo(before);
+    }
 }

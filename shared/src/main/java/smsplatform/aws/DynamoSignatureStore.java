@@ -44,6 +44,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     static final String REVIEWER_QUEUE = "ReviewerQueue";
     private static final String MANUAL = "MANUAL";
     private static final Pattern SIGNATURE_SK = Pattern.compile("SIGNATURE#sig-[0-9a-z]{26}");
+    private static final Pattern ACCOUNT_PK = Pattern.compile("ACCOUNT#[A-Za-z0-9_-]{1,64}");
 
     /** A creation interrupted longer ago than this is abandoned: its slot and name may be reclaimed. */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
@@ -339,13 +340,37 @@ public final class DynamoSignatureStore implements SignatureStore {
         return new Page<>(signatures, token);
     }
 
+    /**
+     * The queue position a reviewer token holds, exactly as {@link #awaitingReviewer} writes it: anything
+     * else (another shape, a missing or non-string field, keys DynamoDB would refuse) is 400, never a
+     * query DynamoDB fails.
+     */
     private static Map<String, AttributeValue> decodeReviewerToken(String token) {
+        Map<String, Object> m;
         try {
-            Map<String, Object> m = Json.parseObject(Items.decodeToken(token));
-            return Map.of("pk", s((String) m.get("pk")), "sk", s((String) m.get("sk")),
-                    "reviewQueue", s(MANUAL), "reviewSince", s((String) m.get("reviewSince")));
+            m = Json.parseObject(Items.decodeToken(token));
         } catch (RuntimeException e) {
             throw Items.invalidToken();
+        }
+        if (!m.keySet().equals(java.util.Set.of("pk", "sk", "reviewSince"))
+                || !(m.get("pk") instanceof String pk) || !(m.get("sk") instanceof String sk)
+                || !(m.get("reviewSince") instanceof String since)
+                || !ACCOUNT_PK.matcher(pk).matches() || !SIGNATURE_SK.matcher(sk).matches()) {
+            throw Items.invalidToken();
+        }
+        String suffix = "#" + sk.substring("SIGNATURE#".length());
+        if (!since.endsWith(suffix) || !isInstant(since.substring(0, since.length() - suffix.length()))) {
+            throw Items.invalidToken();
+        }
+        return Map.of("pk", s(pk), "sk", s(sk), "reviewQueue", s(MANUAL), "reviewSince", s(since));
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            java.time.Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 

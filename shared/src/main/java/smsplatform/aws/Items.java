@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import smsplatform.domain.Failure;
+import smsplatform.service.PageTokens;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Small helpers for DynamoDB attribute values and opaque page tokens. */
@@ -40,6 +41,6 @@ final class Items {
     }
 
     static Failure invalidToken() {
-        return Failure.invalidField("nextToken", "nextToken is not a token this API returned");
+        return PageTokens.invalid();
     }
 }

@@ -23,7 +23,8 @@ public final class AutomaticReview {
 
     static final List<String> PROHIBITED_TERMS = List.of(
             "gambling", "casino", "betting", "lottery", "drugs", "narcotic", "porn", "escort",
-            "赌博", "博彩", "赌场", "六合彩", "毒品", "色情", "裸聊", "代开发票");
+            "赌博", "博彩", "赌场", "六合彩", "毒品", "色情", "裸聊", "代开发票",
+            "賭博", "賭場", "代開發票");
 
     private static final List<Rule> RULES = List.of(
             new Rule("PROHIBITED_CONTENT", Finding.Severity.BLOCKING, ReasonCode.PROHIBITED_CONTENT,
@@ -79,7 +80,7 @@ public final class AutomaticReview {
     }
 
     static String prohibitedTerm(String name) {
-        String compact = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        String compact = SignatureNameRules.normalize(name).replace(" ", "").toLowerCase(Locale.ROOT);
         return PROHIBITED_TERMS.stream().filter(compact::contains).findFirst().orElse(null);
     }
 

@@ -1,14 +1,39 @@
 package smsplatform.domain;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** DESIGN §5.1 (format) and §5.2 (identifiable names), checked before any quota is used. */
+/**
+ * DESIGN §5.1 (format) and §5.2 (identifiable names), checked before any quota is used.
+ *
+ * <p>Every check, and the uniqueness key, looks at the name trimmed and NFKC-normalised, so names
+ * that render alike are one name: full-width letters, Kangxi radicals and compatibility ideographs
+ * become the ordinary characters. What NFKC leaves outside the alphabet is refused, notably the CJK
+ * radicals that have no decomposition (most of the CJK Radicals Supplement: U+2EA0 stays U+2EA0): the
+ * JDK knows no ideograph for them, and a radical taken for an ideograph would be a name that renders
+ * like another without colliding with it.
+ */
 public final class SignatureNameRules {
 
     public static final String FORMAT_CODE = "InvalidParameterValue.SignNameFormat";
     public static final String NON_IDENTIFIABLE_CODE = "FailedOperation.NonIdentifiableSignature";
+
+    /** The characters that count as ideographs: the CJK unified and compatibility ideograph blocks, never radicals. */
+    private static final Set<Character.UnicodeBlock> IDEOGRAPH_BLOCKS = Set.of(
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_B,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_C,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_D,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_E,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_F,
+            Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_G,
+            // After NFKC only its twelve unified ideographs (U+FA0E…) are left in this block.
+            Character.UnicodeBlock.CJK_COMPATIBILITY_IDEOGRAPHS);
+    private static final Set<Character.UnicodeBlock> RADICAL_BLOCKS = Set.of(
+            Character.UnicodeBlock.KANGXI_RADICALS, Character.UnicodeBlock.CJK_RADICALS_SUPPLEMENT);
 
     /** Ideographs, ASCII letters and digits; a space only singly, between two Latin letters or digits. */
     private static final Pattern ALLOWED = Pattern.compile("[\\p{IsHan}A-Za-z0-9]+(?:(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])[\\p{IsHan}A-Za-z0-9]*)*");
@@ -20,14 +45,41 @@ public final class SignatureNameRules {
             "test", "testing", "demo", "sample", "example", "verificationcode", "verification", "code",
             "otp", "notification", "notice", "announcement", "alert", "message", "sms", "system",
             "service", "customerservice",
-            "测试", "验证码", "通知", "公告", "提醒", "短信", "系统", "客服", "服务");
+            "测试", "验证码", "通知", "公告", "提醒", "短信", "系统", "客服", "服务",
+            "測試", "驗證碼", "簡訊", "系統", "服務");
 
     private SignatureNameRules() {}
 
-    /** The trimmed name, or a {@link Failure} saying which rule it breaks. */
+    /** The name as every rule sees it: trimmed, NFKC-normalised, trimmed again (NFKC turns U+00A0 into a space). */
+    public static String normalize(String raw) {
+        String trimmed = raw == null ? "" : raw.strip();
+        return Normalizer.normalize(trimmed, Normalizer.Form.NFKC).strip();
+    }
+
+    /** A CJK ideograph of §5.1's alphabet (radicals, strokes, 〇 and 々 are not). */
+    static boolean isIdeograph(int codePoint) {
+        return Character.isIdeographic(codePoint) && inBlocks(codePoint, IDEOGRAPH_BLOCKS);
+    }
+
+    private static boolean inBlocks(int codePoint, Set<Character.UnicodeBlock> blocks) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+        return block != null && blocks.contains(block);
+    }
+
+    private static boolean inAlphabet(int codePoint) {
+        return codePoint == ' ' || codePoint < 0x80 && Character.isLetterOrDigit(codePoint) || isIdeograph(codePoint);
+    }
+
+    /** The normalised name, or a {@link Failure} saying which rule it breaks. */
     public static String validate(String raw) {
-        String name = raw == null ? "" : raw.strip();
-        if (!ALLOWED.matcher(name).matches()) {
+        String name = normalize(raw);
+        int outside = name.codePoints().filter(c -> !inAlphabet(c)).findFirst().orElse(-1);
+        if (outside >= 0 && inBlocks(outside, RADICAL_BLOCKS)) {
+            throw Failure.invalid(FORMAT_CODE, String.format(
+                    "'%s' (U+%04X) is a radical, not a Chinese character; write the character itself",
+                    new String(Character.toChars(outside)), outside), "name");
+        }
+        if (outside >= 0 || !ALLOWED.matcher(name).matches()) {
             throw Failure.invalid(FORMAT_CODE,
                     "Signature names use only Chinese characters, letters, digits and single spaces between Latin words; no brackets or punctuation",
                     "name");
@@ -51,13 +103,13 @@ public final class SignatureNameRules {
         return name;
     }
 
-    /** Case-insensitive key under which two names count as the same (§5.4). */
+    /** Case-insensitive key of the normalised name, under which two names count as the same (§5.4). */
     public static String uniquenessKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return normalize(name).toLowerCase(Locale.ROOT);
     }
 
     static boolean isIdentifiable(String name) {
-        String compact = name.replace(" ", "").toLowerCase(Locale.ROOT);
+        String compact = normalize(name).replace(" ", "").toLowerCase(Locale.ROOT);
         if (compact.chars().allMatch(Character::isDigit)) {
             return false;
         }

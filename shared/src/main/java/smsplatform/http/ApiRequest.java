@@ -1,7 +1,6 @@
 package smsplatform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
-import smsplatform.json.Json;
 import smsplatform.log.Log;
 import smsplatform.service.Ids;
 
@@ -155,23 +153,8 @@ public final class ApiRequest {
         }
     }
 
-    /** The body as a JSON object; anything else is 400 MalformedBody. */
+    /** The body as a JSON object of valid Unicode; anything else is 400 MalformedBody ({@link JsonBody#parse}). */
     public JsonBody jsonBody() {
-        String text = bodyText();
-        if (text.isBlank()) {
-            throw Failure.invalid("MalformedBody", "A JSON object body is required", null);
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(text);
-        } catch (IOException | RuntimeException e) {
-            throw Failure.invalid("MalformedBody", "The body is not valid JSON", null);
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw Failure.invalid("MalformedBody", "The body must be a JSON object", null);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) map;
-        return new JsonBody(object, "");
+        return JsonBody.parse(bodyText());
     }
 }

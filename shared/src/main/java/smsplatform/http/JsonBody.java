@@ -1,13 +1,20 @@
 package smsplatform.http;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.domain.Failure;
+import smsplatform.json.Json;
 
-/** Typed, validated access to a JSON object; every violation is a 400 naming the field. */
+/**
+ * Typed, validated access to a JSON object; every violation is a 400 naming the field. Every route's
+ * body is parsed by {@link #parse}, which lets through only JSON objects whose strings (keys included)
+ * are valid Unicode: JSON's escapes (a backslash, {@code u} and four hex digits) can spell a lone
+ * surrogate, which no UTF-8 text, DynamoDB item or SMS can carry.
+ */
 public final class JsonBody {
 
     public static final int MAX_STRING = 2_000;
@@ -18,6 +25,62 @@ public final class JsonBody {
     JsonBody(Map<String, Object> values, String path) {
         this.values = values;
         this.path = path;
+    }
+
+    /** The body as a JSON object of valid Unicode; anything else is 400 MalformedBody. */
+    public static JsonBody parse(String text) {
+        if (text.isBlank()) {
+            throw Failure.invalid("MalformedBody", "A JSON object body is required", null);
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (IOException | RuntimeException e) {
+            throw Failure.invalid("MalformedBody", "The body is not valid JSON", null);
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw Failure.invalid("MalformedBody", "The body must be a JSON object", null);
+        }
+        requireValidUnicode(map, "");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return new JsonBody(object, "");
+    }
+
+    /** Walks every string of a parsed value; {@code path} is where it sits ("entity.name", "reasons[1]"). */
+    private static void requireValidUnicode(Object value, String path) {
+        if (value instanceof String s && hasLoneSurrogate(s)) {
+            throw Failure.invalid("MalformedBody",
+                    "'" + path + "' is not valid Unicode: it holds a lone surrogate", path);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (hasLoneSurrogate(key)) {
+                    // The key itself is never echoed back: it is not text a response may carry.
+                    throw Failure.invalid("MalformedBody", (path.isEmpty() ? "A key of the body" : "A key of '" + path + "'")
+                            + " is not valid Unicode: it holds a lone surrogate", path.isEmpty() ? null : path);
+                }
+                requireValidUnicode(e.getValue(), path.isEmpty() ? key : path + "." + key);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                requireValidUnicode(list.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String field(String name) {

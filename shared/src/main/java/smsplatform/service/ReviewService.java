@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.AutomaticReview;
+import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.ReasonCode;
@@ -47,8 +48,10 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    public Page<PendingReview> awaitingReviewer(int limit, String nextToken) {
-        Page<Signature> page = store.awaitingReviewer(limit, nextToken);
+    /** One page of the queue; {@code nextToken} only as this listing handed it to the reviewer's account. */
+    public Page<PendingReview> awaitingReviewer(Caller reviewer, int limit, String nextToken) {
+        Page<Signature> page = store.awaitingReviewer(limit,
+                PageTokens.open(PageTokens.REVIEWS, reviewer.accountId(), nextToken));
         List<PendingReview> reviews = new ArrayList<>();
         for (Signature s : page.items()) {
             Map<String, String> urls = new LinkedHashMap<>();
@@ -60,11 +63,14 @@ public final class ReviewService {
             }
             reviews.add(new PendingReview(s, urls));
         }
-        return new Page<>(reviews, page.nextToken());
+        return new Page<>(reviews, PageTokens.bind(PageTokens.REVIEWS, reviewer.accountId(), page.nextToken()));
     }
 
-    /** Validates a reviewer's decision and enqueues it; it is applied asynchronously. */
-    public void submitDecision(String reviewer, String signatureId, Decision decision, List<ReasonCode> reasons,
+    /**
+     * Validates a reviewer's decision and enqueues it; it is applied asynchronously. Segregation of
+     * duties: a reviewer never decides on an application of their own account (403, nothing enqueued).
+     */
+    public void submitDecision(Caller reviewer, String signatureId, Decision decision, List<ReasonCode> reasons,
                                String comment, long version) {
         if (decision == Decision.REJECT && reasons.isEmpty()) {
             throw Failure.invalid("InvalidParameterValue.ReasonsRequired", "REJECT needs at least one reason code", "reasons");
@@ -72,11 +78,15 @@ public final class ReviewService {
         if (reasons.contains(ReasonCode.OTHER) && (comment == null || comment.isBlank())) {
             throw Failure.invalid("InvalidParameterValue.CommentRequired", "Reason OTHER needs a comment", "comment");
         }
-        if (store.findById(signatureId).isEmpty()) {
-            throw Failure.notFound("Signature " + signatureId);
+        Signature signature = store.findById(signatureId)
+                .orElseThrow(() -> Failure.notFound("Signature " + signatureId));
+        if (signature.accountId().equals(reviewer.accountId())) {
+            Log.warn("review.decision.refused", "reason", "self-review");
+            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.SelfReview",
+                    "A reviewer cannot decide on an application of their own account", null);
         }
         reviewQueue.send(ReviewMessage.decision(signatureId, version, decision.name(),
-                reasons.stream().distinct().map(Enum::name).toList(), comment, reviewer));
+                reasons.stream().distinct().map(Enum::name).toList(), comment, reviewer.subject()));
     }
 
     /** Applies one review-queue message; safe to call again with the same message. */

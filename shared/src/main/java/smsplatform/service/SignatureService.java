@@ -68,8 +68,11 @@ public final class SignatureService {
                 .orElseThrow(() -> Failure.notFound("Signature " + signatureId));
     }
 
+    /** One page of the caller's signatures; {@code nextToken} only as this listing handed it to this account. */
     public Page<Signature> list(Caller caller, SignatureStatus status, int limit, String nextToken) {
-        return store.list(caller.accountId(), status, limit, nextToken);
+        Page<Signature> page = store.list(caller.accountId(), status, limit,
+                PageTokens.open(PageTokens.SIGNATURES, caller.accountId(), nextToken));
+        return new Page<>(page.items(), PageTokens.bind(PageTokens.SIGNATURES, caller.accountId(), page.nextToken()));
     }
 
     public Signature modify(Caller caller, String signatureId, SignatureApplication request) {

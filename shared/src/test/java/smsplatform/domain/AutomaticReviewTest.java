@@ -67,4 +67,12 @@ class AutomaticReviewTest {
         assertThat(AutomaticReview.evaluate(signature("Acme", "Acme Ltd.", SignaturePurpose.FOR_OTHERS))
                 .blockingReasons()).containsExactly(ReasonCode.MISSING_AUTHORIZATION);
     }
+
+    @Test
+    void prohibitedTermsInTraditionalScriptBlockLikeTheirSimplifiedForms() {
+        for (String name : java.util.List.of("賭博娛樂", "賭場科技", "代開發票", "赌博娱乐")) {
+            assertThat(AutomaticReview.evaluate(signature(name, name + "有限公司", SignaturePurpose.SELF_USE)).blockingReasons())
+                    .as(name).containsExactly(ReasonCode.PROHIBITED_CONTENT);
+        }
+    }
 }

@@ -71,16 +71,15 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
                     "Reviews need the " + Caller.REVIEWER_SCOPE + " scope", null);
         }
         return switch (request.routeKey()) {
-            case "GET /v1/reviews" -> list(request);
+            case "GET /v1/reviews" -> list(caller, request);
             case "POST /v1/reviews/{signatureId}/decision" -> decide(caller, request);
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
 
-    private APIGatewayV2HTTPResponse list(ApiRequest request) {
-        String token = request.query("nextToken");
-        Page<PendingReview> page = reviews.awaitingReviewer(request.queryInt("limit", 50, 1, 100),
-                token == null || token.isEmpty() ? null : token);
+    private APIGatewayV2HTTPResponse list(Caller caller, ApiRequest request) {
+        Page<PendingReview> page = reviews.awaitingReviewer(caller, request.queryInt("limit", 50, 1, 100),
+                request.query("nextToken"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reviews", page.items().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -96,7 +95,7 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {
         JsonBody body = request.jsonBody();
         String signatureId = request.pathParameter("signatureId");
-        reviews.submitDecision(caller.subject(), signatureId,
+        reviews.submitDecision(caller, signatureId,
                 body.requiredEnum("decision", ReviewService.Decision.class),
                 body.enumList("reasons", ReasonCode.class),
                 body.optionalString("comment", 1000),
