@@ -302,8 +302,10 @@ class SignatureApplicationsEndToEndTest {
         ApiClient.Response kangxi = client.post("/v1/signatures", company("\u2F08民银行"));
         assertThat(kangxi.status()).as("KANGXI RADICAL PERSON is 人 after NFKC: " + kangxi.body()).isEqualTo(409);
         assertThat(errorCode(kangxi)).isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
-        ApiClient.Response radical = client.post("/v1/signatures", company("\u2F08\u2EA0银行"));
-        assertThat(radical.status()).as("CJK RADICAL CIVILIAN has no ideograph in NFKC: " + radical.body()).isEqualTo(400);
+        ApiClient.Response civilian = client.post("/v1/signatures", company("\u2F08\u2EA0银行"));
+        assertThat(civilian.status()).as("CJK RADICAL CIVILIAN renders as 民: " + civilian.body()).isEqualTo(409);
+        ApiClient.Response radical = client.post("/v1/signatures", company("人\u2E80银行"));
+        assertThat(radical.status()).as("CJK RADICAL REPEAT has no equivalent ideograph: " + radical.body()).isEqualTo(400);
         assertThat(errorCode(radical)).isEqualTo("InvalidParameterValue.SignNameFormat");
 
         ApiClient.Response compatibility = client.post("/v1/signatures", company("\uF900山科技"));

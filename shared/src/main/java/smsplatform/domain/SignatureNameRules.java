@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  *
  * <p>Every check, and the uniqueness key, looks at the name trimmed and NFKC-normalised, so names
  * that render alike are one name: full-width letters, Kangxi radicals and compatibility ideographs
- * become the ordinary characters. What NFKC leaves outside the alphabet is refused, notably the CJK
- * radicals that have no decomposition (most of the CJK Radicals Supplement: U+2EA0 stays U+2EA0): the
- * JDK knows no ideograph for them, and a radical taken for an ideograph would be a name that renders
- * like another without colliding with it.
+ * become the ordinary characters. NFKC leaves most of the CJK Radicals Supplement as it is (U+2EA0
+ * stays U+2EA0), so those radicals then become the ideograph Unicode names as their equivalent
+ * ({@link RadicalEquivalents}): ⼈⺠银行 is 人民银行. Whatever is still outside the alphabet is refused,
+ * radicals without an equivalent included: a radical taken for an ideograph would be a name that
+ * renders like another without colliding with it.
  */
 public final class SignatureNameRules {
 
@@ -50,10 +51,13 @@ public final class SignatureNameRules {
 
     private SignatureNameRules() {}
 
-    /** The name as every rule sees it: trimmed, NFKC-normalised, trimmed again (NFKC turns U+00A0 into a space). */
+    /**
+     * The name as every rule sees it: trimmed, NFKC-normalised, radicals replaced by their equivalent
+     * ideographs, trimmed again (NFKC turns U+00A0 into a space).
+     */
     public static String normalize(String raw) {
         String trimmed = raw == null ? "" : raw.strip();
-        return Normalizer.normalize(trimmed, Normalizer.Form.NFKC).strip();
+        return RadicalEquivalents.replace(Normalizer.normalize(trimmed, Normalizer.Form.NFKC)).strip();
     }
 
     /** A CJK ideograph of §5.1's alphabet (radicals, strokes, 〇 and 々 are not). */
