@@ -312,7 +312,8 @@ public final class DynamoSignatureStore implements SignatureStore {
         List<Signature> signatures = response.items().stream().map(this::read).toList();
         String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Items.encodeToken(response.lastEvaluatedKey().get("sk").s()) : null;
-        return new Page<>(signatures, token);
+        return new Page<>(signatures, token,
+                signatures.stream().map(sig -> Items.encodeToken("SIGNATURE#" + sig.signatureId())).toList());
     }
 
     @Override
@@ -326,18 +327,24 @@ public final class DynamoSignatureStore implements SignatureStore {
         }
         QueryResponse response = dynamo.query(query.build());
         List<Signature> signatures = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
         for (Map<String, AttributeValue> indexed : response.items()) {
             // The index is eventually consistent: re-read, and skip what has moved on since.
-            find(indexed.get("pk").s().substring("ACCOUNT#".length()), indexed.get("sk").s().substring("SIGNATURE#".length()))
-                    .filter(Signature::awaitsReviewer).ifPresent(signatures::add);
+            Optional<Signature> current = find(indexed.get("pk").s().substring("ACCOUNT#".length()),
+                    indexed.get("sk").s().substring("SIGNATURE#".length())).filter(Signature::awaitsReviewer);
+            if (current.isPresent()) {
+                signatures.add(current.get());
+                positions.add(reviewerPosition(indexed));
+            }
         }
-        String token = null;
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            Map<String, AttributeValue> last = response.lastEvaluatedKey();
-            token = Items.encodeToken(Json.write(Map.of("pk", last.get("pk").s(), "sk", last.get("sk").s(),
-                    "reviewSince", last.get("reviewSince").s())));
-        }
-        return new Page<>(signatures, token);
+        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? reviewerPosition(response.lastEvaluatedKey()) : null;
+        return new Page<>(signatures, token, positions);
+    }
+
+    private static String reviewerPosition(Map<String, AttributeValue> key) {
+        return Items.encodeToken(Json.write(Map.of("pk", key.get("pk").s(), "sk", key.get("sk").s(),
+                "reviewSince", key.get("reviewSince").s())));
     }
 
     /**

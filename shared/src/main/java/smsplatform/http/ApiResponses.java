@@ -1,6 +1,7 @@
 package smsplatform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import smsplatform.domain.Failure;
@@ -11,7 +12,18 @@ public final class ApiResponses {
 
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json; charset=utf-8");
 
+    /**
+     * Lambda refuses a response over 6 MB (the whole response document, where the body is a JSON string
+     * with its own escapes): the items of one listing page may take 5 MB of it, the rest is headroom.
+     */
+    public static final long PAGE_BUDGET = 5_000_000;
+
     private ApiResponses() {}
+
+    /** What a part of a body adds to the response document: its JSON, escaped again as in the body string. */
+    public static long responseBytes(Object part) {
+        return Json.write(Json.write(part)).getBytes(StandardCharsets.UTF_8).length;
+    }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(JSON_HEADERS)

@@ -52,18 +52,17 @@ public final class ReviewService {
     public Page<PendingReview> awaitingReviewer(Caller reviewer, int limit, String nextToken) {
         Page<Signature> page = store.awaitingReviewer(limit,
                 PageTokens.open(PageTokens.REVIEWS, reviewer.accountId(), nextToken));
-        List<PendingReview> reviews = new ArrayList<>();
-        for (Signature s : page.items()) {
-            Map<String, String> urls = new LinkedHashMap<>();
-            for (SignatureDocument d : s.documents().values()) {
-                if (d.objectKey() == null) {
-                    continue; // an invalid document: nothing was kept to look at
-                }
+        return page.map(this::pending, position -> PageTokens.bind(PageTokens.REVIEWS, reviewer.accountId(), position));
+    }
+
+    private PendingReview pending(Signature signature) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (SignatureDocument d : signature.documents().values()) {
+            if (d.objectKey() != null) { // an invalid document: nothing was kept to look at
                 urls.put(d.kind().name(), certificates.presignDownload(d.objectKey(), DOCUMENT_URL_VALIDITY).url());
             }
-            reviews.add(new PendingReview(s, urls));
         }
-        return new Page<>(reviews, PageTokens.bind(PageTokens.REVIEWS, reviewer.accountId(), page.nextToken()));
+        return new PendingReview(signature, urls);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class SignatureService {
     public Page<Signature> list(Caller caller, SignatureStatus status, int limit, String nextToken) {
         Page<Signature> page = store.list(caller.accountId(), status, limit,
                 PageTokens.open(PageTokens.SIGNATURES, caller.accountId(), nextToken));
-        return new Page<>(page.items(), PageTokens.bind(PageTokens.SIGNATURES, caller.accountId(), page.nextToken()));
+        return page.map(s -> s, position -> PageTokens.bind(PageTokens.SIGNATURES, caller.accountId(), position));
     }
 
     public Signature modify(Caller caller, String signatureId, SignatureApplication request) {

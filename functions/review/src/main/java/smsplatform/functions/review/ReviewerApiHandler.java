@@ -78,18 +78,21 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private APIGatewayV2HTTPResponse list(Caller caller, ApiRequest request) {
-        Page<PendingReview> page = reviews.awaitingReviewer(caller, request.queryInt("limit", 50, 1, 100),
-                request.query("nextToken"));
+        Page<Map<String, Object>> page = reviews.awaitingReviewer(caller, request.queryInt("limit", 50, 1, 100),
+                request.query("nextToken")).map(ReviewerApiHandler::review, token -> token)
+                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviews", page.items().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("accountId", r.signature().accountId());
-            m.put("signature", SignatureJson.toApi(r.signature()));
-            m.put("documentUrls", r.documentUrls());
-            return (Object) m;
-        }).toList());
+        body.put("reviews", page.items());
         body.put("nextToken", page.nextToken());
         return ApiResponses.json(200, body);
+    }
+
+    private static Map<String, Object> review(PendingReview pending) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accountId", pending.signature().accountId());
+        m.put("signature", SignatureJson.toApi(pending.signature()));
+        m.put("documentUrls", pending.documentUrls());
+        return m;
     }
 
     private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {

@@ -127,10 +127,11 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                         "status must be one of " + java.util.Arrays.toString(SignatureStatus.values()));
             }
         }
-        Page<Signature> page = signatures.list(caller, filter, request.queryInt("limit", 50, 1, 100),
-                emptyToNull(request.query("nextToken")));
+        Page<Map<String, Object>> page = signatures.list(caller, filter, request.queryInt("limit", 50, 1, 100),
+                emptyToNull(request.query("nextToken"))).map(SignatureJson::toApi, token -> token)
+                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("signatures", page.items().stream().map(s -> (Object) SignatureJson.toApi(s)).toList());
+        body.put("signatures", page.items());
         body.put("nextToken", page.nextToken());
         return ApiResponses.json(200, body);
     }
