@@ -39,6 +39,15 @@ class StackPlanTest {
     }
 
     @Test
+    void theSweeperOfTheTemplateRunsEveryMinuteOnARuleOfItsOwn() throws Exception {
+        StackPlan plan = new StackPlan(Template.read(TemplateTest.TEMPLATE), RunningStack.PROJECT, Map.of(), q -> q);
+        assertThat(plan.function("MessageSweeperFunction").schedules()).containsExactly(new LocalFunction.ScheduleTrigger(
+                "sms-local-MessageSweeperFunctionSweep", Duration.ofMinutes(1), null));
+        assertThat(plan.functions).filteredOn(f -> !f.schedules().isEmpty()).extracting(LocalFunction::logicalId)
+                .containsExactly("MessageSweeperFunction");
+    }
+
+    @Test
     void scheduleEventsKeepTheirRateNameAndInputAndDisabledOnesDoNotRun() throws Exception {
         StackPlan plan = plan(String.join("\n",
                 "        Often: {Type: Schedule, Properties: {Schedule: !Ref Every}}",
