@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 import smsplatform.service.Parallel;
@@ -33,7 +34,7 @@ public final class DynamoMessageStore implements MessageStore {
     private static final int BATCH = 25;
     private static final int BATCH_ATTEMPTS = 8;
 
-    public static final String PENDING_INDEX = "PendingMessages";
+    static final String PENDING_INDEX = "PendingMessages";
     /**
      * Index partitions per status, so that its writes spread over many keys (a key takes about 1000 writes a
      * second, and each message writes each of its two keys twice). Changing it strands what the old shards hold.
@@ -149,8 +150,8 @@ public final class DynamoMessageStore implements MessageStore {
     @Override
     public List<Ref> pending(SmsMessage.Status status, Instant lastChangeBefore, int limit) {
         int perShard = Math.max(1, (limit + PENDING_SHARDS - 1) / PENDING_SHARDS);
-        List<Integer> shards = java.util.stream.IntStream.range(0, PENDING_SHARDS).boxed().toList();
-        return Parallel.map(shards, shard -> pendingInShard(status.name() + "#" + shard, lastChangeBefore, perShard))
+        List<Integer> shards = IntStream.range(0, PENDING_SHARDS).boxed().toList();
+        return Parallel.map(shards, shard -> pendingInShard(shardKey(status, shard), lastChangeBefore, perShard))
                 .stream().flatMap(List::stream).toList();
     }
 
@@ -177,7 +178,11 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     private static String pendingShard(SmsMessage.Status status, String serialNo) {
-        return status.name() + "#" + Math.floorMod(serialNo.hashCode(), PENDING_SHARDS);
+        return shardKey(status, Math.floorMod(serialNo.hashCode(), PENDING_SHARDS));
+    }
+
+    private static String shardKey(SmsMessage.Status status, int shard) {
+        return status.name() + "#" + shard;
     }
 
     @Override
