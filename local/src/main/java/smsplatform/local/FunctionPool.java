@@ -3,6 +3,7 @@ package smsplatform.local;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import smsplatform.aws.FunctionEnvironment;
@@ -13,6 +14,7 @@ final class FunctionPool implements AutoCloseable {
     private final StackPlan plan;
     private final Endpoints endpoints;
     private final Path logs;
+    private final List<String> jvmOptions;
     private final Map<String, FunctionProcess> processes = new ConcurrentHashMap<>();
 
     /**
@@ -21,10 +23,12 @@ final class FunctionPool implements AutoCloseable {
      */
     record Endpoints(String dynamoDb, String s3, String sqs, String carrierSecret) {}
 
-    FunctionPool(StackPlan plan, Endpoints endpoints, Path logs) {
+    /** {@code jvmOptions}: given to every function's JVM (sms-local's fault points; none normally). */
+    FunctionPool(StackPlan plan, Endpoints endpoints, Path logs, List<String> jvmOptions) {
         this.plan = plan;
         this.endpoints = endpoints;
         this.logs = logs;
+        this.jvmOptions = jvmOptions;
     }
 
     /** The environment Lambda would give the function, plus the SDK's endpoint variables for the emulators. */
@@ -58,7 +62,7 @@ final class FunctionPool implements AutoCloseable {
     private FunctionProcess process(String logicalId) {
         return processes.computeIfAbsent(logicalId, id -> {
             LocalFunction function = plan.function(id);
-            return new FunctionProcess(function, environment(function, endpoints), logs.resolve(id + ".log"));
+            return new FunctionProcess(function, environment(function, endpoints), logs.resolve(id + ".log"), jvmOptions);
         });
     }
 

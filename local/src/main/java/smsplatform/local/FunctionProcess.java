@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,13 +37,20 @@ final class FunctionProcess implements AutoCloseable {
     private final LocalFunction function;
     private final Map<String, String> environment;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
     private URI invokeUri;
 
     FunctionProcess(LocalFunction function, Map<String, String> environment, Path log) {
+        this(function, environment, log, List.of());
+    }
+
+    /** {@code jvmOptions}: more options for the function's JVM (sms-local's fault points). */
+    FunctionProcess(LocalFunction function, Map<String, String> environment, Path log, List<String> jvmOptions) {
         this.function = function;
         this.environment = environment;
         this.log = log;
+        this.jvmOptions = jvmOptions;
     }
 
     synchronized void ensureStarted() throws IOException {
@@ -56,10 +65,11 @@ final class FunctionProcess implements AutoCloseable {
         String classpath = String.join(File.pathSeparator, function.artifact().toString(),
                 codeSource(FunctionRunner.class), codeSource(LambdaEventSerializers.class));
         // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xshare:auto", "-Xmx256m",
-                "-Dsun.net.httpserver.nodelay=true",
-                "-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId())
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m",
+                "-Dsun.net.httpserver.nodelay=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(environment);
         process = builder.start();

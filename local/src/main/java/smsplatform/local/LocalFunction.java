@@ -1,8 +1,11 @@
 package smsplatform.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One AWS::Serverless::Function of the template, resolved for the local stack. */
 record LocalFunction(
@@ -15,6 +18,7 @@ record LocalFunction(
         List<HttpRoute> routes,
         List<S3Trigger> s3Triggers,
         List<SqsTrigger> sqsTriggers,
+        List<ScheduleTrigger> schedules,
         int maximumRetryAttempts,
         String onFailureQueue) {
 
@@ -39,4 +43,29 @@ record LocalFunction(
 
     /** An SQS event source mapping. */
     record SqsTrigger(String queueName, int batchSize, boolean reportBatchItemFailures) {}
+
+    /**
+     * A Schedule event, i.e. an EventBridge rule: its name, its rate, and its fixed {@code Input} (null: the
+     * function receives a Scheduled Event).
+     */
+    record ScheduleTrigger(String rule, Duration rate, String input) {
+
+        private static final Pattern RATE =
+                Pattern.compile("rate\\(\\s*([1-9][0-9]*)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
+
+        /** {@code rate(1 minute)}, {@code rate(5 minutes)}, {@code rate(2 hours)}, {@code rate(1 day)}. */
+        static Duration rate(String expression) {
+            Matcher m = RATE.matcher(expression.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Schedule '" + expression + "': sms-local runs rate(N unit) schedules"
+                        + " only (a cron expression is not supported)");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "minute", "minutes" -> Duration.ofMinutes(n);
+                case "hour", "hours" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+    }
 }

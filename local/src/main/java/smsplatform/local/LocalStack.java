@@ -9,11 +9,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import smsplatform.aws.FaultPoints;
 import smsplatform.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -35,6 +37,15 @@ public final class LocalStack implements AutoCloseable {
     /** Where the pieces of a running stack listen (also written to DATA_DIR/stack.json for 'invoke'). */
     public record Endpoints(int port, String dynamoDb, String s3, String sqs) {}
 
+    /**
+     * What {@code ./sms-local start} may set without touching the template: values of the template's
+     * parameters, one period for every Schedule event instead of its rate (null: the template's rates),
+     * and a fault point where functions pause ({@code POINT:MILLIS}, for crash tests; null: none).
+     */
+    public record Options(Map<String, String> parameterOverrides, Duration scheduleEvery, String pauseAt) {
+        public static final Options DEFAULTS = new Options(Map.of(), null, null);
+    }
+
     private LocalStack() {}
 
     public static LocalStack start(Path projectDir, Path dataDir, int port) throws Exception {
@@ -43,10 +54,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. */
     public static LocalStack start(Path projectDir, Path template, Path dataDir, int port) throws Exception {
+        return start(projectDir, template, dataDir, port, Options.DEFAULTS);
+    }
+
+    public static LocalStack start(Path projectDir, Path template, Path dataDir, int port, Options options)
+            throws Exception {
         LocalStack stack = new LocalStack();
         try {
             stack.boot(projectDir.toAbsolutePath().normalize(), template.toAbsolutePath().normalize(),
-                    dataDir.toAbsolutePath().normalize(), port);
+                    dataDir.toAbsolutePath().normalize(), port, options);
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -54,7 +70,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort) throws Exception {
+    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort, Options options)
+            throws Exception {
         Files.createDirectories(dataDir);
         lock(dataDir);
         Path logs = dataDir.resolve("logs");
@@ -77,8 +94,7 @@ public final class LocalStack implements AutoCloseable {
         endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
                 sqsEmulator.endpoint().toString());
 
-        plan = new StackPlan(template, templateFile.getParent(),
-                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
+        plan = new StackPlan(template, templateFile.getParent(), parameters(options.parameterOverrides(), port),
                 sqsEmulator::queueUrl);
         DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoints.dynamoDb()).build();
         S3Client s3 = client(S3Client.builder(), endpoints.s3()).forcePathStyle(true).build();
@@ -94,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
         CarrierSimulator carrier = new CarrierSimulator(dataDir);
         functionEndpoints = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs(),
                 carrier.secret());
-        FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs);
+        FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs,
+                options.pauseAt() == null ? List.of() : List.of("-D" + FaultPoints.PROPERTY + "=" + options.pauseAt()));
         parts.add(functions);
         S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
         notifications.set(s3Events);
@@ -104,6 +121,12 @@ public final class LocalStack implements AutoCloseable {
             for (LocalFunction.SqsTrigger trigger : f.sqsTriggers()) {
                 QueueEventSource source = new QueueEventSource(sqs, functions, f, trigger,
                         sqsEmulator.queueUrl(trigger.queueName()));
+                source.start();
+                parts.add(source);
+            }
+            for (LocalFunction.ScheduleTrigger trigger : f.schedules()) {
+                ScheduleEventSource source = new ScheduleEventSource(functions, f, trigger,
+                        options.scheduleEvery() != null ? options.scheduleEvery() : trigger.rate());
                 source.start();
                 parts.add(source);
             }
@@ -119,8 +142,16 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("sqs", endpoints.sqs());
         stackFile.put("pid", ProcessHandle.current().pid());
         stackFile.put("carrierSecret", carrier.secret()); // for './sms-local invoke DeliveryFunction'
+        stackFile.put("parameterOverrides", options.parameterOverrides());
         PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
+    }
+
+    /** The user's parameter values, and where the carrier simulator listens (the delivery function posts there). */
+    static Map<String, String> parameters(Map<String, String> overrides, int port) {
+        Map<String, String> parameters = new LinkedHashMap<>(overrides);
+        parameters.put("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages");
+        return parameters;
     }
 
     private void lock(Path dataDir) throws IOException {

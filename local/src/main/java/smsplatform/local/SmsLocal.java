@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import smsplatform.json.Json;
 
 /**
@@ -32,15 +34,18 @@ public final class SmsLocal {
         Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
                 : project.resolve("template.yaml");
         switch (args[0]) {
-            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")));
+            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")),
+                    new LocalStack.Options(parameterOverrides(options.getOrDefault("parameter-overrides", "")),
+                            scheduleEvery(options.get("schedule-every")), options.get("pause-at")));
             case "token" -> token(template, dataDir, options);
             case "invoke" -> invoke(template, dataDir, options);
             default -> usage();
         }
     }
 
-    private static void start(Path project, Path template, Path dataDir, int port) throws Exception {
-        LocalStack stack = LocalStack.start(project, template, dataDir, port);
+    private static void start(Path project, Path template, Path dataDir, int port, LocalStack.Options options)
+            throws Exception {
+        LocalStack stack = LocalStack.start(project, template, dataDir, port, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -72,9 +77,10 @@ public final class SmsLocal {
         Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
         String sqs = String.valueOf(stack.get("sqs"));
         int port = ((Number) stack.get("port")).intValue();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Template.map(stack.get("parameterOverrides")).forEach((k, v) -> overrides.put(k, String.valueOf(v)));
         StackPlan plan = new StackPlan(Template.read(template), template.getParent(),
-                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
-                q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
+                LocalStack.parameters(overrides, port), q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
         LocalFunction function = plan.function(logicalId);
         FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(String.valueOf(stack.get("dynamoDb")),
                 String.valueOf(stack.get("s3")), sqs, String.valueOf(stack.getOrDefault("carrierSecret", "")));
@@ -86,6 +92,34 @@ public final class SmsLocal {
                 System.exit(1);
             }
         }
+    }
+
+    private static final Pattern OVERRIDE = Pattern.compile("\\s*([A-Za-z0-9]+)=(?:\"([^\"]*)\"|(\\S*))\\s*");
+
+    /** SAM's form: {@code 'Name=Value Name2="a value with spaces"'}. */
+    static Map<String, String> parameterOverrides(String text) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Matcher m = OVERRIDE.matcher(text);
+        int at = 0;
+        while (at < text.length() && !text.substring(at).isBlank()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new IllegalArgumentException("--parameter-overrides takes Name=Value pairs: '" + text.substring(at).trim() + "'");
+            }
+            overrides.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+            at = m.end();
+        }
+        return overrides;
+    }
+
+    private static Duration scheduleEvery(String seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        long value = Long.parseLong(seconds);
+        if (value < 1) {
+            throw new IllegalArgumentException("--schedule-every takes a number of seconds, at least 1");
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -121,7 +155,8 @@ public final class SmsLocal {
 
     private static void usage() {
         System.out.println(String.join("\n",
-                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE]",
+                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE]"
+                        + " [--parameter-overrides 'Name=Value ...'] [--schedule-every SECONDS] [--pause-at POINT:MILLIS]",
                 "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
                 "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import smsplatform.local.LocalFunction.HttpRoute;
 import smsplatform.local.LocalFunction.S3Trigger;
+import smsplatform.local.LocalFunction.ScheduleTrigger;
 import smsplatform.local.LocalFunction.SqsTrigger;
 
 /**
@@ -32,6 +33,9 @@ final class StackPlan {
         this.template = template;
         this.queueUrl = queueUrl;
         this.parameters = new LinkedHashMap<>(template.parameterDefaults());
+        parameterOverrides.keySet().stream().filter(name -> !parameters.containsKey(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("template.yaml has no parameter " + name);
+        });
         this.parameters.putAll(parameterOverrides);
         this.tables = template.resourcesOfType("AWS::DynamoDB::Table");
         this.resolver = new Template.Resolver(this::ref, this::getAtt);
@@ -119,6 +123,7 @@ final class StackPlan {
         List<HttpRoute> routes = new ArrayList<>();
         List<S3Trigger> s3 = new ArrayList<>();
         List<SqsTrigger> sqs = new ArrayList<>();
+        List<ScheduleTrigger> schedules = new ArrayList<>();
         Template.map(props.get("Events")).forEach((name, e) -> {
             Map<String, Object> event = Template.map(e);
             Map<String, Object> p = Template.map(event.get("Properties"));
@@ -144,6 +149,15 @@ final class StackPlan {
                             number(p.getOrDefault("BatchSize", 10)),
                             Template.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")));
                 }
+                case "Schedule" -> {
+                    boolean enabled = !Boolean.FALSE.equals(p.get("Enabled"))
+                            && !"DISABLED".equals(resolver.resolve(p.get("State")));
+                    if (enabled) {
+                        Object rule = p.get("Name");
+                        schedules.add(new ScheduleTrigger(rule == null ? STACK_NAME + "-" + id + name : resolver.resolve(rule),
+                                ScheduleTrigger.rate(resolver.resolve(p.get("Schedule"))), resolver.resolve(p.get("Input"))));
+                    }
+                }
                 default -> throw new IllegalArgumentException(id + ": event type " + event.get("Type")
                         + " is not supported by sms-local");
             }
@@ -158,7 +172,8 @@ final class StackPlan {
             onFailure = arn.substring(arn.lastIndexOf(':') + 1);
         }
         return new LocalFunction(id, codeBase.resolve(String.valueOf(props.get("CodeUri"))),
-                String.valueOf(props.get("Handler")), timeout, memory, env, routes, s3, sqs, retries, onFailure);
+                String.valueOf(props.get("Handler")), timeout, memory, env, routes, s3, sqs, schedules, retries,
+                onFailure);
     }
 
     private static int number(Object value) {

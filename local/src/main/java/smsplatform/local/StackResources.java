@@ -90,7 +90,16 @@ final class StackResources {
                 }
             });
         } catch (ResourceInUseException exists) {
-            // kept from an earlier run
+            // Kept from an earlier run. dynalite cannot add an index to an existing table: say so, once.
+            List<String> present = dynamo.describeTable(b -> b.tableName(plan.tableName(id))).table()
+                    .globalSecondaryIndexes().stream().map(i -> i.indexName()).toList();
+            List<String> missing = indexes.stream().map(GlobalSecondaryIndex::indexName)
+                    .filter(name -> !present.contains(name)).toList();
+            if (!missing.isEmpty()) {
+                System.err.println("sms-local: table " + plan.tableName(id) + " in this data dir predates its index(es) "
+                        + missing + " in template.yaml, which the local DynamoDB cannot add to an existing table:"
+                        + " what uses them fails until you delete the data dir and start afresh");
+            }
         }
     }
 

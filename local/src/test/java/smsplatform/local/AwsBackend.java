@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -34,10 +36,13 @@ abstract class AwsBackend implements AutoCloseable {
     final StackPlan plan;
     private final String sqsEndpoint;
     private final String s3Endpoint;
+    /** Where the backend listens, as a function of the local stack is told. */
+    final FunctionPool.Endpoints endpoints;
 
     AwsBackend(String dynamoEndpoint, String s3Endpoint, String sqsEndpoint) throws Exception {
         this.sqsEndpoint = sqsEndpoint;
         this.s3Endpoint = s3Endpoint;
+        this.endpoints = new FunctionPool.Endpoints(dynamoEndpoint, s3Endpoint, sqsEndpoint, "");
         dynamo = LocalStack.client(DynamoDbClient.builder(), dynamoEndpoint).build();
         s3 = LocalStack.client(S3Client.builder(), s3Endpoint).forcePathStyle(true).build();
         sqs = LocalStack.client(SqsClient.builder(), sqsEndpoint).build();
@@ -63,6 +68,17 @@ abstract class AwsBackend implements AutoCloseable {
 
     String table() {
         return plan.tableName(plan.tables.get(0));
+    }
+
+    /** A new, empty table shaped like the template's (keys and indexes), for a test that needs it to itself. */
+    String freshTable(String name) {
+        var shape = dynamo.describeTable(b -> b.tableName(table())).table();
+        dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(shape.attributeDefinitions()).keySchema(shape.keySchema())
+                .globalSecondaryIndexes(shape.globalSecondaryIndexes().stream().map(i -> GlobalSecondaryIndex.builder()
+                        .indexName(i.indexName()).keySchema(i.keySchema()).projection(i.projection()).build()).toList()));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+        return name;
     }
 
     String bucket() {

@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Issue #2 (c): the data dir keeps everything across a stop, and across a crash with work in flight. */
+/**
+ * Issue #2 (c): the data dir keeps everything across a stop, and across a crash with work in flight; a crash
+ * between recording messages and queueing them strands none (the sweeper queues them again).
+ */
 class RestartEndToEndTest {
 
     @TempDir
@@ -80,5 +88,105 @@ class RestartEndToEndTest {
                         .containsExactly("【Crash Test Labs】in flight");
             }
         }
+    }
+
+    /** The sweeper every 2 s, with bounds short enough for a test. */
+    static final String[] FAST_SWEEPER = {"--schedule-every", "2",
+            "--parameter-overrides", "SweepQueuedAfterSeconds=4 SweepSentAfterSeconds=8"};
+
+    @Test
+    void everyMessageRecordedBeforeAKillMidSendIsSettledAfterTheRestartAndNoneIsDeliveredTwice() throws Exception {
+        List<String> numbers = killMidSend("midsend", "Mid Send Labs", "135");
+        try (RunningStack second = RunningStack.start(dataDir, FAST_SWEEPER)) {
+            assertDeliveredOnceEach(second, "midsend", numbers);
+        }
+    }
+
+    @Test
+    void messagesRecordedButNotYetQueuedWhenTheStackIsKilledAreQueuedByTheSweeperAndDeliveredOnce() throws Exception {
+        // SendSms pauses between recording and queueing, so that the kill lands exactly there.
+        List<String> numbers = killMidSend("paused", "Paused Labs", "136", "--pause-at", "send-sms.after-recorded:10000");
+        try (RunningStack second = RunningStack.start(dataDir, FAST_SWEEPER)) {
+            Map<String, Map<String, AttributeValue>> settled = assertDeliveredOnceEach(second, "paused", numbers);
+            assertThat(settled.values()).as("each one queued again by the sweeper").allSatisfy(m ->
+                    assertThat(m.get("statusHistory").l()).extracting(c -> c.m().containsKey("detail") ? c.m().get("detail").s() : "")
+                            .anyMatch(detail -> detail.startsWith("re-queued by the sweeper")));
+        }
+    }
+
+    /**
+     * 80 numbers ({@code prefix} + 8 digits) in 8 concurrent requests without an Idempotency-Key, and the
+     * stack killed as soon as the first of them are recorded, the other requests still under way.
+     */
+    private List<String> killMidSend(String account, String sign, String prefix, String... options) throws Exception {
+        List<List<String>> requests = new ArrayList<>();
+        for (int r = 0; r < 8; r++) {
+            List<String> numbers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                numbers.add(String.format("%s%02d%06d", prefix, r, i));
+            }
+            requests.add(numbers);
+        }
+        try (RunningStack first = RunningStack.start(dataDir, options)) {
+            ApiClient applicant = new ApiClient(first.baseUrl, Tokens.mint(dataDir, account, "ENTERPRISE", false));
+            ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
+            Journeys.approve(applicant, reviewer, sign, sign + " Ltd.");
+            ExecutorService senders = Executors.newFixedThreadPool(requests.size());
+            for (List<String> numbers : requests) {
+                senders.submit(() -> applicant.post("/v1/sms/send", Map.of(
+                        "phoneNumbers", numbers, "sign", sign, "content", "mid send")));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (first.messages(account).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            first.kill();
+            senders.shutdownNow();
+        }
+        return requests.stream().flatMap(List::stream).toList();
+    }
+
+    /** Every message recorded before the kill ends DELIVERED, on its handset once; nothing else arrives. */
+    private static Map<String, Map<String, AttributeValue>> assertDeliveredOnceEach(RunningStack stack, String account,
+                                                                                   List<String> numbers) throws Exception {
+        long restarted = System.nanoTime();
+        Map<String, Map<String, AttributeValue>> atRestart = stack.messages(account);
+        assertThat(atRestart).as("messages recorded before the kill").isNotEmpty();
+        Map<String, Map<String, AttributeValue>> settled = awaitSettled(stack, account);
+        System.out.printf("kill mid-send (%s): %d of %d messages recorded, at restart %s, settled after %d ms: %s%n",
+                account, atRestart.size(), numbers.size(), countByStatus(atRestart),
+                (System.nanoTime() - restarted) / 1_000_000, countByStatus(settled));
+        assertThat(settled.keySet()).isEqualTo(atRestart.keySet());
+        assertThat(settled.values()).extracting(m -> m.get("status").s()).containsOnly("DELIVERED");
+        ApiClient anonymous = new ApiClient(stack.baseUrl, null);
+        for (String number : numbers) {
+            List<String> recorded = settled.values().stream().filter(m -> m.get("phoneNumber").s().equals("+86" + number))
+                    .map(m -> m.get("serialNo").s()).toList();
+            Map<String, Object> handset = anonymous.get("/local/handsets/%2B86" + number).json();
+            assertThat(list(handset.get("messages"))).as(number).extracting(m -> m.get("serialNo"))
+                    .containsExactlyElementsOf(recorded);
+        }
+        return settled;
+    }
+
+    static Map<String, Map<String, AttributeValue>> awaitSettled(RunningStack stack, String account) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Map<String, Map<String, AttributeValue>> messages = stack.messages(account);
+        while (messages.values().stream().anyMatch(RestartEndToEndTest::unsettled) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            messages = stack.messages(account);
+        }
+        assertThat(countByStatus(messages)).as("messages by status").doesNotContainKeys("QUEUED", "SENT");
+        return messages;
+    }
+
+    static boolean unsettled(Map<String, AttributeValue> message) {
+        return List.of("QUEUED", "SENT").contains(message.get("status").s());
+    }
+
+    static Map<String, Integer> countByStatus(Map<String, Map<String, AttributeValue>> messages) {
+        Map<String, Integer> counts = new TreeMap<>();
+        messages.values().forEach(m -> counts.merge(m.get("status").s(), 1, Integer::sum));
+        return counts;
     }
 }

@@ -25,6 +25,7 @@ final class RunningStack implements AutoCloseable {
     final Path dataDir;
     final String baseUrl;
     private final Process process;
+    private DynamoDbClient dynamo;
 
     private RunningStack(Path dataDir, String baseUrl, Process process) {
         this.dataDir = dataDir;
@@ -90,9 +91,29 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /** The account's messages as recorded, read straight from the stack's DynamoDB: serial number to item. */
+    Map<String, Map<String, AttributeValue>> messages(String account) throws IOException {
+        Map<String, Map<String, AttributeValue>> messages = new java.util.TreeMap<>();
+        dynamo().queryPaginator(b -> b.tableName("SmsTable").consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :sms)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ACCOUNT#" + account),
+                        ":sms", AttributeValue.fromS("SMS#")))).items()
+                .forEach(item -> messages.put(item.get("serialNo").s(), item));
+        return messages;
+    }
+
+    private synchronized DynamoDbClient dynamo() throws IOException {
+        if (dynamo == null) {
+            Map<String, Object> endpoints = Json.parseObject(Files.readString(dataDir.resolve("stack.json")));
+            dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build();
+        }
+        return dynamo;
+    }
+
     /** Like Ctrl-C: the stack shuts down in order. */
     @Override
     public void close() throws InterruptedException {
+        closeDynamo();
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -101,10 +122,18 @@ final class RunningStack implements AutoCloseable {
 
     /** Like a crash: no shutdown hooks run. */
     void kill() throws InterruptedException {
+        closeDynamo();
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         // The launcher exec's java, so the JVM is this process; give its children a moment to notice.
         Thread.sleep(500);
+    }
+
+    private synchronized void closeDynamo() {
+        if (dynamo != null) {
+            dynamo.close();
+            dynamo = null;
+        }
     }
 
     private static Path projectDir() {

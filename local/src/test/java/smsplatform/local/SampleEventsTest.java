@@ -55,7 +55,8 @@ class SampleEventsTest {
                     .anyMatch(n -> n.startsWith("review-queue-"))
                     .anyMatch(n -> n.startsWith("reviewer-api-"))
                     .anyMatch(n -> n.startsWith("send-sms"))
-                    .anyMatch(n -> n.startsWith("delivery-"));
+                    .anyMatch(n -> n.startsWith("delivery-"))
+                    .anyMatch(n -> n.startsWith("message-sweeper-"));
         }
     }
 
@@ -86,6 +87,13 @@ class SampleEventsTest {
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(ApiClient.list(result.json().get("batchItemFailures"))).as(sample[1]).isEmpty();
         }
+    }
+
+    @Test
+    void theSweeperSampleRunsOneSweepAndSaysWhatItDid() throws Exception {
+        Invocation sweep = invoke("MessageSweeperFunction", "message-sweeper-scheduled.json");
+        assertThat(sweep.exitCode()).as(sweep.output()).isZero();
+        assertThat(sweep.json()).containsOnlyKeys("requeued", "failed", "waiting");
     }
 
     @Test

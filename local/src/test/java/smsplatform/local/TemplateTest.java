@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import smsplatform.functions.sms.DeliveryHandler;
 
 /** template.yaml is a valid SAM template and declares the whole product as issue #2 asks. */
 class TemplateTest {
@@ -127,5 +128,29 @@ class TemplateTest {
         Map<String, Object> bucket = template.properties("CertificatesBucket");
         assertThat(bucket).containsKey("BucketName").containsKey("BucketEncryption");
         assertThat(Template.map(bucket.get("PublicAccessBlockConfiguration")).values()).containsOnly(true).hasSize(4);
+    }
+
+    @Test
+    void theSweeperHasLeastPrivilegeAPendingIndexToReadAndBoundsBeyondTheQueuesOwnRedelivery() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        Map<String, Object> sweeper = template.properties("MessageSweeperFunction");
+        List<Object> policies = Template.list(sweeper.get("Policies"));
+        assertThat(policies).as("its own statements, no broad policy template").hasSize(1);
+        List<Object> statements = Template.list(Template.map(policies.get(0)).get("Statement"));
+        assertThat(statements).extracting(st -> Template.map(st).get("Action")).containsExactly(
+                "dynamodb:Query", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), "sqs:SendMessage");
+        assertThat(statements).extracting(st -> Template.map(st).get("Resource")).containsExactly(
+                Map.of("Fn::Sub", "${SmsTable.Arn}/index/PendingMessages"), Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")),
+                Map.of("Fn::GetAtt", List.of("OutboundQueue", "Arn")));
+        assertThat(Template.list(template.properties("SmsTable").get("GlobalSecondaryIndexes")))
+                .extracting(i -> Template.map(i).get("IndexName")).contains("PendingMessages");
+
+        StackPlan plan = new StackPlan(template, RunningStack.PROJECT, Map.of(), q -> q);
+        Map<String, String> env = plan.function("MessageSweeperFunction").environment();
+        int visibility = ((Number) template.properties("OutboundQueue").get("VisibilityTimeout")).intValue();
+        assertThat(Integer.parseInt(env.get("SWEEP_QUEUED_AFTER_SECONDS"))).as("a held queue message comes back first")
+                .isGreaterThan(visibility);
+        assertThat(Integer.parseInt(env.get("SWEEP_SENT_AFTER_SECONDS"))).as("no delivery retry still under way")
+                .isGreaterThan(DeliveryHandler.MAX_RETRY_SECONDS + plan.function("DeliveryFunction").timeoutSeconds());
     }
 }

@@ -6,27 +6,40 @@ import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 import smsplatform.service.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Messages under {@code ACCOUNT#<id> / SMS#<serialNo>}; status changes are conditional on the current
  * status. New messages go in batches of 25; those of a re-run request one conditional put each.
+ * A message not yet settled (QUEUED or SENT) carries the keys of the sparse index {@value #PENDING_INDEX}
+ * ({@code pendingShard} = status and shard, {@code pendingSince} = epoch milliseconds of its last change),
+ * set and removed by the very writes that record it and change its status.
  */
 public final class DynamoMessageStore implements MessageStore {
 
     /** BatchWriteItem's maximum. */
     private static final int BATCH = 25;
     private static final int BATCH_ATTEMPTS = 8;
+
+    static final String PENDING_INDEX = "PendingMessages";
+    /**
+     * Index partitions per status, so that its writes spread over many keys (a key takes about 1000 writes a
+     * second, and each message writes each of its two keys twice). Changing it strands what the old shards hold.
+     */
+    static final int PENDING_SHARDS = 16;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -92,19 +105,84 @@ public final class DynamoMessageStore implements MessageStore {
     @Override
     public boolean transition(String accountId, String serialNo, SmsMessage.Status expected,
                               SmsMessage.StatusChange change) {
+        return update(accountId, serialNo, expected, null, change);
+    }
+
+    @Override
+    public boolean transitionIfUnchanged(SmsMessage seen, SmsMessage.StatusChange change) {
+        return update(seen.accountId(), seen.serialNo(), seen.status(), seen.lastChange().at(), change);
+    }
+
+    /** The status change, conditional on the status (and on the last change, if given); index keys follow it. */
+    private boolean update(String accountId, String serialNo, SmsMessage.Status expected, Instant lastChange,
+                           SmsMessage.StatusChange change) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":to", s(change.status().name()),
+                ":expected", s(expected.name()),
+                ":change", AttributeValue.fromL(List.of(change(change)))));
+        String update = "SET #status = :to, statusHistory = list_append(statusHistory, :change)";
+        if (pending(change.status())) {
+            update += ", pendingShard = :shard, pendingSince = :since";
+            values.put(":shard", s(pendingShard(change.status(), serialNo)));
+            values.put(":since", n(change.at().toEpochMilli()));
+        } else {
+            update += " REMOVE pendingShard, pendingSince";
+        }
+        String condition = "#status = :expected";
+        if (lastChange != null) {
+            condition += " AND pendingSince = :lastChange";
+            values.put(":lastChange", n(lastChange.toEpochMilli()));
+        }
+        String expression = update;
+        String conditionExpression = condition;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
-                    .updateExpression("SET #status = :to, statusHistory = list_append(statusHistory, :change)")
-                    .conditionExpression("#status = :expected")
+                    .updateExpression(expression)
+                    .conditionExpression(conditionExpression)
                     .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":to", s(change.status().name()),
-                            ":expected", s(expected.name()),
-                            ":change", AttributeValue.fromL(List.of(change(change))))));
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;
         }
+    }
+
+    @Override
+    public List<Ref> pending(SmsMessage.Status status, Instant lastChangeBefore, int limit) {
+        int perShard = Math.max(1, (limit + PENDING_SHARDS - 1) / PENDING_SHARDS);
+        List<Integer> shards = IntStream.range(0, PENDING_SHARDS).boxed().toList();
+        return Parallel.map(shards, shard -> pendingInShard(shardKey(status, shard), lastChangeBefore, perShard))
+                .stream().flatMap(List::stream).toList();
+    }
+
+    private List<Ref> pendingInShard(String shard, Instant lastChangeBefore, int limit) {
+        List<Ref> refs = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(PENDING_INDEX)
+                    .keyConditionExpression("pendingShard = :shard AND pendingSince <= :before")
+                    .expressionAttributeValues(Map.of(":shard", s(shard), ":before", n(lastChangeBefore.toEpochMilli())))
+                    .limit(limit - refs.size()).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                refs.add(new Ref(item.get("pk").s().substring("ACCOUNT#".length()),
+                        item.get("sk").s().substring("SMS#".length())));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && refs.size() < limit);
+        return refs;
+    }
+
+    private static boolean pending(SmsMessage.Status status) {
+        return status == SmsMessage.Status.QUEUED || status == SmsMessage.Status.SENT;
+    }
+
+    private static String pendingShard(SmsMessage.Status status, String serialNo) {
+        return shardKey(status, Math.floorMod(serialNo.hashCode(), PENDING_SHARDS));
+    }
+
+    private static String shardKey(SmsMessage.Status status, int shard) {
+        return status.name() + "#" + shard;
     }
 
     @Override
@@ -126,6 +204,10 @@ public final class DynamoMessageStore implements MessageStore {
         item.put("status", s(m.status().name()));
         item.put("statusHistory", AttributeValue.fromL(m.statusHistory().stream().map(DynamoMessageStore::change).toList()));
         item.put("createdAt", s(m.createdAt().toString()));
+        if (pending(m.status())) {
+            item.put("pendingShard", s(pendingShard(m.status(), m.serialNo())));
+            item.put("pendingSince", n(m.lastChange().at().toEpochMilli()));
+        }
         return item;
     }
 

@@ -1,6 +1,7 @@
 package smsplatform.aws;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import smsplatform.http.ApiHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,6 +38,14 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
     public String carrierSimulatorSecret() { return required(CARRIER_SIMULATOR_SECRET); }
+    /** How long a QUEUED message may go without a change before the sweeper queues it again. */
+    public Duration sweepQueuedAfter() { return seconds("SWEEP_QUEUED_AFTER_SECONDS"); }
+    /** How long a SENT message may go without an outcome before the sweeper settles it. */
+    public Duration sweepSentAfter() { return seconds("SWEEP_SENT_AFTER_SECONDS"); }
+
+    private Duration seconds(String name) {
+        return Duration.ofSeconds(Long.parseLong(required(name)));
+    }
 
     /** The HTTP plumbing of an API function, with its Idempotency-Key records in the function's table. */
     public ApiHandler apiHandler(String function, DynamoDbClient dynamo) {

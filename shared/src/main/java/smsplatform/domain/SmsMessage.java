@@ -22,4 +22,9 @@ public record SmsMessage(
     public SmsMessage {
         statusHistory = List.copyOf(statusHistory);
     }
+
+    /** The latest entry of the history: when the message last made progress, and how. */
+    public StatusChange lastChange() {
+        return statusHistory.get(statusHistory.size() - 1);
+    }
 }

@@ -1,10 +1,14 @@
 package smsplatform.ports;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
 
 public interface MessageStore {
+
+    /** Which message: its account and serial number. */
+    record Ref(String accountId, String serialNo) {}
 
     /**
      * Records new QUEUED messages and returns the serial numbers still QUEUED: the ones to hand to the
@@ -25,4 +29,17 @@ public interface MessageStore {
 
     /** Appends a note to the history without changing the status (e.g. a transient carrier refusal). */
     void note(String accountId, String serialNo, String detail);
+
+    /**
+     * Messages in {@code status} (QUEUED or SENT: not settled) whose last change is at or before
+     * {@code lastChangeBefore}, oldest first, at most about {@code limit}. Read from an index that may lag
+     * behind the messages: re-read a message before acting on it.
+     */
+    List<Ref> pending(SmsMessage.Status status, Instant lastChangeBefore, int limit);
+
+    /**
+     * Like {@link #transition}, only if the message is still as {@code seen} shows it: same status and no
+     * change since. False when it moved on or made progress meanwhile.
+     */
+    boolean transitionIfUnchanged(SmsMessage seen, SmsMessage.StatusChange change);
 }

@@ -1,7 +1,6 @@
 package smsplatform.service;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
@@ -25,6 +24,7 @@ public final class DeliveryService {
     }
 
     static final String TRANSIENT_NOTE = "carrier refused for now: ";
+    static final String UNKNOWN_OUTCOME = "outcome unknown after an interrupted hand-over; not sent again to avoid a duplicate";
 
     private final MessageStore messages;
     private final Carrier carrier;
@@ -36,10 +36,10 @@ public final class DeliveryService {
         this.clock = clock;
     }
 
-    private static boolean lastAttemptFailedTransiently(SmsMessage message) {
-        List<StatusChange> history = message.statusHistory();
-        StatusChange last = history.get(history.size() - 1);
-        return last.detail() != null && last.detail().startsWith(TRANSIENT_NOTE);
+    /** The carrier's last answer was a refusal for now: the message was not handed over, and may be again. */
+    static boolean lastAttemptFailedTransiently(SmsMessage message) {
+        String detail = message.lastChange().detail();
+        return detail != null && detail.startsWith(TRANSIENT_NOTE);
     }
 
     public void deliver(String accountId, String serialNo) {
@@ -61,7 +61,7 @@ public final class DeliveryService {
         } else if (!carrier.deduplicatesBySerialNo() && !lastAttemptFailedTransiently(message)) {
             // Handed over before, outcome unknown: sending again could deliver it twice.
             messages.transition(accountId, serialNo, Status.SENT, new StatusChange(Status.FAILED, clock.instant(),
-                    "outcome unknown after an interrupted hand-over; not sent again to avoid a duplicate"));
+                    UNKNOWN_OUTCOME));
             Log.warn("delivery.unknown-outcome");
             return;
         }

@@ -40,14 +40,22 @@ public final class SendSmsService {
     private final OutboundQueue outbound;
     private final SendCounters counters;
     private final Clock clock;
+    private final Runnable afterRecorded;
 
     public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound,
                           SendCounters counters, Clock clock) {
+        this(signatures, messages, outbound, counters, clock, () -> { });
+    }
+
+    /** {@code afterRecorded}: a fault-injection point between recording the messages and queueing them. */
+    public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound,
+                          SendCounters counters, Clock clock, Runnable afterRecorded) {
         this.signatures = signatures;
         this.messages = messages;
         this.outbound = outbound;
         this.counters = counters;
         this.clock = clock;
+        this.afterRecorded = afterRecorded;
     }
 
     public List<SendStatus> send(Caller caller, Request request, Ids.Source ids) {
@@ -111,6 +119,8 @@ public final class SendSmsService {
         }
         if (!queued.isEmpty()) {
             List<String> toDeliver = messages.recordQueued(queued, ids.repeatable());
+            // A crash here leaves recorded messages QUEUED that never reach the queue: the sweeper queues them.
+            afterRecorded.run();
             outbound.send(toDeliver.stream().map(serial -> new OutboundQueue.Delivery(caller.accountId(), serial)).toList());
         }
         Log.info("sms.accepted", "numbers", numbers.size(), "queued", queued.size());

@@ -23,7 +23,7 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     /** Transient carrier failures come back after 5 s, 10 s, 20 s… (at most 15 minutes). */
     static final int FIRST_RETRY_SECONDS = 5;
-    static final int MAX_RETRY_SECONDS = 900;
+    public static final int MAX_RETRY_SECONDS = 900;
 
     private final DeliveryService delivery;
     private final SqsClient sqs;

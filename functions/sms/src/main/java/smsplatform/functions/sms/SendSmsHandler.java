@@ -14,6 +14,7 @@ import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
@@ -34,6 +35,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         SnapStartPrimed {
 
     private static final int MAX_SESSION_CONTEXT = 512;
+    /** Where sms-local's crash tests may pause a send: messages recorded, not queued yet. */
+    static final String AFTER_RECORDED = "send-sms.after-recorded";
 
     private final SendSmsService sms;
     private final ApiHandler api;
@@ -48,7 +51,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new DynamoMessageStore(dynamo, env.tableName()),
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
-                        Clock.systemUTC()),
+                        Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
                 env.apiHandler("send-sms", dynamo));
     }
 

@@ -1,0 +1,68 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.domain.SmsMessage;
+import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.json.Json;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The sweeper's handler as Lambda runs it: its deployment artifact in a JVM of its own, constructed from
+ * the environment template.yaml gives it, a Scheduled Event through Lambda's serializers, the real SDK
+ * against the emulators (a table and outbound queue of its own).
+ */
+class MessageSweeperHandlerTest {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void onItsScheduleTheHandlerQueuesAgainAMessageLeftQueuedAndLeavesSettledOnesAlone() throws Exception {
+        AwsBackend backend = AwsBackend.selected();
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String table = backend.freshTable("sweeper-handler-" + id);
+        String queue = backend.sqs.createQueue(b -> b.queueName("sweeper-handler-outbound-" + id)).queueUrl();
+        DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, table);
+        Instant recorded = Instant.now().minus(Duration.ofMinutes(6));
+        messages.recordQueued(List.of(message("sms-stranded", recorded), message("sms-done", recorded)), false);
+        messages.transition("acme", "sms-done", Status.QUEUED, new StatusChange(Status.SENT, recorded, null));
+        messages.transition("acme", "sms-done", Status.SENT, new StatusChange(Status.DELIVERED, recorded, "ok"));
+
+        LocalFunction sweeper = backend.plan.function("MessageSweeperFunction");
+        Map<String, String> environment = new LinkedHashMap<>(FunctionPool.environment(sweeper, backend.endpoints));
+        assertThat(environment).containsEntry("SWEEP_QUEUED_AFTER_SECONDS", "300").containsEntry("SWEEP_SENT_AFTER_SECONDS", "1200");
+        environment.put("TABLE_NAME", table);
+        environment.put("OUTBOUND_QUEUE_URL", queue);
+        String event = Json.write(ScheduleEventSource.scheduledEvent(sweeper.schedules().get(0), Instant.now()));
+        try (FunctionProcess process = new FunctionProcess(sweeper, environment, logs.resolve("sweeper.log"))) {
+            FunctionProcess.Result result = process.invoke(event);
+            assertThat(result.functionError()).as(result.payload()).isFalse();
+            assertThat(Json.parseObject(result.payload())).isEqualTo(Map.of("requeued", 1, "failed", 0, "waiting", 0));
+        }
+
+        List<Message> queued = backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        assertThat(queued).extracting(m -> Json.parseObject(m.body()))
+                .containsExactly(Map.of("accountId", "acme", "serialNo", "sms-stranded"));
+        assertThat(messages.find("acme", "sms-stranded").orElseThrow().statusHistory()).extracting(StatusChange::detail)
+                .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");
+        assertThat(messages.find("acme", "sms-done").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+    }
+
+    static SmsMessage message(String serialNo, Instant at) {
+        return new SmsMessage("acme", serialNo, "+8613800138000", "Acme", "【Acme】hi", 1, Status.QUEUED,
+                List.of(new StatusChange(Status.QUEUED, at, null)), at);
+    }
+}
