@@ -41,12 +41,18 @@ public final class LocalStack implements AutoCloseable {
         return start(projectDir, projectDir.resolve("template.yaml"), dataDir, port);
     }
 
-    /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. */
+    /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. IAM is enforced. */
     public static LocalStack start(Path projectDir, Path template, Path dataDir, int port) throws Exception {
+        return start(projectDir, template, dataDir, port, true);
+    }
+
+    /** {@code enforceIam}: each function's calls are decided by its policy from the template (the default). */
+    public static LocalStack start(Path projectDir, Path template, Path dataDir, int port, boolean enforceIam)
+            throws Exception {
         LocalStack stack = new LocalStack();
         try {
             stack.boot(projectDir.toAbsolutePath().normalize(), template.toAbsolutePath().normalize(),
-                    dataDir.toAbsolutePath().normalize(), port);
+                    dataDir.toAbsolutePath().normalize(), port, enforceIam);
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -54,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort) throws Exception {
+    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort, boolean enforceIam)
+            throws Exception {
         Files.createDirectories(dataDir);
         lock(dataDir);
         Path logs = dataDir.resolve("logs");
@@ -66,20 +73,30 @@ public final class LocalStack implements AutoCloseable {
         parts.add(dynalite);
         SqsEmulator sqsEmulator = SqsEmulator.start(dataDir.resolve("sqs"));
         parts.add(sqsEmulator);
+        plan = new StackPlan(template, templateFile.getParent(),
+                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
+                sqsEmulator::queueUrl);
+        IamEnforcement iam = enforceIam ? new IamEnforcement(FunctionPolicies.of(plan), logs) : null;
         AtomicReference<S3EventSource> notifications = new AtomicReference<>();
         S3Emulator s3Emulator = S3Emulator.start(dataDir.resolve("s3"), created -> {
             S3EventSource target = notifications.get();
             if (target != null) {
                 target.objectCreated(created);
             }
-        });
+        }, iam);
         parts.add(s3Emulator);
         endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
                 sqsEmulator.endpoint().toString());
-
-        plan = new StackPlan(template, templateFile.getParent(),
-                Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
-                sqsEmulator::queueUrl);
+        String functionDynamoDb = endpoints.dynamoDb();
+        String functionSqs = endpoints.sqs();
+        if (iam != null) {
+            AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam);
+            parts.add(dynamoGate);
+            AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam);
+            parts.add(sqsGate);
+            functionDynamoDb = dynamoGate.endpoint().toString();
+            functionSqs = sqsGate.endpoint().toString();
+        }
         DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoints.dynamoDb()).build();
         S3Client s3 = client(S3Client.builder(), endpoints.s3()).forcePathStyle(true).build();
         SqsClient sqs = client(SqsClient.builder(), endpoints.sqs()).build();
@@ -92,8 +109,8 @@ public final class LocalStack implements AutoCloseable {
         parts.add(lifecycle);
 
         CarrierSimulator carrier = new CarrierSimulator(dataDir);
-        functionEndpoints = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs(),
-                carrier.secret());
+        functionEndpoints = new FunctionPool.Endpoints(functionDynamoDb, endpoints.s3(), functionSqs,
+                carrier.secret(), iam != null);
         FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs);
         parts.add(functions);
         S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
@@ -119,6 +136,10 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("sqs", endpoints.sqs());
         stackFile.put("pid", ProcessHandle.current().pid());
         stackFile.put("carrierSecret", carrier.secret()); // for './sms-local invoke DeliveryFunction'
+        // What functions are given: with IAM enforced, DynamoDB and SQS through their gates, one key each.
+        stackFile.put("functionDynamoDb", functionEndpoints.dynamoDb());
+        stackFile.put("functionSqs", functionEndpoints.sqs());
+        stackFile.put("iam", functionEndpoints.iamEnforced());
         PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
     }

@@ -32,15 +32,27 @@ public final class SmsLocal {
         Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
                 : project.resolve("template.yaml");
         switch (args[0]) {
-            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")));
+            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")),
+                    iam(options.getOrDefault("iam", "on")));
             case "token" -> token(template, dataDir, options);
             case "invoke" -> invoke(template, dataDir, options);
             default -> usage();
         }
     }
 
-    private static void start(Path project, Path template, Path dataDir, int port) throws Exception {
-        LocalStack stack = LocalStack.start(project, template, dataDir, port);
+    /** {@code --iam off} turns IAM enforcement off, for debugging only. */
+    private static boolean iam(String value) {
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("--iam must be on or off");
+        }
+        return value.equals("on");
+    }
+
+    private static void start(Path project, Path template, Path dataDir, int port, boolean iam) throws Exception {
+        LocalStack stack = LocalStack.start(project, template, dataDir, port, iam);
+        if (!iam) {
+            System.out.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -76,8 +88,10 @@ public final class SmsLocal {
                 Map.of("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages"),
                 q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
         LocalFunction function = plan.function(logicalId);
-        FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(String.valueOf(stack.get("dynamoDb")),
-                String.valueOf(stack.get("s3")), sqs, String.valueOf(stack.getOrDefault("carrierSecret", "")));
+        FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(
+                String.valueOf(stack.getOrDefault("functionDynamoDb", stack.get("dynamoDb"))),
+                String.valueOf(stack.get("s3")), String.valueOf(stack.getOrDefault("functionSqs", sqs)),
+                String.valueOf(stack.getOrDefault("carrierSecret", "")), Boolean.TRUE.equals(stack.get("iam")));
         try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
                 dataDir.resolve("logs").resolve(logicalId + ".invoke.log"))) {
             FunctionProcess.Result result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
@@ -121,7 +135,7 @@ public final class SmsLocal {
 
     private static void usage() {
         System.out.println(String.join("\n",
-                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE]",
+                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE] [--iam on|off]",
                 "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
                 "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));
     }
