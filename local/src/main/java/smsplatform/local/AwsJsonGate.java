@@ -58,7 +58,7 @@ final class AwsJsonGate implements AutoCloseable {
         this.service = service;
         this.target = target;
         this.iam = iam;
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServerSettings.apply();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.json.Json;
 import smsplatform.local.iam.AwsCall;
 import smsplatform.local.iam.Policy;
 
@@ -56,25 +58,40 @@ final class IamEnforcement {
     /** The first of {@code calls} the function's policy refuses, or null when it allows them all. */
     Refusal check(String logicalId, List<AwsCall> calls) {
         Policy policy = policies.get(logicalId);
-        for (AwsCall call : calls) {
+        for (AwsCall asked : calls) {
+            AwsCall call = withGlobalKeys(asked);
             Policy.Decision decision = policy.decide(call);
             record(decision + " " + logicalId + " " + call.action() + " " + call.resource());
             if (decision != Policy.Decision.ALLOW) {
                 String message = Policy.refusal(principalArn(logicalId), call, decision);
-                append(logs.resolve(logicalId + ".log"), "sms-local IAM: AccessDenied: " + message);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("time", Instant.now().toString());
+                line.put("level", "ERROR");
+                line.put("event", "iam.accessDenied");
+                line.put("source", "sms-local");
+                line.put("message", "AccessDenied: " + message);
+                write(logs.resolve(logicalId + ".log"), Json.write(line));
                 return new Refusal(call, message);
             }
         }
         return null;
     }
 
-    private void record(String line) {
-        append(logs.resolve("iam.log"), line);
+    /** The global condition keys every request carries on AWS (the SDK calls AWS over HTTPS). */
+    private static AwsCall withGlobalKeys(AwsCall call) {
+        Map<String, String> context = new LinkedHashMap<>(call.context());
+        context.putIfAbsent("aws:SecureTransport", "true");
+        context.putIfAbsent("aws:RequestedRegion", StackPlan.REGION);
+        return new AwsCall(call.action(), call.resource(), context);
     }
 
-    private static synchronized void append(Path file, String line) {
+    private void record(String line) {
+        write(logs.resolve("iam.log"), Instant.now() + " " + line);
+    }
+
+    private static synchronized void write(Path file, String line) {
         try {
-            Files.writeString(file, Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             System.err.println("sms-local: cannot write " + file + ": " + e.getMessage());
