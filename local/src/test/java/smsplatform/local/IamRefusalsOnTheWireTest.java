@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 class IamRefusalsOnTheWireTest {
 
     static final String FUNCTION = "ProbeFunction";
+    static final String LISTER = "ListerFunction";
     static final String BUCKET = "probe-bucket";
     static Path dir;
     static final List<AutoCloseable> parts = new ArrayList<>();
@@ -51,6 +52,7 @@ class IamRefusalsOnTheWireTest {
     static SqsClient sqs;
     static S3Client adminS3;
     static S3Client s3;
+    static S3Client listerS3;
     static S3Presigner presigner;
     static String allowedQueue;
     static String otherQueue;
@@ -62,8 +64,12 @@ class IamRefusalsOnTheWireTest {
         Policy policy = new Policy(List.of(
                 Statement.allow(List.of("dynamodb:GetItem"), List.of("arn:aws:dynamodb:us-east-1:000000000000:table/Probe")),
                 Statement.allow(List.of("sqs:SendMessage"), List.of("arn:aws:sqs:us-east-1:000000000000:allowed")),
-                Statement.allow(List.of("s3:PutObject"), List.of("arn:aws:s3:::" + BUCKET + "/allowed/*"))));
-        IamEnforcement iam = new IamEnforcement(Map.of(FUNCTION, policy), dir.resolve("logs"));
+                Statement.allow(List.of("s3:PutObject"), List.of("arn:aws:s3:::" + BUCKET + "/allowed/*")),
+                Statement.allow(List.of("s3:GetObject"), List.of("arn:aws:s3:::" + BUCKET + "/readable/*"))));
+        Policy lister = new Policy(List.of(
+                Statement.allow(List.of("s3:GetObject"), List.of("arn:aws:s3:::" + BUCKET + "/readable/*")),
+                Statement.allow(List.of("s3:ListBucket"), List.of("arn:aws:s3:::" + BUCKET))));
+        IamEnforcement iam = new IamEnforcement(Map.of(FUNCTION, policy, LISTER, lister), dir.resolve("logs"));
         Dynalite dynalite = Dynalite.start(RunningStack.PROJECT, dir.resolve("dynamodb"), dir.resolve("logs/dynalite.log"));
         parts.add(dynalite);
         SqsEmulator sqsEmulator = SqsEmulator.start(dir.resolve("sqs"));
@@ -93,10 +99,13 @@ class IamRefusalsOnTheWireTest {
                 .endpointOverride(sqsGate.endpoint()).build();
         s3 = S3Client.builder().region(Region.US_EAST_1).credentialsProvider(function).forcePathStyle(true)
                 .endpointOverride(s3Emulator.endpoint()).build();
+        listerS3 = S3Client.builder().region(Region.US_EAST_1).forcePathStyle(true).endpointOverride(s3Emulator.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        IamEnforcement.accessKeyId(LISTER), S3Emulator.SECRET_KEY))).build();
         presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(function)
                 .endpointOverride(s3Emulator.endpoint())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
-        parts.addAll(List.of(adminDynamo, adminSqs, adminS3, dynamo, sqs, s3, presigner));
+        parts.addAll(List.of(adminDynamo, adminSqs, adminS3, dynamo, sqs, s3, listerS3, presigner));
     }
 
     @AfterAll
@@ -162,5 +171,26 @@ class IamRefusalsOnTheWireTest {
         assertThat(viaUrl.body()).contains("<Code>AccessDenied</Code>");
         assertThat(adminS3.getObjectAsBytes(b -> b.bucket(BUCKET).key("allowed/doc.pdf")).asUtf8String()).isEqualTo("%PDF-1.4");
         assertThat(functionLog()).contains("s3:GetObject on resource: arn:aws:s3:::probe-bucket/allowed/doc.pdf");
+    }
+
+    @Test
+    void aMultiObjectDeleteReportsAccessDeniedForEachKeyThePolicyRefusesAndKeepsThoseObjects() {
+        adminS3.putObject(b -> b.bucket(BUCKET).key("allowed/kept.pdf"), RequestBody.fromString("%PDF-1.4"));
+        var response = s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(o -> o.key("allowed/kept.pdf"))));
+        assertThat(response.errors()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("allowed/kept.pdf");
+            assertThat(e.code()).isEqualTo("AccessDenied");
+        });
+        assertThat(adminS3.headObject(b -> b.bucket(BUCKET).key("allowed/kept.pdf")).contentLength()).isEqualTo(8);
+    }
+
+    @Test
+    void readingAMissingKeyIsAccessDeniedWithoutListBucketAndNotFoundWithItAsOnS3() {
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key("readable/never-written.pdf")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("readable/never-written.pdf")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        assertThatThrownBy(() -> listerS3.getObjectAsBytes(b -> b.bucket(BUCKET).key("readable/never-written.pdf")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchKey"));
     }
 }
