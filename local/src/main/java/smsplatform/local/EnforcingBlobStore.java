@@ -56,7 +56,7 @@ final class EnforcingBlobStore extends ForwardingBlobStore {
     }
 
     private void authorize(String action, String resource, Map<String, String> context) {
-        IamEnforcement.Refusal refusal = iam.check(function, List.of(new AwsCall(action, resource, context)));
+        IamEnforcement.Refusal refusal = iam.check(function, List.of(new AwsCall(action, resource, context)), true);
         if (refusal != null) {
             throw new S3ProxyException(S3ErrorCode.ACCESS_DENIED, refusal.message());
         }

@@ -57,13 +57,18 @@ final class IamEnforcement {
 
     /** The first of {@code calls} the function's policy refuses, or null when it allows them all. */
     Refusal check(String logicalId, List<AwsCall> calls) {
+        return check(logicalId, calls, false);
+    }
+
+    /** {@code quotedResource}: the refusal names the resource as S3 does, in double quotes. */
+    Refusal check(String logicalId, List<AwsCall> calls, boolean quotedResource) {
         Policy policy = policies.get(logicalId);
         for (AwsCall asked : calls) {
             AwsCall call = withGlobalKeys(asked);
             Policy.Decision decision = policy.decide(call);
             record(decision + " " + logicalId + " " + call.action() + " " + call.resource());
             if (decision != Policy.Decision.ALLOW) {
-                String message = Policy.refusal(principalArn(logicalId), call, decision);
+                String message = Policy.refusal(principalArn(logicalId), call, decision, quotedResource);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("time", Instant.now().toString());
                 line.put("level", "ERROR");

@@ -160,6 +160,10 @@ class IamRefusalsOnTheWireTest {
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(403);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::000000000000:assumed-role/"
+                            + "ProbeFunctionRole/ProbeFunction is not authorized to perform: s3:GetObject on resource: "
+                            + "\"arn:aws:s3:::probe-bucket/allowed/doc.pdf\" because no identity-based policy allows the"
+                            + " s3:GetObject action");
                 });
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(BUCKET).key("evidence/doc.pdf"), RequestBody.fromString("x")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
@@ -170,7 +174,7 @@ class IamRefusalsOnTheWireTest {
         assertThat(viaUrl.statusCode()).isEqualTo(403);
         assertThat(viaUrl.body()).contains("<Code>AccessDenied</Code>");
         assertThat(adminS3.getObjectAsBytes(b -> b.bucket(BUCKET).key("allowed/doc.pdf")).asUtf8String()).isEqualTo("%PDF-1.4");
-        assertThat(functionLog()).contains("s3:GetObject on resource: arn:aws:s3:::probe-bucket/allowed/doc.pdf");
+        assertThat(functionLog()).contains("s3:GetObject on resource: \\\"arn:aws:s3:::probe-bucket/allowed/doc.pdf\\\"");
     }
 
     @Test

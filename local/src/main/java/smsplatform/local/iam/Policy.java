@@ -30,9 +30,15 @@ public record Policy(List<Statement> statements) {
 
     /** AWS's wording of a refusal, e.g. for the role {@code SendSmsFunctionRole} of {@code SendSmsFunction}. */
     public static String refusal(String principalArn, AwsCall call, Decision decision) {
+        return refusal(principalArn, call, decision, false);
+    }
+
+    /** {@code quotedResource}: S3 writes the resource ARN in double quotes ("Troubleshoot access denied… in Amazon S3"). */
+    public static String refusal(String principalArn, AwsCall call, Decision decision, boolean quotedResource) {
         String why = decision == Decision.EXPLICIT_DENY ? "with an explicit deny in an identity-based policy"
                 : "because no identity-based policy allows the " + call.action() + " action";
+        String resource = quotedResource ? "\"" + call.resource() + "\"" : call.resource();
         return "User: " + principalArn + " is not authorized to perform: " + call.action() + " on resource: "
-                + call.resource() + " " + why;
+                + resource + " " + why;
     }
 }
