@@ -79,6 +79,16 @@ class IamEnforcementEndToEndTest {
     }
 
     @Test
+    void theOptOutForDebuggingLetsTheSameJourneySucceedWithoutTheStatement() throws Exception {
+        Path dir = Files.createTempDirectory("sms-local-iam-off");
+        Path template = templateWithoutApplicationApiListBucket(dir);
+        try (RunningStack stack = RunningStack.start(dir.resolve("data"), "--template", template.toString(), "--iam", "off")) {
+            assertThat(submitThenDelete(stack, "iam-off").statusCode()).isEqualTo(204);
+            assertThat(stack.dataDir.resolve("logs/iam.log")).doesNotExist();
+        }
+    }
+
+    @Test
     void withTheTemplateAsWrittenTheSameJourneySucceedsUnderEnforcement() throws Exception {
         RunningStack stack = SharedStack.get();
         assertThat(submitThenDelete(stack, "iam-allowed").statusCode()).isEqualTo(204);
