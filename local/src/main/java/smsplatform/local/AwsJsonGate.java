@@ -76,6 +76,9 @@ final class AwsJsonGate implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String keyId = SigV4.accessKeyId(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (keyId == null) {
+                keyId = SigV4.presignedAccessKeyId(exchange.getRequestURI().getRawQuery());
+            }
             if (!iam.isRuntimeKey(keyId)) {
                 String function = iam.function(keyId);
                 if (function == null) {

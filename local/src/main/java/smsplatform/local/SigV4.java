@@ -23,4 +23,18 @@ final class SigV4 {
         int slash = text.indexOf('/');
         return slash < 0 ? null : text.substring(0, slash).trim();
     }
+
+    /** From a presigned URL's query ({@code X-Amz-Credential=KEY%2F20261130%2F…}); null when absent. */
+    static String presignedAccessKeyId(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String parameter : rawQuery.split("&")) {
+            if (parameter.startsWith("X-Amz-Credential=")) {
+                return accessKeyId(java.net.URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return null;
+    }
 }

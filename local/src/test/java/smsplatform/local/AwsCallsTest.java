@@ -59,5 +59,8 @@ class AwsCallsTest {
         assertThat(SigV4.accessKeyId("AWS4-HMAC-SHA256 Credential=LOCAL-SendSmsFunction/20261130/us-east-1/sqs/aws4_request, "
                 + "SignedHeaders=host;x-amz-date, Signature=abc")).isEqualTo("LOCAL-SendSmsFunction");
         assertThat(SigV4.accessKeyId(null)).isNull();
+        assertThat(SigV4.presignedAccessKeyId("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+                + "LOCAL-ReviewerApiFunction%2F20261130%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc"))
+                .isEqualTo("LOCAL-ReviewerApiFunction");
     }
 }
