@@ -21,7 +21,7 @@ final class FunctionPool implements AutoCloseable {
      * Where the emulators listen, and the secret the carrier simulator takes from this start's delivery
      * function; functions get them only through environment variables.
      */
-    record Endpoints(String dynamoDb, String s3, String sqs, String carrierSecret) {}
+    record Endpoints(String dynamoDb, String s3, String sqs, String carrierSecret, boolean iamEnforced) {}
 
     /** {@code jvmOptions}: given to every function's JVM (sms-local's fault points; none normally). */
     FunctionPool(StackPlan plan, Endpoints endpoints, Path logs, List<String> jvmOptions) {
@@ -39,7 +39,9 @@ final class FunctionPool implements AutoCloseable {
         env.put("TZ", ":UTC");
         env.put("AWS_REGION", StackPlan.REGION);
         env.put("AWS_DEFAULT_REGION", StackPlan.REGION);
-        env.put("AWS_ACCESS_KEY_ID", S3Emulator.ACCESS_KEY);
+        // With IAM enforced, the key id names the function: every call it signs is decided by its own policy.
+        env.put("AWS_ACCESS_KEY_ID", endpoints.iamEnforced() ? IamEnforcement.accessKeyId(function.logicalId())
+                : S3Emulator.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", S3Emulator.SECRET_KEY);
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));

@@ -48,12 +48,7 @@ final class HttpGateway implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
     static {
-        // Without TCP_NODELAY, small responses wait out the client's delayed ACK (~40 ms each).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        // A client still sending a body we refused (413, 401…) reads the answer only if the rest of the body
-        // is taken off the wire before the connection closes: read and discarded, never buffered, up to
-        // API Gateway's own 10 MB maximum. Beyond that the connection is closed.
-        System.setProperty("sun.net.httpserver.drainAmount", Integer.toString(10 * 1024 * 1024));
+        HttpServerSettings.apply();
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,

@@ -42,8 +42,10 @@ public final class LocalStack implements AutoCloseable {
      * parameters, one period for every Schedule event instead of its rate (null: the template's rates),
      * and a fault point where functions pause ({@code POINT:MILLIS}, for crash tests; null: none).
      */
-    public record Options(Map<String, String> parameterOverrides, Duration scheduleEvery, String pauseAt) {
-        public static final Options DEFAULTS = new Options(Map.of(), null, null);
+    /** {@code enforceIam}: each function's calls are decided by its policy from the template (the default). */
+    public record Options(Map<String, String> parameterOverrides, Duration scheduleEvery, String pauseAt,
+                          boolean enforceIam) {
+        public static final Options DEFAULTS = new Options(Map.of(), null, null, true);
     }
 
     private LocalStack() {}
@@ -52,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
         return start(projectDir, projectDir.resolve("template.yaml"), dataDir, port);
     }
 
-    /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. */
+    /** {@code template}'s CodeUri paths are relative to its own folder, as for SAM. IAM is enforced. */
     public static LocalStack start(Path projectDir, Path template, Path dataDir, int port) throws Exception {
         return start(projectDir, template, dataDir, port, Options.DEFAULTS);
     }
@@ -83,19 +85,29 @@ public final class LocalStack implements AutoCloseable {
         parts.add(dynalite);
         SqsEmulator sqsEmulator = SqsEmulator.start(dataDir.resolve("sqs"));
         parts.add(sqsEmulator);
+        plan = new StackPlan(template, templateFile.getParent(), parameters(options.parameterOverrides(), port),
+                sqsEmulator::queueUrl);
+        IamEnforcement iam = options.enforceIam() ? new IamEnforcement(FunctionPolicies.of(plan), logs) : null;
         AtomicReference<S3EventSource> notifications = new AtomicReference<>();
         S3Emulator s3Emulator = S3Emulator.start(dataDir.resolve("s3"), created -> {
             S3EventSource target = notifications.get();
             if (target != null) {
                 target.objectCreated(created);
             }
-        });
+        }, iam);
         parts.add(s3Emulator);
         endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
                 sqsEmulator.endpoint().toString());
-
-        plan = new StackPlan(template, templateFile.getParent(), parameters(options.parameterOverrides(), port),
-                sqsEmulator::queueUrl);
+        String functionDynamoDb = endpoints.dynamoDb();
+        String functionSqs = endpoints.sqs();
+        if (iam != null) {
+            AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam);
+            parts.add(dynamoGate);
+            AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam);
+            parts.add(sqsGate);
+            functionDynamoDb = dynamoGate.endpoint().toString();
+            functionSqs = sqsGate.endpoint().toString();
+        }
         DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoints.dynamoDb()).build();
         S3Client s3 = client(S3Client.builder(), endpoints.s3()).forcePathStyle(true).build();
         SqsClient sqs = client(SqsClient.builder(), endpoints.sqs()).build();
@@ -108,8 +120,8 @@ public final class LocalStack implements AutoCloseable {
         parts.add(lifecycle);
 
         CarrierSimulator carrier = new CarrierSimulator(dataDir);
-        functionEndpoints = new FunctionPool.Endpoints(endpoints.dynamoDb(), endpoints.s3(), endpoints.sqs(),
-                carrier.secret());
+        functionEndpoints = new FunctionPool.Endpoints(functionDynamoDb, endpoints.s3(), functionSqs,
+                carrier.secret(), iam != null);
         FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs,
                 options.pauseAt() == null ? List.of() : List.of("-D" + FaultPoints.PROPERTY + "=" + options.pauseAt()));
         parts.add(functions);
@@ -143,6 +155,10 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("pid", ProcessHandle.current().pid());
         stackFile.put("carrierSecret", carrier.secret()); // for './sms-local invoke DeliveryFunction'
         stackFile.put("parameterOverrides", options.parameterOverrides());
+        // What functions are given: with IAM enforced, DynamoDB and SQS through their gates, one key each.
+        stackFile.put("functionDynamoDb", functionEndpoints.dynamoDb());
+        stackFile.put("functionSqs", functionEndpoints.sqs());
+        stackFile.put("iam", functionEndpoints.iamEnforced());
         PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
     }

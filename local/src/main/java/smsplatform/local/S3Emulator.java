@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gaul.s3proxy.AccessGrant;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -46,6 +49,14 @@ final class S3Emulator implements AutoCloseable {
     }
 
     static S3Emulator start(Path dir, Consumer<ObjectCreated> listener) throws Exception {
+        return start(dir, listener, null);
+    }
+
+    /**
+     * With {@code iam}, each function signs with its own access key id (same secret) and sees the store
+     * through its policy ({@link EnforcingBlobStore}); the runtime's own key sees it whole.
+     */
+    static S3Emulator start(Path dir, Consumer<ObjectCreated> listener, IamEnforcement iam) throws Exception {
         Files.createDirectories(dir);
         BlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()), listener);
         S3Proxy proxy = S3Proxy.builder()
@@ -54,6 +65,17 @@ final class S3Emulator implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .ignoreUnknownHeaders(true)
                 .build();
+        if (iam != null) {
+            Map<String, BlobStore> functionStores = new ConcurrentHashMap<>();
+            proxy.setBlobStoreLocator((identity, container, blob) -> {
+                if (ACCESS_KEY.equals(identity)) {
+                    return new AccessGrant(SECRET_KEY, store);
+                }
+                String function = iam.function(identity);
+                return function == null ? null : new AccessGrant(SECRET_KEY,
+                        functionStores.computeIfAbsent(function, f -> new EnforcingBlobStore(store, iam, f)));
+            });
+        }
         proxy.start();
         while (!"STARTED".equals(proxy.getState())) {
             Thread.sleep(10);

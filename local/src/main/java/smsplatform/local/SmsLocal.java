@@ -36,16 +36,28 @@ public final class SmsLocal {
         switch (args[0]) {
             case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")),
                     new LocalStack.Options(parameterOverrides(options.getOrDefault("parameter-overrides", "")),
-                            scheduleEvery(options.get("schedule-every")), options.get("pause-at")));
+                            scheduleEvery(options.get("schedule-every")), options.get("pause-at"),
+                            iam(options.getOrDefault("iam", "on"))));
             case "token" -> token(template, dataDir, options);
             case "invoke" -> invoke(template, dataDir, options);
             default -> usage();
         }
     }
 
+    /** {@code --iam off} turns IAM enforcement off, for debugging only. */
+    private static boolean iam(String value) {
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("--iam must be on or off");
+        }
+        return value.equals("on");
+    }
+
     private static void start(Path project, Path template, Path dataDir, int port, LocalStack.Options options)
             throws Exception {
         LocalStack stack = LocalStack.start(project, template, dataDir, port, options);
+        if (!options.enforceIam()) {
+            System.out.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -82,8 +94,10 @@ public final class SmsLocal {
         StackPlan plan = new StackPlan(Template.read(template), template.getParent(),
                 LocalStack.parameters(overrides, port), q -> sqs + "/" + SqsEmulator.ACCOUNT + "/" + q);
         LocalFunction function = plan.function(logicalId);
-        FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(String.valueOf(stack.get("dynamoDb")),
-                String.valueOf(stack.get("s3")), sqs, String.valueOf(stack.getOrDefault("carrierSecret", "")));
+        FunctionPool.Endpoints endpoints = new FunctionPool.Endpoints(
+                String.valueOf(stack.getOrDefault("functionDynamoDb", stack.get("dynamoDb"))),
+                String.valueOf(stack.get("s3")), String.valueOf(stack.getOrDefault("functionSqs", sqs)),
+                String.valueOf(stack.getOrDefault("carrierSecret", "")), Boolean.TRUE.equals(stack.get("iam")));
         try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
                 dataDir.resolve("logs").resolve(logicalId + ".invoke.log"))) {
             FunctionProcess.Result result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
@@ -155,7 +169,7 @@ public final class SmsLocal {
 
     private static void usage() {
         System.out.println(String.join("\n",
-                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE]"
+                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE] [--iam on|off]"
                         + " [--parameter-overrides 'Name=Value ...'] [--schedule-every SECONDS] [--pause-at POINT:MILLIS]",
                 "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
                 "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));

@@ -61,6 +61,52 @@ final class StackPlan {
         return resolver.resolve(value);
     }
 
+    /** Whether the template's condition {@code name} (Fn::Equals, Fn::Not, Fn::And, Fn::Or) holds for this stack. */
+    boolean condition(String name) {
+        Object definition = Template.map(template.raw().get("Conditions")).get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("Condition " + name + " is not declared in template.yaml");
+        }
+        return holds(definition);
+    }
+
+    private boolean holds(Object expression) {
+        Map<String, Object> m = Template.map(expression);
+        if (m.containsKey("Condition")) {
+            return condition(String.valueOf(m.get("Condition")));
+        }
+        if (m.containsKey("Fn::Equals")) {
+            List<Object> pair = Template.list(m.get("Fn::Equals"));
+            return resolve(pair.get(0)).equals(resolve(pair.get(1)));
+        }
+        if (m.containsKey("Fn::Not")) {
+            return !holds(Template.list(m.get("Fn::Not")).get(0));
+        }
+        if (m.containsKey("Fn::And")) {
+            return Template.list(m.get("Fn::And")).stream().allMatch(this::holds);
+        }
+        if (m.containsKey("Fn::Or")) {
+            return Template.list(m.get("Fn::Or")).stream().anyMatch(this::holds);
+        }
+        throw new IllegalArgumentException("Unsupported condition " + expression);
+    }
+
+    /**
+     * {@code value} with Fn::If chosen by its condition, recursively; {@code null} where the template
+     * says AWS::NoValue (the property or list element is absent).
+     */
+    Object choose(Object value) {
+        Map<String, Object> m = Template.map(value);
+        if (m.containsKey("Fn::If")) {
+            List<Object> args = Template.list(m.get("Fn::If"));
+            return choose(condition(String.valueOf(args.get(0))) ? args.get(1) : args.get(2));
+        }
+        if ("AWS::NoValue".equals(m.get("Ref"))) {
+            return null;
+        }
+        return value;
+    }
+
     private String ref(String name) {
         switch (name) {
             case "AWS::StackName": return STACK_NAME;

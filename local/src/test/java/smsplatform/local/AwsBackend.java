@@ -42,7 +42,7 @@ abstract class AwsBackend implements AutoCloseable {
     AwsBackend(String dynamoEndpoint, String s3Endpoint, String sqsEndpoint) throws Exception {
         this.sqsEndpoint = sqsEndpoint;
         this.s3Endpoint = s3Endpoint;
-        this.endpoints = new FunctionPool.Endpoints(dynamoEndpoint, s3Endpoint, sqsEndpoint, "");
+        this.endpoints = new FunctionPool.Endpoints(dynamoEndpoint, s3Endpoint, sqsEndpoint, "", false);
         dynamo = LocalStack.client(DynamoDbClient.builder(), dynamoEndpoint).build();
         s3 = LocalStack.client(S3Client.builder(), s3Endpoint).forcePathStyle(true).build();
         sqs = LocalStack.client(SqsClient.builder(), sqsEndpoint).build();
