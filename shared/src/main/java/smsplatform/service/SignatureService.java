@@ -23,7 +23,6 @@ import smsplatform.ports.SignatureStore;
 /** Applying for, listing, modifying and deleting signatures (the applicant's side). */
 public final class SignatureService {
 
-    public static final int DEFAULT_QUOTA = 50;
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
     /** Upload forms one signature may obtain over its life, those handed out at submission included. */
     public static final int MAX_UPLOADS = 50;
