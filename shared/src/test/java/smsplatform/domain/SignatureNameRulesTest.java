@@ -15,6 +15,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,18 @@ class SignatureNameRulesTest {
     }
 
     @Property
-    void noNameWithPunctuationIsEverAccepted(@ForAll @StringLength(min = 1, max = 10) String prefix) {
-        String name = "Acme" + prefix + "【";
-        assertThatThrownBy(() -> SignatureNameRules.validate(name)).isInstanceOf(Failure.class);
+    void noNameWithPunctuationIsEverAccepted(@ForAll("punctuation") String mark, @ForAll @IntRange(min = 0, max = 4) int at) {
+        String base = "Acme云计算";
+        String name = base.substring(0, at) + mark + base.substring(at);
+        assertThatThrownBy(() -> SignatureNameRules.validate(name)).as(name).isInstanceOf(Failure.class)
+                .extracting("code").isEqualTo("InvalidParameterValue.SignNameFormat");
+    }
+
+    /** Brackets and punctuation of §5.1, ASCII and CJK, in their full-width forms too. */
+    @Provide
+    Arbitrary<String> punctuation() {
+        return Arbitraries.of("【", "】", "[", "]", "(", ")", "（", "）", "、", "，", "。", "!", "?", "！", "？", ".", ",",
+                "-", "_", "·", "《", "》", "“", "”", "'", "\"", ":", "：", ";", "；", "@", "#", "&", "*", "/", "~");
     }
 
     @Property
