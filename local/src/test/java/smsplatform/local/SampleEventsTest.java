@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every sample event in {@code events/} runs through {@code ./sms-local invoke} against the running
@@ -73,9 +75,25 @@ class SampleEventsTest {
 
     @Test
     void certificateCheckSampleForAKeyOfNoSignatureChangesNothing() throws Exception {
-        Invocation checked = invoke("CertificateCheckFunction", "certificate-check-object-created.json");
-        assertThat(checked.exitCode()).as(checked.output()).isZero();
-        assertThat(checked.output().trim()).endsWith("\"checked 1\"");
+        Path log = stack.dataDir.resolve("logs").resolve("CertificateCheckFunction.invoke.log");
+        long linesBefore = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
+        try (DynamoDbClient dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb"))
+                .build()) {
+            List<Map<String, AttributeValue>> before = acmeItems(dynamo);
+            Invocation checked = invoke("CertificateCheckFunction", "certificate-check-object-created.json");
+            assertThat(checked.exitCode()).as(checked.output()).isZero();
+            assertThat(checked.output().trim()).endsWith("\"checked 1\"");
+            assertThat(acmeItems(dynamo)).as("the sample's account is unchanged").isEqualTo(before);
+        }
+        List<String> logged = Files.readAllLines(log).stream().skip(linesBefore).toList();
+        assertThat(logged).anyMatch(l -> l.contains("\"certificate.ignored\"") && l.contains("object no longer exists"));
+        assertThat(logged).noneMatch(l -> l.contains("\"certificate.recorded\""));
+    }
+
+    private static List<Map<String, AttributeValue>> acmeItems(DynamoDbClient dynamo) {
+        return dynamo.query(b -> b.tableName("SmsTable").consistentRead(true).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ACCOUNT#acme")))).items();
     }
 
     @Test
