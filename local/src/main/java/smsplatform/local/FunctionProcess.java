@@ -68,6 +68,7 @@ final class FunctionProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m",
                 "-Dsun.net.httpserver.nodelay=true"));
         command.addAll(jvmOptions);
+        command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());
         command.addAll(List.of("-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();

@@ -16,6 +16,8 @@ import java.lang.reflect.Type;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
@@ -29,6 +31,9 @@ public final class FunctionRunner {
     private final RequestHandler<Object, Object> handler;
     private final PojoSerializer<Object> input;
     private final String functionName;
+    /** The template's Timeout and MemorySize, as Lambda reports them through the Context. */
+    private final long timeoutMillis = Long.getLong("sms.local.timeoutSeconds", 3) * 1000;
+    private final int memoryMb = Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128"));
 
     private FunctionRunner(RequestHandler<Object, Object> handler, PojoSerializer<Object> input, String functionName) {
         this.handler = handler;
@@ -75,7 +80,9 @@ public final class FunctionRunner {
         for (Class<?> c = handlerType; c != null; c = c.getSuperclass()) {
             for (Type t : c.getGenericInterfaces()) {
                 if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    return (Class<?>) p.getActualTypeArguments()[0];
+                    Type input = p.getActualTypeArguments()[0];
+                    // RequestHandler<Map<String, Object>, …>: deserialized as its raw type, as Lambda does
+                    return (Class<?>) (input instanceof ParameterizedType generic ? generic.getRawType() : input);
                 }
             }
         }
@@ -98,14 +105,16 @@ public final class FunctionRunner {
         try {
             Object event = input.fromJson(new String(body, StandardCharsets.UTF_8));
             Object result = handler.handleRequest(event, new LocalContext(
-                    requestId == null ? UUID.randomUUID().toString() : requestId, functionName));
+                    requestId == null ? UUID.randomUUID().toString() : requestId, functionName,
+                    System.nanoTime() + timeoutMillis * 1_000_000L, memoryMb));
             response = toJson(result);
             status = 200;
         } catch (Throwable t) {
             t.printStackTrace();
-            String message = String.valueOf(t.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"");
-            response = ("{\"errorType\":\"" + t.getClass().getName() + "\",\"errorMessage\":\"" + message + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("errorType", t.getClass().getName());
+            error.put("errorMessage", String.valueOf(t.getMessage()));
+            response = toJson(error);
             status = 500;
         }
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -126,7 +135,9 @@ public final class FunctionRunner {
         return out.toByteArray();
     }
 
-    private record LocalContext(String requestId, String functionName) implements Context {
+    /** {@code deadlineNanos}: when the template's Timeout runs out for this invocation ({@link System#nanoTime}). */
+    private record LocalContext(String requestId, String functionName, long deadlineNanos, int memoryMb)
+            implements Context {
         @Override public String getAwsRequestId() { return requestId; }
         @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
         @Override public String getLogStreamName() { return "local"; }
@@ -137,8 +148,10 @@ public final class FunctionRunner {
         }
         @Override public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() { return null; }
         @Override public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 30_000; }
-        @Override public int getMemoryLimitInMB() { return 512; }
+        @Override public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+        }
+        @Override public int getMemoryLimitInMB() { return memoryMb; }
         @Override public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
             return new com.amazonaws.services.lambda.runtime.LambdaLogger() {
                 @Override public void log(String message) { System.out.println(message); }
