@@ -1,5 +1,7 @@
 package smsplatform.local;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +24,33 @@ public final class SmsLocal {
 
     private SmsLocal() {}
 
+    /** The options each command takes ({@code project} is the launcher's own). */
+    private static final Map<String, Set<String>> OPTIONS = Map.of(
+            "start", Set.of("port", "data-dir", "template", "iam", "parameter-overrides", "schedule-every", "pause-at",
+                    "project"),
+            "token", Set.of("account", "type", "reviewer", "data-dir", "template", "project"),
+            "invoke", Set.of("event", "data-dir", "template", "project"));
+
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
+        if (args.length == 0 || !OPTIONS.containsKey(args[0])) {
             usage();
             return;
         }
-        Map<String, String> options = options(args);
+        Map<String, String> options;
+        int port;
+        LocalStack.Options startOptions;
+        try {
+            options = options(args);
+            port = Integer.parseInt(options.getOrDefault("port", "3000"));
+            startOptions = new LocalStack.Options(parameterOverrides(options.getOrDefault("parameter-overrides", "")),
+                    scheduleEvery(options.get("schedule-every")), options.get("pause-at"),
+                    iam(options.getOrDefault("iam", "on")));
+        } catch (IllegalArgumentException wrong) {
+            // A mistake on the command line: one line, exit code 2, no stack trace.
+            System.err.println("sms-local: " + wrong.getMessage() + " (--help for usage)");
+            System.exit(2);
+            return;
+        }
         Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
         // A given --data-dir is relative to where the user runs the command; the default lives in the project.
         Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")).toAbsolutePath().normalize()
@@ -34,10 +58,7 @@ public final class SmsLocal {
         Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
                 : project.resolve("template.yaml");
         switch (args[0]) {
-            case "start" -> start(project, template, dataDir, Integer.parseInt(options.getOrDefault("port", "3000")),
-                    new LocalStack.Options(parameterOverrides(options.getOrDefault("parameter-overrides", "")),
-                            scheduleEvery(options.get("schedule-every")), options.get("pause-at"),
-                            iam(options.getOrDefault("iam", "on"))));
+            case "start" -> start(project, template, dataDir, port, startOptions);
             case "token" -> token(template, dataDir, options);
             case "invoke" -> invoke(template, dataDir, options);
             default -> usage();
@@ -144,13 +165,18 @@ public final class SmsLocal {
                 String name = args[i].substring(2);
                 if (name.equals("reviewer")) {
                     options.put(name, "true");
-                } else if (i + 1 < args.length) {
+                } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     options.put(name, args[++i]);
                 } else {
                     throw new IllegalArgumentException("--" + name + " needs a value");
                 }
             } else {
                 positional.add(args[i]);
+            }
+        }
+        for (String name : options.keySet()) {
+            if (!OPTIONS.get(args[0]).contains(name)) {
+                throw new IllegalArgumentException(args[0] + " takes no option --" + name);
             }
         }
         if (args[0].equals("invoke") && !positional.isEmpty()) {
@@ -167,11 +193,9 @@ public final class SmsLocal {
         return value;
     }
 
-    private static void usage() {
-        System.out.println(String.join("\n",
-                "usage: ./sms-local start [--port 3000] [--data-dir DIR] [--template FILE] [--iam on|off]"
-                        + " [--parameter-overrides 'Name=Value ...'] [--schedule-every SECONDS] [--pause-at POINT:MILLIS]",
-                "       ./sms-local token --account ID --type ENTERPRISE|PUBLIC_INSTITUTION|INDIVIDUAL [--reviewer] [--data-dir DIR]",
-                "       ./sms-local invoke LOGICAL_ID --event events/FILE.json [--data-dir DIR]"));
+    private static void usage() throws IOException {
+        try (InputStream text = SmsLocal.class.getResourceAsStream("/sms-local-usage.txt")) {
+            System.out.print(new String(text.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }
