@@ -68,12 +68,14 @@ class FunctionPoliciesTest {
     }
 
     @Test
-    void theReviewerApiReadsEvidenceOnlyAndNeverWritesTheTable() throws Exception {
+    void theReviewerApiReadsEvidenceOnlyAndWritesNoMoreThanItsIdempotencyRecordsNeed() throws Exception {
         Policy reviewer = policy("ReviewerApiFunction", Map.of());
         assertThat(decide(reviewer, "s3:GetObject", BUCKET + "/evidence/acc/sig/abc")).isEqualTo(Decision.ALLOW);
         assertThat(decide(reviewer, "s3:GetObject", BUCKET + "/certificates/acc/sig/abc")).isEqualTo(Decision.IMPLICIT_DENY);
         assertThat(decide(reviewer, "s3:ListBucket", BUCKET)).isEqualTo(Decision.IMPLICIT_DENY);
-        assertThat(decide(reviewer, "dynamodb:PutItem", TABLE)).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(decide(reviewer, "dynamodb:PutItem", TABLE)).as("an Idempotency-Key's record").isEqualTo(Decision.ALLOW);
+        assertThat(decide(reviewer, "dynamodb:DeleteItem", TABLE)).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(decide(reviewer, "dynamodb:Query", TABLE)).isEqualTo(Decision.IMPLICIT_DENY);
         assertThat(decide(reviewer, "dynamodb:Query", TABLE + "/index/ReviewerQueue")).isEqualTo(Decision.ALLOW);
         assertThat(decide(reviewer, "s3:PutObject", BUCKET + "/evidence/acc/sig/abc")).isEqualTo(Decision.IMPLICIT_DENY);
     }
