@@ -106,6 +106,15 @@ final class HttpGateway implements AutoCloseable {
         }
     }
 
+    /** Whether the token's scope claim (space-separated) holds at least one of {@code required}; none required: yes. */
+    static boolean hasScope(Map<String, String> claims, List<String> required) {
+        if (required.isEmpty()) {
+            return true;
+        }
+        List<String> granted = List.of(claims.getOrDefault("scope", "").trim().split("\\s+"));
+        return required.stream().anyMatch(granted::contains);
+    }
+
     private void api(HttpExchange exchange, String method, String rawPath) throws Exception {
         Route matched = null;
         Matcher values = null;
@@ -124,6 +133,11 @@ final class HttpGateway implements AutoCloseable {
         Optional<Map<String, String>> claims = issuer.verify(exchange.getRequestHeaders().getFirst("Authorization"));
         if (claims.isEmpty()) {
             sendJson(exchange, 401, Map.of("message", "Unauthorized"));
+            return;
+        }
+        if (!hasScope(claims.get(), matched.route().scopes())) {
+            // As API Gateway's JWT authorizer: a valid token without one of the route's scopes.
+            sendJson(exchange, 403, Map.of("message", "Forbidden"));
             return;
         }
         Optional<byte[]> body = RequestBody.read(exchange);

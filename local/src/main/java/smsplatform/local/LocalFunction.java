@@ -23,7 +23,16 @@ record LocalFunction(
         String onFailureQueue) {
 
     /** An HttpApi event: "METHOD /path/{param}". */
-    record HttpRoute(String method, String path) {
+    /** {@code scopes}: the event's Auth.AuthorizationScopes; the token must carry one of them (none: any token). */
+    record HttpRoute(String method, String path, List<String> scopes) {
+        HttpRoute {
+            scopes = List.copyOf(scopes);
+        }
+
+        HttpRoute(String method, String path) {
+            this(method, path, List.of());
+        }
+
         String routeKey() {
             return method + " " + path;
         }

@@ -18,6 +18,18 @@ final class StackPlan {
 
     static final String STACK_NAME = "sms-local";
     static final String REGION = "us-east-1";
+    /** This stack's AWS::StackId: fixed, so names derived from it (the bucket's) survive restarts. */
+    static final String STACK_ID = "arn:aws:cloudformation:" + REGION + ":" + SqsEmulator.ACCOUNT + ":stack/"
+            + STACK_NAME + "/00000000-0000-4000-8000-000000000000";
+    /**
+     * sms-local's own values for the parameters whose template defaults are for AWS (Carrier=sns) or that
+     * have none (the JWT issuer and audience): the carrier simulator, and the local issuer's iss and aud.
+     * Parameter overrides still win.
+     */
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of(
+            "Carrier", "simulator",
+            "JwtIssuer", "https://issuer.sms-local.invalid/",
+            "JwtAudience", "sms-local");
 
     final Template template;
     final Map<String, String> parameters;
@@ -36,7 +48,13 @@ final class StackPlan {
         parameterOverrides.keySet().stream().filter(name -> !parameters.containsKey(name)).findFirst().ifPresent(name -> {
             throw new IllegalArgumentException("template.yaml has no parameter " + name);
         });
+        LOCAL_PARAMETERS.forEach((name, value) -> {
+            if (parameters.containsKey(name)) {
+                parameters.put(name, value);
+            }
+        });
         this.parameters.putAll(parameterOverrides);
+        validateParameters();
         this.tables = template.resourcesOfType("AWS::DynamoDB::Table");
         this.resolver = new Template.Resolver(this::ref, this::getAtt);
         for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
@@ -50,6 +68,22 @@ final class StackPlan {
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             functions.add(function(id, codeBase));
         }
+    }
+
+    /** As CloudFormation does: every parameter has a value, within its AllowedValues and AllowedPattern. */
+    private void validateParameters() {
+        Template.map(template.raw().get("Parameters")).forEach((name, p) -> {
+            Map<String, Object> declaration = Template.map(p);
+            String value = parameters.get(name);
+            List<Object> allowed = Template.list(declaration.get("AllowedValues"));
+            if (!allowed.isEmpty() && allowed.stream().map(String::valueOf).noneMatch(value::equals)) {
+                throw new IllegalArgumentException("Parameter " + name + " must be one of " + allowed + ", not '" + value + "'");
+            }
+            Object pattern = declaration.get("AllowedPattern");
+            if (pattern != null && !java.util.regex.Pattern.compile(String.valueOf(pattern)).matcher(value).matches()) {
+                throw new IllegalArgumentException("Parameter " + name + " must match " + pattern + ", not '" + value + "'");
+            }
+        });
     }
 
     String tableName(String logicalId) {
@@ -110,6 +144,7 @@ final class StackPlan {
     private String ref(String name) {
         switch (name) {
             case "AWS::StackName": return STACK_NAME;
+            case "AWS::StackId": return STACK_ID;
             case "AWS::Region": return REGION;
             case "AWS::AccountId": return SqsEmulator.ACCOUNT;
             case "AWS::Partition": return "aws";
@@ -175,7 +210,8 @@ final class StackPlan {
             Map<String, Object> p = Template.map(event.get("Properties"));
             switch (String.valueOf(event.get("Type"))) {
                 case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(p.get("Method")).toUpperCase(),
-                        String.valueOf(p.get("Path"))));
+                        String.valueOf(p.get("Path")), Template.list(Template.map(p.get("Auth")).get("AuthorizationScopes"))
+                                .stream().map(resolver::resolve).toList()));
                 case "S3" -> {
                     Object events = p.get("Events");
                     List<String> patterns = events instanceof List<?> l

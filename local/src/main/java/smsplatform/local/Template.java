@@ -96,7 +96,7 @@ public final class Template {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
-    /** Resolves Ref, Fn::GetAtt and Fn::Sub; other intrinsics are not used by this template. */
+    /** Resolves Ref, Fn::GetAtt, Fn::Sub (with its variable map) and Fn::Select over Fn::Split; other intrinsics are not used by this template. */
     public static final class Resolver {
         private final Function<String, String> ref;
         private final Function<String, String> getAtt;
@@ -125,16 +125,27 @@ public final class Template {
             if (m.containsKey("Fn::Sub")) {
                 Object sub = m.get("Fn::Sub");
                 String text = sub instanceof List<?> l ? String.valueOf(l.get(0)) : String.valueOf(sub);
+                Map<String, Object> variables = sub instanceof List<?> l && l.size() > 1 ? map(l.get(1)) : Map.of();
                 Matcher matcher = Pattern.compile("\\$\\{([^}]+)}").matcher(text);
                 StringBuilder out = new StringBuilder();
                 while (matcher.find()) {
                     String name = matcher.group(1);
-                    String replacement = name.contains(".") && !name.startsWith("AWS::")
-                            ? getAtt.apply(name) : ref.apply(name);
+                    String replacement = variables.containsKey(name) ? resolve(variables.get(name))
+                            : name.contains(".") && !name.startsWith("AWS::") ? getAtt.apply(name) : ref.apply(name);
                     matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
                 }
                 matcher.appendTail(out);
                 return out.toString();
+            }
+            if (m.containsKey("Fn::Select")) {
+                // Only the form the template uses: an element of Fn::Split.
+                List<Object> args = list(m.get("Fn::Select"));
+                List<Object> split = list(map(args.get(1)).get("Fn::Split"));
+                if (split.isEmpty()) {
+                    throw new IllegalArgumentException("Fn::Select is supported over Fn::Split only");
+                }
+                String[] parts = resolve(split.get(1)).split(Pattern.quote(String.valueOf(split.get(0))), -1);
+                return parts[Integer.parseInt(resolve(args.get(0)))];
             }
             throw new IllegalArgumentException("Unsupported intrinsic function " + m.keySet());
         }

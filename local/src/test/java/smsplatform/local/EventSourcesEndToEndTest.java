@@ -125,7 +125,7 @@ class EventSourcesEndToEndTest {
         String key = "certificates/acme/sig-0000000000000000000000000a/BUSINESS_LICENSE/up-0000000000000000000000000a";
         Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
         try (S3Client s3 = LocalStack.client(S3Client.builder(), (String) endpoints.get("s3")).forcePathStyle(true).build()) {
-            s3.putObject(b -> b.bucket("sms-local-certificates-000000000000").key(key).contentType("application/pdf"),
+            s3.putObject(b -> b.bucket("sms-certificates-00000000-0000-4000-8000-000000000000").key(key).contentType("application/pdf"),
                     RequestBody.fromBytes(SignatureJourneyEndToEndTest.PDF));
         }
         List<Message> failed = awaitMessages(url("CertificateEventsDLQ"), Duration.ofSeconds(60));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class GatewayAuthorizerEndToEndTest {
 
     static Map<String, Object> claims() {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "https://auth.sms-platform.example/");
-        claims.put("aud", "sms-platform");
+        claims.put("iss", StackPlan.LOCAL_PARAMETERS.get("JwtIssuer"));
+        claims.put("aud", StackPlan.LOCAL_PARAMETERS.get("JwtAudience"));
         claims.put("sub", "user-gw");
         claims.put("account_id", "gw");
         claims.put("account_type", "ENTERPRISE");
@@ -59,7 +60,7 @@ class GatewayAuthorizerEndToEndTest {
         String valid = issuer.sign(claims());
         String[] parts = valid.split("\\.");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                smsplatform.json.Json.write(Map.of("iss", "https://auth.sms-platform.example/", "aud", "sms-platform",
+                smsplatform.json.Json.write(Map.of("iss", StackPlan.LOCAL_PARAMETERS.get("JwtIssuer"), "aud", StackPlan.LOCAL_PARAMETERS.get("JwtAudience"),
                         "account_id", "victim", "account_type", "ENTERPRISE",
                         "exp", Instant.now().plusSeconds(600).getEpochSecond())).getBytes()) + "." + parts[2];
         assertThat(status(tampered)).as("forged payload").isEqualTo(401);
@@ -86,16 +87,34 @@ class GatewayAuthorizerEndToEndTest {
     }
 
     @Test
-    void aTokenWithoutIdentityClaimsIs403AndWithoutReviewerScopeReviewsAre403() throws Exception {
+    void aTokenWithoutIdentityClaimsIs403() throws Exception {
         Map<String, Object> noAccount = claims();
         noAccount.remove("account_id");
         ApiClient.Response response = new ApiClient(stack.baseUrl, issuer.sign(noAccount)).get("/v1/signatures");
         assertThat(response.status()).isEqualTo(403);
         assertThat(ApiClient.map(response.json().get("error")).get("code")).isEqualTo("AuthFailure.MissingClaim");
+    }
 
-        ApiClient.Response reviews = new ApiClient(stack.baseUrl, issuer.sign(claims())).get("/v1/reviews");
-        assertThat(reviews.status()).isEqualTo(403);
-        assertThat(ApiClient.map(reviews.json().get("error")).get("code")).isEqualTo("AuthFailure.MissingScope");
+    @Test
+    void theGatewayRefusesATokenWithoutTheRoutesScopeWith403ForbiddenAsApiGatewayDoes() throws Exception {
+        ApiClient sender = new ApiClient(stack.baseUrl, issuer.sign(claims()));
+        for (ApiClient.Response reviews : List.of(sender.get("/v1/reviews"),
+                sender.post("/v1/reviews/sig-x/decision", Map.of("decision", "APPROVE")))) {
+            assertThat(reviews.status()).as("no sms/reviewer").isEqualTo(403);
+            assertThat(reviews.body()).as("the gateway's answer, not the handler's").isEqualTo("{\"message\":\"Forbidden\"}");
+        }
+        Map<String, Object> reviewer = claims();
+        reviewer.put("scope", "sms/send sms/reviewer");
+        assertThat(new ApiClient(stack.baseUrl, issuer.sign(reviewer)).get("/v1/reviews").status()).isEqualTo(200);
+
+        Map<String, Object> reviewerOnly = claims();
+        reviewerOnly.put("scope", "sms/reviewer");
+        ApiClient noSend = new ApiClient(stack.baseUrl, issuer.sign(reviewerOnly));
+        assertThat(noSend.get("/v1/signatures").status()).as("no sms/send").isEqualTo(403);
+        assertThat(noSend.get("/v1/sms/sms-x").body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        Map<String, Object> noScope = claims();
+        noScope.remove("scope");
+        assertThat(status(issuer.sign(noScope))).as("no scope claim").isEqualTo(403);
     }
 
     @Test

@@ -72,7 +72,7 @@ class IamEnforcementEndToEndTest {
             assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(500);
             String log = Files.readString(stack.dataDir.resolve("logs/SignaturesApiFunction.log"));
             assertThat(log).contains("AccessDenied").contains("s3:ListBucket on resource: "
-                    + "\\\"arn:aws:s3:::sms-local-certificates-000000000000\\\"");
+                    + "\\\"arn:aws:s3:::sms-certificates-00000000-0000-4000-8000-000000000000\\\"");
             assertThat(Files.readString(stack.dataDir.resolve("logs/iam.log")))
                     .contains("IMPLICIT_DENY SignaturesApiFunction s3:ListBucket");
         }

@@ -27,7 +27,7 @@ class PolicyTemplatesTest {
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             collect(template.properties(id).get("Policies"), used);
         }
-        assertThat(used).isNotEmpty();
+        // Today none: every function has inline least-privilege statements (LeastPrivilegeTest).
         assertThat(PolicyTemplates.TEMPLATES.keySet()).containsAll(used);
     }
 

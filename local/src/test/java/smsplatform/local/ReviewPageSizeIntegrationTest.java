@@ -121,6 +121,21 @@ class ReviewPageSizeIntegrationTest {
     }
 
     @Test
+    void theHandlerStillRefusesATokenWithoutTheReviewerScopeBehindTheGatewaysCheck() {
+        ReviewerApiHandler handler = new ReviewerApiHandler(new ReviewService(store, backend.certificates(),
+                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")),
+                new SqsReviewResults(backend.sqs, backend.queueUrl("sms-local-review-results.fifo")), Clock.systemUTC()),
+                new ApiHandler("reviewer-api", new DynamoIdempotencyStore(backend.dynamo, backend.table()),
+                        Clock.systemUTC()));
+        APIGatewayV2HTTPEvent event = listReviews(null);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "page-size-sender",
+                "account_id", "page-size-ops", "account_type", "ENTERPRISE", "scope", "sms/send"));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(response.getBody()).contains("AuthFailure.MissingScope");
+    }
+
+    @Test
     void everyPageOfTheLargestPossibleApplicationsStaysUnderLambdasResponseLimitAndNoneIsLostOrRepeated() {
         ReviewerApiHandler handler = new ReviewerApiHandler(new ReviewService(store, backend.certificates(),
                 new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")),

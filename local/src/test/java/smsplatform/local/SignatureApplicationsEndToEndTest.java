@@ -177,7 +177,7 @@ class SignatureApplicationsEndToEndTest {
 
         // An object under the intruder's prefix naming the owner's signature changes nothing.
         String key = "certificates/intruder/" + id + "/BUSINESS_LICENSE/up-0000000000000000000000000b";
-        s3.putObject(b -> b.bucket("sms-local-certificates-000000000000").key(key).contentType("application/pdf"),
+        s3.putObject(b -> b.bucket("sms-certificates-00000000-0000-4000-8000-000000000000").key(key).contentType("application/pdf"),
                 RequestBody.fromBytes(SignatureJourneyEndToEndTest.PDF));
         Thread.sleep(3000);
         Map<String, Object> after = owner.get("/v1/signatures/" + id).json();

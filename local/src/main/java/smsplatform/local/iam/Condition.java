@@ -9,6 +9,8 @@ import java.util.Set;
  * may match). The string, ARN, Bool and Null operators are evaluated, with their {@code IfExists}
  * forms; any other operator is refused when the policy is read, so nothing is silently misjudged.
  * A key absent from the request fails a positive operator and satisfies a negated one, as in IAM.
+ * {@code ForAnyValue:} is accepted on the positive operators: with the single value a local request
+ * carries for a key, it holds exactly when the plain operator does (and fails when the key is absent).
  */
 public record Condition(String operator, String key, List<String> values) {
 
@@ -24,6 +26,9 @@ public record Condition(String operator, String key, List<String> values) {
     }
 
     private static String base(String operator) {
+        if (operator.startsWith("ForAnyValue:") && !operator.contains("Not") && !operator.startsWith("ForAnyValue:Null")) {
+            return base(operator.substring("ForAnyValue:".length()));
+        }
         return operator.endsWith("IfExists") ? operator.substring(0, operator.length() - "IfExists".length()) : operator;
     }
 
@@ -35,7 +40,7 @@ public record Condition(String operator, String key, List<String> values) {
         }
         boolean negated = op.contains("Not");
         if (actual == null) {
-            return operator.endsWith("IfExists") || negated;
+            return !operator.startsWith("ForAnyValue:") && (operator.endsWith("IfExists") || negated);
         }
         boolean any = values.stream().anyMatch(v -> switch (op) {
             case "StringEquals", "StringNotEquals", "ArnEquals", "ArnNotEquals" ->
