@@ -135,8 +135,11 @@ final class HttpGateway implements AutoCloseable {
         for (int i = 0; i < matched.names().size(); i++) {
             pathParameters.put(matched.names().get(i), URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8));
         }
+        // One id per request, as API Gateway has: $context.requestId in the event, apigw-requestid in the answer.
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
         String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(),
-                body.get()));
+                body.get(), requestId));
         FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
         if (result.functionError()) {
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
@@ -147,7 +150,7 @@ final class HttpGateway implements AutoCloseable {
 
     private Map<String, Object> event(HttpExchange exchange, String method, String rawPath,
                                       LocalFunction.HttpRoute route, Map<String, String> pathParameters,
-                                      Map<String, String> claims, byte[] body) {
+                                      Map<String, String> claims, byte[] body, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, list) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", list)));
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -161,7 +164,6 @@ final class HttpGateway implements AutoCloseable {
             }
         }
         Instant now = Instant.now();
-        String requestId = UUID.randomUUID().toString();
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", method);
         http.put("path", rawPath);
@@ -230,7 +232,6 @@ final class HttpGateway implements AutoCloseable {
         Object body = response.get("body");
         byte[] bytes = body == null ? new byte[0] : Boolean.TRUE.equals(response.get("isBase64Encoded"))
                 ? Base64.getDecoder().decode(String.valueOf(body)) : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

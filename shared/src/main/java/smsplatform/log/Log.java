@@ -9,6 +9,10 @@ import smsplatform.json.Json;
  * Structured JSON logs, one object per line on stdout (CloudWatch parses them). Each invocation
  * starts with {@link #begin}; {@link #context} adds fields (account, signature, serial number) to
  * every later line of the invocation. Callers never pass document contents or tokens.
+ *
+ * <p>{@code requestId} is the id of the API answer that caused the work: the HTTP API's request id in
+ * the API functions, and the id carried in the queue message in its consumers ({@link #requestId()} is
+ * what the SQS adapters put in the messages they send), so one id finds every line of a request.
  */
 public final class Log {
 
@@ -21,6 +25,12 @@ public final class Log {
         context.clear();
         context.put("function", function);
         context.put("requestId", requestId);
+    }
+
+    /** The request id of the current invocation's lines, or null outside an invocation. */
+    public static String requestId() {
+        Object id = CONTEXT.get().get("requestId");
+        return id == null ? null : String.valueOf(id);
     }
 
     public static void context(Object... keyValues) {
@@ -40,11 +50,20 @@ public final class Log {
         write("WARN", event, keyValues);
     }
 
+    /** With the error's stack trace (causes included) in {@code stackTrace}, one JSON string. */
     public static void error(String event, Throwable error, Object... keyValues) {
-        Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+        Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 4);
         all[keyValues.length] = "error";
         all[keyValues.length + 1] = error.getClass().getName() + ": " + error.getMessage();
+        all[keyValues.length + 2] = "stackTrace";
+        all[keyValues.length + 3] = stackTrace(error);
         write("ERROR", event, all);
+    }
+
+    static String stackTrace(Throwable error) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
     }
 
     private static void write(String level, String event, Object... keyValues) {
