@@ -105,13 +105,17 @@ class TemplateTest {
                 String queueId = plan.queueNames.entrySet().stream()
                         .filter(e -> e.getValue().equals(trigger.queueName())).findFirst().orElseThrow().getKey();
                 Map<String, Object> queue = template.properties(queueId);
-                Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
-                assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queueId).isBetween(1, 5);
+                if (!deadLetterTargets(template).contains(queueId)) {
+                    Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
+                    assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queueId).isBetween(1, 10);
+                }
                 assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).as(queueId + " visibility")
                         .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
             }
         }
-        assertThat(consumers).isEqualTo(2);
+        assertThat(consumers).isEqualTo(3);
+        assertThat(plan.function("OutboundDeadLetterFunction").sqsTriggers())
+                .extracting(LocalFunction.SqsTrigger::queueName).containsExactly("OutboundDLQ");
         LocalFunction check = plan.function("CertificateCheckFunction");
         assertThat(check.s3Triggers()).hasSize(1);
         assertThat(check.onFailureQueue()).isEqualTo("CertificateEventsDLQ");
@@ -152,5 +156,47 @@ class TemplateTest {
                 .isGreaterThan(visibility);
         assertThat(Integer.parseInt(env.get("SWEEP_SENT_AFTER_SECONDS"))).as("no delivery retry still under way")
                 .isGreaterThan(DeliveryHandler.MAX_RETRY_SECONDS + plan.function("DeliveryFunction").timeoutSeconds());
+    }
+
+    /** Logical ids of the queues some queue's RedrivePolicy names as its dead-letter queue. */
+    static List<String> deadLetterTargets(Template template) {
+        List<String> targets = new ArrayList<>();
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            Object arn = Template.map(template.properties(id).get("RedrivePolicy")).get("deadLetterTargetArn");
+            if (arn != null) {
+                targets.add(String.valueOf(Template.list(Template.map(arn).get("Fn::GetAtt")).get(0)));
+            }
+        }
+        return targets;
+    }
+
+    @Test
+    void theOutboundQueueGivesUpOnADeliveryOnlyAfterItsBackoffReachedItsCapOnTheLastRetry() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        int receives = ((Number) Template.map(template.properties("OutboundQueue").get("RedrivePolicy"))
+                .get("maxReceiveCount")).intValue();
+        assertThat(DeliveryHandler.retryDelaySeconds(receives - 1)).as("the wait before the last receive")
+                .isEqualTo(DeliveryHandler.MAX_RETRY_SECONDS);
+        assertThat(DeliveryHandler.retryDelaySeconds(receives - 2)).as("the cap is not reached earlier: no receive wasted")
+                .isLessThan(DeliveryHandler.MAX_RETRY_SECONDS);
+        long total = 0;
+        for (int receive = 1; receive < receives; receive++) {
+            assertThat(DeliveryHandler.retryDelaySeconds(receive)).as("SQS's longest visibility timeout").isLessThanOrEqualTo(43_200);
+            total += DeliveryHandler.retryDelaySeconds(receive);
+        }
+        assertThat(total).as("all retries within the queue's default retention of 4 days").isLessThan(345_600);
+    }
+
+    @Test
+    void theOutboundDeadLetterConsumerMayOnlyReadAndUpdateTheTable() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        List<Object> policies = Template.list(template.properties("OutboundDeadLetterFunction").get("Policies"));
+        assertThat(policies).hasSize(1);
+        List<Object> statements = Template.list(Template.map(policies.get(0)).get("Statement"));
+        assertThat(statements).extracting(st -> Template.map(st).get("Action"))
+                .containsExactly(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"));
+        assertThat(statements).extracting(st -> Template.map(st).get("Resource"))
+                .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")));
+        assertThat(deadLetterTargets(template)).contains("OutboundDLQ");
     }
 }
