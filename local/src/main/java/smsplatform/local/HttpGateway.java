@@ -44,6 +44,7 @@ final class HttpGateway implements AutoCloseable {
     private final LocalIssuer issuer;
     private final CarrierSimulator carrier;
     private final Path openApi;
+    private final Path logs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
@@ -52,7 +53,8 @@ final class HttpGateway implements AutoCloseable {
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
-                int port) throws IOException {
+                Path logs, int port) throws IOException {
+        this.logs = logs;
         this.functions = functions;
         this.issuer = issuer;
         this.carrier = carrier;
@@ -240,7 +242,10 @@ final class HttpGateway implements AutoCloseable {
         }
     }
 
-    /** The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}. */
+    /**
+     * The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number};
+     * GET /local/metrics: the functions' embedded metrics summed up (see {@link LocalMetrics}).
+     */
     private void local(HttpExchange exchange, String method, String path) throws IOException {
         if (!LoopbackOnly.admits(exchange)) {
             forbidden(exchange);
@@ -272,6 +277,8 @@ final class HttpGateway implements AutoCloseable {
                 case REFUSED_FOR_GOOD -> sendJson(exchange, 400, Map.of("message", "number refused by the carrier"));
                 case REFUSED_FOR_NOW -> sendJson(exchange, 503, Map.of("message", "carrier busy, retry later"));
             }
+        } else if (method.equals("GET") && path.equals("/local/metrics")) {
+            sendJson(exchange, 200, Map.of("metrics", LocalMetrics.summarize(logs)));
         } else if (method.equals("GET") && path.startsWith("/local/handsets/")) {
             String phone = URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"),
                     StandardCharsets.UTF_8);

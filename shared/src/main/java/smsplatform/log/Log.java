@@ -66,6 +66,27 @@ public final class Log {
         return out.toString();
     }
 
+    /**
+     * One metric value in CloudWatch embedded metric format: the line's {@code _aws} block declares
+     * {@code name} (with its unit) in {@code namespace}, with the dimension {@code service}, and the
+     * line's members carry the value (a JSON number) and the dimension's value.
+     */
+    static void metric(String namespace, String service, String name, long value, String unit) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        line.put("time", Instant.ofEpochMilli(now).toString());
+        line.put("level", "INFO");
+        line.put("event", "metric");
+        line.putAll(CONTEXT.get());
+        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", java.util.List.of(Map.of(
+                "Namespace", namespace,
+                "Dimensions", java.util.List.of(java.util.List.of("service")),
+                "Metrics", java.util.List.of(Map.of("Name", name, "Unit", unit))))));
+        line.put("service", service);
+        line.put(name, value);
+        System.out.println(Json.write(line));
+    }
+
     private static void write(String level, String event, Object... keyValues) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());

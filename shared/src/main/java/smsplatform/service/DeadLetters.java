@@ -6,6 +6,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
+import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 
 /**
@@ -45,6 +46,7 @@ public final class DeadLetters {
                     ? DETAIL + "; last " + found.get().lastChange().detail() : DETAIL;
             if (messages.transition(accountId, serialNo, status, new StatusChange(Status.FAILED, clock.instant(), detail))) {
                 Log.info("dead-letter.settled", "from", status.name());
+                Metrics.count(Metrics.MESSAGES_FAILED, 1);
                 return Outcome.FAILED;
             }
         }
