@@ -199,4 +199,54 @@ class TemplateTest {
                 .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")));
         assertThat(deadLetterTargets(template)).contains("OutboundDLQ");
     }
+
+    @Test
+    void everyFunctionIsTracedLogsToAGroupWithRetentionAndHasErrorAndThrottleAlarmsOnTheAlarmTopic() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        assertThat(template.globalsFunction()).containsEntry("Tracing", "Active");
+        List<Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties).toList();
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Object group = Template.map(Template.map(template.properties(function).get("LoggingConfig")).get("LogGroup"));
+            String groupId = String.valueOf(Template.map(group).get("Ref"));
+            assertThat(template.resourcesOfType("AWS::Logs::LogGroup")).as(function).contains(groupId);
+            Map<String, Object> logGroup = template.properties(groupId);
+            assertThat(logGroup.get("RetentionInDays")).as(function).isEqualTo(Map.of("Ref", "LogRetentionDays"));
+            assertThat(String.valueOf(logGroup.get("LogGroupName"))).as(function).contains("/aws/lambda/${AWS::StackName}-" + function);
+            for (String metric : List.of("Errors", "Throttles")) {
+                assertThat(alarms).as(function + " " + metric).anyMatch(a -> "AWS/Lambda".equals(a.get("Namespace"))
+                        && metric.equals(a.get("MetricName")) && String.valueOf(a.get("Dimensions")).contains("Ref=" + function + "}"));
+            }
+        }
+        assertThat(alarms).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic"))));
+        assertThat(template.resourcesOfType("AWS::SNS::Topic")).containsExactly("AlarmTopic");
+    }
+
+    @Test
+    void everyDeadLetterQueueTheApiAndTheOutboundQueueAgeHaveAnAlarm() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        List<Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties).toList();
+        List<String> deadLetterQueues = new ArrayList<>(deadLetterTargets(template));
+        Object onFailure = Template.map(Template.map(Template.map(template.properties("CertificateCheckFunction")
+                .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
+        deadLetterQueues.add(String.valueOf(Template.list(Template.map(onFailure).get("Fn::GetAtt")).get(0)));
+        assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ",
+                "CertificateEventsDLQ");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms).as(queue).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
+                    && String.valueOf(a.get("Dimensions")).contains("[" + queue + ", QueueName]")
+                    && ((Number) a.get("Threshold")).intValue() == 0 && "GreaterThanThreshold".equals(a.get("ComparisonOperator")));
+        }
+        assertThat(alarms).anyMatch(a -> "5xx".equals(a.get("MetricName")) && "AWS/ApiGateway".equals(a.get("Namespace")));
+        assertThat(alarms).anyMatch(a -> "ApproximateAgeOfOldestMessage".equals(a.get("MetricName"))
+                && String.valueOf(a.get("Dimensions")).contains("[OutboundQueue, QueueName]")
+                && ((Number) a.get("Threshold")).intValue() > DeliveryHandler.MAX_RETRY_SECONDS);
+        Map<String, Object> api = template.properties("SmsHttpApi");
+        assertThat(Template.map(api.get("AccessLogSettings"))).containsEntry("DestinationArn",
+                Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")));
+        assertThat(String.valueOf(Template.map(api.get("AccessLogSettings")).get("Format"))).contains("$context.requestId");
+        assertThat(Template.map(api.get("DefaultRouteSettings"))).containsKeys("ThrottlingBurstLimit", "ThrottlingRateLimit");
+        assertThat(template.properties("ApiAccessLogGroup")).containsKey("RetentionInDays");
+    }
 }
