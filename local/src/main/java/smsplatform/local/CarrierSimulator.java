@@ -21,7 +21,8 @@ import smsplatform.json.Json;
  * The local carrier: records exactly the text each handset receives, once per serial number
  * (a repeated hand-over of the same message is acknowledged and not delivered again).
  * Persisted as JSON lines in the data dir. Test numbers: one ending in 0400 is refused for good
- * (a permanent failure), one ending in 0503 is refused once per message (a transient failure).
+ * (a permanent failure), one ending in 0503 is refused once per message (a transient failure), one
+ * ending in 0599 is refused for now every time (a transient failure that never ends: the dead-letter path).
  * Messages are taken only with this start's {@link #secret()}, which sms-local gives the stack's
  * delivery function alone.
  */
@@ -74,7 +75,7 @@ final class CarrierSimulator {
         if (phoneNumber.endsWith("0400")) {
             return Answer.REFUSED_FOR_GOOD;
         }
-        if (phoneNumber.endsWith("0503") && refusedOnce.add(serialNo)) {
+        if (phoneNumber.endsWith("0599") || phoneNumber.endsWith("0503") && refusedOnce.add(serialNo)) {
             return Answer.REFUSED_FOR_NOW;
         }
         Received r = new Received(serialNo, phoneNumber, text, Instant.now().toString());

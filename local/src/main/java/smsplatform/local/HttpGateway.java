@@ -44,6 +44,7 @@ final class HttpGateway implements AutoCloseable {
     private final LocalIssuer issuer;
     private final CarrierSimulator carrier;
     private final Path openApi;
+    private final Path logs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
@@ -52,7 +53,8 @@ final class HttpGateway implements AutoCloseable {
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
-                int port) throws IOException {
+                Path logs, int port) throws IOException {
+        this.logs = logs;
         this.functions = functions;
         this.issuer = issuer;
         this.carrier = carrier;
@@ -149,8 +151,11 @@ final class HttpGateway implements AutoCloseable {
         for (int i = 0; i < matched.names().size(); i++) {
             pathParameters.put(matched.names().get(i), URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8));
         }
+        // One id per request, as API Gateway has: $context.requestId in the event, apigw-requestid in the answer.
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
         String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(),
-                body.get()));
+                body.get(), requestId));
         FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
         if (result.functionError()) {
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
@@ -161,7 +166,7 @@ final class HttpGateway implements AutoCloseable {
 
     private Map<String, Object> event(HttpExchange exchange, String method, String rawPath,
                                       LocalFunction.HttpRoute route, Map<String, String> pathParameters,
-                                      Map<String, String> claims, byte[] body) {
+                                      Map<String, String> claims, byte[] body, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, list) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", list)));
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -175,7 +180,6 @@ final class HttpGateway implements AutoCloseable {
             }
         }
         Instant now = Instant.now();
-        String requestId = UUID.randomUUID().toString();
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", method);
         http.put("path", rawPath);
@@ -244,7 +248,6 @@ final class HttpGateway implements AutoCloseable {
         Object body = response.get("body");
         byte[] bytes = body == null ? new byte[0] : Boolean.TRUE.equals(response.get("isBase64Encoded"))
                 ? Base64.getDecoder().decode(String.valueOf(body)) : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("apigw-requestid", UUID.randomUUID().toString());
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -253,7 +256,10 @@ final class HttpGateway implements AutoCloseable {
         }
     }
 
-    /** The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}. */
+    /**
+     * The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number};
+     * GET /local/metrics: the functions' embedded metrics summed up (see {@link LocalMetrics}).
+     */
     private void local(HttpExchange exchange, String method, String path) throws IOException {
         if (!LoopbackOnly.admits(exchange)) {
             forbidden(exchange);
@@ -285,6 +291,8 @@ final class HttpGateway implements AutoCloseable {
                 case REFUSED_FOR_GOOD -> sendJson(exchange, 400, Map.of("message", "number refused by the carrier"));
                 case REFUSED_FOR_NOW -> sendJson(exchange, 503, Map.of("message", "carrier busy, retry later"));
             }
+        } else if (method.equals("GET") && path.equals("/local/metrics")) {
+            sendJson(exchange, 200, Map.of("metrics", LocalMetrics.summarize(logs)));
         } else if (method.equals("GET") && path.startsWith("/local/handsets/")) {
             String phone = URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"),
                     StandardCharsets.UTF_8);

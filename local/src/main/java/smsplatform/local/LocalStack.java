@@ -144,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
-        gateway = new HttpGateway(plan, functions, issuer, carrier, projectDir.resolve("openapi.yaml"), port);
+        gateway = new HttpGateway(plan, functions, issuer, carrier, projectDir.resolve("openapi.yaml"), logs, port);
         gateway.start();
         parts.add(gateway);
         Map<String, Object> stackFile = new LinkedHashMap<>();

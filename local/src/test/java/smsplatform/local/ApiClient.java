@@ -15,7 +15,11 @@ import smsplatform.json.Json;
 /** Plain HTTP to the local stack, as curl would do it. */
 final class ApiClient {
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String gatewayRequestId) {
+        Response(int status, String body) {
+            this(status, body, null);
+        }
+
         Map<String, Object> json() {
             return Json.parseObject(body);
         }
@@ -85,7 +89,7 @@ final class ApiClient {
 
     private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(r.statusCode(), r.body());
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("apigw-requestid").orElse(null));
     }
 
     /** Uploads through the form of one of the API's {@code uploads}; returns S3's status (204 when stored). */

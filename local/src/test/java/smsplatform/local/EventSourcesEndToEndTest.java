@@ -15,7 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.time.Instant;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.domain.SmsMessage;
 import smsplatform.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,7 +29,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The event sources behave as the template declares, on a copy of template.yaml whose outbound
- * queue retries fast (visibility 2 s, maxReceiveCount 2) and whose certificate check cannot reach
+ * queue retries fast (visibility 2 s, maxReceiveCount 2; its DLQ's consumer sees a refused dead letter
+ * again after 2 s, so this test's own receives compete with it) and whose certificate check cannot reach
  * its table: partial batch failures, redrive to the DLQ, and S3's asynchronous retries ending in the
  * on-failure destination.
  */
@@ -60,7 +65,8 @@ class EventSourcesEndToEndTest {
     static String fastRetryTemplate(String original) {
         String t = original.replace("CodeUri: functions/", "CodeUri: " + RunningStack.PROJECT.resolve("functions") + "/");
         t = replaceInBlock(t, "  OutboundQueue:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
-        t = replaceInBlock(t, "  OutboundQueue:", "maxReceiveCount: 5", "maxReceiveCount: 2");
+        t = replaceInBlock(t, "  OutboundQueue:", "maxReceiveCount: 10", "maxReceiveCount: 2");
+        t = replaceInBlock(t, "  OutboundDLQ:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
         t = replaceInBlock(t, "  ReviewQueue:", "VisibilityTimeout: 180", "VisibilityTimeout: 2");
         t = replaceInBlock(t, "  ReviewQueue:", "maxReceiveCount: 5", "maxReceiveCount: 2");
         t = replaceInBlock(t, "  CertificateCheckFunction:", "          REVIEW_QUEUE_URL: !Ref ReviewQueue",
@@ -104,7 +110,9 @@ class EventSourcesEndToEndTest {
         String log = Files.readString(stack.dataDir.resolve("logs/DeliveryFunction.log"), StandardCharsets.UTF_8);
         assertThat(occurrences(log, good1)).as("processed once, not redelivered with the poison").isEqualTo(1);
         assertThat(occurrences(log, good2)).isEqualTo(1);
-        assertThat(occurrences(log, "\"event\":\"message.failed\"")).as("2 receives, then the DLQ").isEqualTo(2);
+        // (Refusals of other tests' messages fail too, but name their serial number; the poison names none.)
+        assertThat(log.lines().filter(l -> l.contains("\"event\":\"message.failed\"") && !l.contains("\"serialNo\"")))
+                .as("2 receives, then the DLQ").hasSize(2);
     }
 
     @Test
@@ -138,16 +146,85 @@ class EventSourcesEndToEndTest {
         assertThat(occurrences(log, "\"event\":\"certificate.failed\"")).as("1 try + MaximumRetryAttempts 2").isEqualTo(3);
     }
 
+    DynamoMessageStore messageStore() throws Exception {
+        Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
+        return new DynamoMessageStore(LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build(),
+                "SmsTable");
+    }
+
+    static SmsMessage queued(String account, String serial, String phone) {
+        Instant now = Instant.now();
+        return new SmsMessage(account, serial, phone, "Dead Letters", "【Dead Letters】hello", 1, SmsMessage.Status.QUEUED,
+                List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now);
+    }
+
+    SmsMessage awaitStatus(DynamoMessageStore store, String account, String serial, SmsMessage.Status status)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        SmsMessage last = null;
+        while (System.nanoTime() < deadline) {
+            last = store.find(account, serial).orElseThrow();
+            if (last.status() == status) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(serial + " did not become " + status + ": " + last);
+    }
+
+    @Test
+    void aDeliveryTheCarrierRefusesForNowEveryTimeEndsFailedThroughTheDeadLetterConsumer() throws Exception {
+        DynamoMessageStore store = messageStore();
+        String serial = "sms-000000000000000000000000d1";
+        store.recordQueued(List.of(queued("dead-letters", serial, "+8613800000599")), false);
+        sqs.sendMessage(b -> b.queueUrl(url("OutboundQueue")).messageBody(Json.write(Map.of(
+                "accountId", "dead-letters", "serialNo", serial, "requestId", "req-dead-letter-1"))));
+
+        SmsMessage failed = awaitStatus(store, "dead-letters", serial, SmsMessage.Status.FAILED);
+        assertThat(failed.statusHistory()).extracting(SmsMessage.StatusChange::status).containsExactly(
+                SmsMessage.Status.QUEUED, SmsMessage.Status.SENT, SmsMessage.Status.SENT, SmsMessage.Status.SENT,
+                SmsMessage.Status.FAILED);
+        assertThat(failed.lastChange().detail()).contains("dead-letter queue").contains("carrier refused for now");
+        String log = Files.readString(stack.dataDir.resolve("logs/OutboundDeadLetterFunction.log"), StandardCharsets.UTF_8);
+        assertThat(log.lines().filter(l -> l.contains(serial) && l.contains("\"event\":\"dead-letter.settled\"")))
+                .singleElement().asString().contains("\"requestId\":\"req-dead-letter-1\"");
+    }
+
+    @Test
+    void aDeadLetterOfADeliveredMessageLeavesItDelivered() throws Exception {
+        DynamoMessageStore store = messageStore();
+        String serial = "sms-000000000000000000000000d2";
+        Instant now = Instant.now();
+        store.recordQueued(List.of(queued("dead-letters", serial, "+8613800000001")), false);
+        assertThat(store.transition("dead-letters", serial, SmsMessage.Status.QUEUED,
+                new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null))).isTrue();
+        assertThat(store.transition("dead-letters", serial, SmsMessage.Status.SENT,
+                new SmsMessage.StatusChange(SmsMessage.Status.DELIVERED, now, "delivered"))).isTrue();
+        sqs.sendMessage(b -> b.queueUrl(url("OutboundDLQ")).messageBody(Json.write(Map.of(
+                "accountId", "dead-letters", "serialNo", serial))));
+
+        Path log = stack.dataDir.resolve("logs/OutboundDeadLetterFunction.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !(Files.exists(log) && Files.readString(log).lines()
+                .anyMatch(l -> l.contains(serial) && l.contains("\"event\":\"dead-letter.ignored\"")))) {
+            Thread.sleep(500);
+        }
+        assertThat(Files.readString(log)).contains("\"reason\":\"already DELIVERED\"");
+        assertThat(store.find("dead-letters", serial).orElseThrow().status()).isEqualTo(SmsMessage.Status.DELIVERED);
+    }
+
     private List<Message> awaitMessages(String queueUrl, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
+            // Held for a minute: a queue's consumer (the outbound DLQ has one) cannot take them back meanwhile.
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(60)).messages();
             if (!messages.isEmpty()) {
                 // Anything that would wrongly follow (a duplicate, another message) has time to arrive.
                 Thread.sleep(3000);
                 List<Message> all = new ArrayList<>(messages);
-                all.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
+                all.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                        .visibilityTimeout(60)).messages());
                 return all;
             }
         }

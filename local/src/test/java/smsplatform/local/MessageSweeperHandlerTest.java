@@ -54,8 +54,13 @@ class MessageSweeperHandlerTest {
 
         List<Message> queued = backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
-        assertThat(queued).extracting(m -> Json.parseObject(m.body()))
-                .containsExactly(Map.of("accountId", "acme", "serialNo", "sms-stranded"));
+        assertThat(queued).hasSize(1);
+        Map<String, Object> body = new LinkedHashMap<>(Json.parseObject(queued.get(0).body()));
+        // The re-queued delivery carries the sweep's request id: its delivery lines lead back to this sweep.
+        Object requestId = body.remove("requestId");
+        assertThat(body).isEqualTo(Map.of("accountId", "acme", "serialNo", "sms-stranded"));
+        assertThat(java.nio.file.Files.readAllLines(logs.resolve("sweeper.log"))).anyMatch(l ->
+                l.contains("\"event\":\"sweep.done\"") && l.contains("\"requestId\":\"" + requestId + "\""));
         assertThat(messages.find("acme", "sms-stranded").orElseThrow().statusHistory()).extracting(StatusChange::detail)
                 .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");
         assertThat(messages.find("acme", "sms-done").orElseThrow().status()).isEqualTo(Status.DELIVERED);

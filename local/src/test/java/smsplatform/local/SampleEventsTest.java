@@ -58,6 +58,7 @@ class SampleEventsTest {
                     .anyMatch(n -> n.startsWith("reviewer-api-"))
                     .anyMatch(n -> n.startsWith("send-sms"))
                     .anyMatch(n -> n.startsWith("delivery-"))
+                    .anyMatch(n -> n.startsWith("outbound-dead-letter-"))
                     .anyMatch(n -> n.startsWith("message-sweeper-"));
         }
     }
@@ -100,7 +101,8 @@ class SampleEventsTest {
     void queueSamplesAreProcessedWithoutFailures() throws Exception {
         for (String[] sample : new String[][] {
                 {"ReviewQueueFunction", "review-queue-automatic-review.json"},
-                {"DeliveryFunction", "delivery-outbound-messages.json"}}) {
+                {"DeliveryFunction", "delivery-outbound-messages.json"},
+                {"OutboundDeadLetterFunction", "outbound-dead-letter-messages.json"}}) {
             Invocation result = invoke(sample[0], sample[1]);
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(ApiClient.list(result.json().get("batchItemFailures"))).as(sample[1]).isEmpty();

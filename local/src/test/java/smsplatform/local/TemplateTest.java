@@ -105,13 +105,17 @@ class TemplateTest {
                 String queueId = plan.queueNames.entrySet().stream()
                         .filter(e -> e.getValue().equals(trigger.queueName())).findFirst().orElseThrow().getKey();
                 Map<String, Object> queue = template.properties(queueId);
-                Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
-                assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queueId).isBetween(1, 5);
+                if (!deadLetterTargets(template).contains(queueId)) {
+                    Map<String, Object> redrive = Template.map(queue.get("RedrivePolicy"));
+                    assertThat(((Number) redrive.get("maxReceiveCount")).intValue()).as(queueId).isBetween(1, 10);
+                }
                 assertThat(((Number) queue.get("VisibilityTimeout")).intValue()).as(queueId + " visibility")
                         .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
             }
         }
-        assertThat(consumers).isEqualTo(2);
+        assertThat(consumers).isEqualTo(3);
+        assertThat(plan.function("OutboundDeadLetterFunction").sqsTriggers())
+                .extracting(LocalFunction.SqsTrigger::queueName).containsExactly("OutboundDLQ");
         LocalFunction check = plan.function("CertificateCheckFunction");
         assertThat(check.s3Triggers()).hasSize(1);
         assertThat(check.onFailureQueue()).isEqualTo("CertificateEventsDLQ");
@@ -152,5 +156,97 @@ class TemplateTest {
                 .isGreaterThan(visibility);
         assertThat(Integer.parseInt(env.get("SWEEP_SENT_AFTER_SECONDS"))).as("no delivery retry still under way")
                 .isGreaterThan(DeliveryHandler.MAX_RETRY_SECONDS + plan.function("DeliveryFunction").timeoutSeconds());
+    }
+
+    /** Logical ids of the queues some queue's RedrivePolicy names as its dead-letter queue. */
+    static List<String> deadLetterTargets(Template template) {
+        List<String> targets = new ArrayList<>();
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            Object arn = Template.map(template.properties(id).get("RedrivePolicy")).get("deadLetterTargetArn");
+            if (arn != null) {
+                targets.add(String.valueOf(Template.list(Template.map(arn).get("Fn::GetAtt")).get(0)));
+            }
+        }
+        return targets;
+    }
+
+    @Test
+    void theOutboundQueueGivesUpOnADeliveryOnlyAfterItsBackoffReachedItsCapOnTheLastRetry() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        int receives = ((Number) Template.map(template.properties("OutboundQueue").get("RedrivePolicy"))
+                .get("maxReceiveCount")).intValue();
+        assertThat(DeliveryHandler.retryDelaySeconds(receives - 1)).as("the wait before the last receive")
+                .isEqualTo(DeliveryHandler.MAX_RETRY_SECONDS);
+        assertThat(DeliveryHandler.retryDelaySeconds(receives - 2)).as("the cap is not reached earlier: no receive wasted")
+                .isLessThan(DeliveryHandler.MAX_RETRY_SECONDS);
+        long total = 0;
+        for (int receive = 1; receive < receives; receive++) {
+            assertThat(DeliveryHandler.retryDelaySeconds(receive)).as("SQS's longest visibility timeout").isLessThanOrEqualTo(43_200);
+            total += DeliveryHandler.retryDelaySeconds(receive);
+        }
+        assertThat(total).as("all retries within the queue's default retention of 4 days").isLessThan(345_600);
+    }
+
+    @Test
+    void theOutboundDeadLetterConsumerMayOnlyReadAndUpdateTheTable() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        List<Object> policies = Template.list(template.properties("OutboundDeadLetterFunction").get("Policies"));
+        assertThat(policies).hasSize(1);
+        List<Object> statements = Template.list(Template.map(policies.get(0)).get("Statement"));
+        assertThat(statements).extracting(st -> Template.map(st).get("Action"))
+                .containsExactly(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"));
+        assertThat(statements).extracting(st -> Template.map(st).get("Resource"))
+                .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")));
+        assertThat(deadLetterTargets(template)).contains("OutboundDLQ");
+    }
+
+    @Test
+    void everyFunctionIsTracedLogsToAGroupWithRetentionAndHasErrorAndThrottleAlarmsOnTheAlarmTopic() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        assertThat(template.globalsFunction()).containsEntry("Tracing", "Active");
+        List<Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties).toList();
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Object group = Template.map(Template.map(template.properties(function).get("LoggingConfig")).get("LogGroup"));
+            String groupId = String.valueOf(Template.map(group).get("Ref"));
+            assertThat(template.resourcesOfType("AWS::Logs::LogGroup")).as(function).contains(groupId);
+            Map<String, Object> logGroup = template.properties(groupId);
+            assertThat(logGroup.get("RetentionInDays")).as(function).isEqualTo(Map.of("Ref", "LogRetentionDays"));
+            assertThat(String.valueOf(logGroup.get("LogGroupName"))).as(function).contains("/aws/lambda/${AWS::StackName}-" + function);
+            for (String metric : List.of("Errors", "Throttles")) {
+                assertThat(alarms).as(function + " " + metric).anyMatch(a -> "AWS/Lambda".equals(a.get("Namespace"))
+                        && metric.equals(a.get("MetricName")) && String.valueOf(a.get("Dimensions")).contains("Ref=" + function + "}"));
+            }
+        }
+        assertThat(alarms).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic"))));
+        assertThat(template.resourcesOfType("AWS::SNS::Topic")).containsExactly("AlarmTopic");
+    }
+
+    @Test
+    void everyDeadLetterQueueTheApiAndTheOutboundQueueAgeHaveAnAlarm() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        List<Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .map(template::properties).toList();
+        List<String> deadLetterQueues = new ArrayList<>(deadLetterTargets(template));
+        Object onFailure = Template.map(Template.map(Template.map(template.properties("CertificateCheckFunction")
+                .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
+        deadLetterQueues.add(String.valueOf(Template.list(Template.map(onFailure).get("Fn::GetAtt")).get(0)));
+        assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ",
+                "CertificateEventsDLQ");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms).as(queue).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
+                    && String.valueOf(a.get("Dimensions")).contains("[" + queue + ", QueueName]")
+                    && ((Number) a.get("Threshold")).intValue() == 0 && "GreaterThanThreshold".equals(a.get("ComparisonOperator")));
+        }
+        assertThat(alarms).anyMatch(a -> "5xx".equals(a.get("MetricName")) && "AWS/ApiGateway".equals(a.get("Namespace")));
+        assertThat(alarms).anyMatch(a -> "ApproximateAgeOfOldestMessage".equals(a.get("MetricName"))
+                && String.valueOf(a.get("Dimensions")).contains("[OutboundQueue, QueueName]")
+                && ((Number) a.get("Threshold")).intValue() > DeliveryHandler.MAX_RETRY_SECONDS);
+        Map<String, Object> api = template.properties("SmsHttpApi");
+        assertThat(Template.map(api.get("AccessLogSettings"))).containsEntry("DestinationArn",
+                Map.of("Fn::GetAtt", List.of("ApiAccessLogGroup", "Arn")));
+        assertThat(String.valueOf(Template.map(api.get("AccessLogSettings")).get("Format"))).contains("$context.requestId");
+        assertThat(Template.map(api.get("DefaultRouteSettings"))).containsKeys("ThrottlingBurstLimit", "ThrottlingRateLimit");
+        assertThat(template.properties("ApiAccessLogGroup")).containsKey("RetentionInDays");
     }
 }

@@ -1,8 +1,10 @@
 package smsplatform.aws;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
+import smsplatform.log.Log;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.service.Parallel;
 import java.util.function.Supplier;
@@ -33,10 +35,22 @@ public final class SqsOutboundQueue implements OutboundQueue {
     public void send(List<Delivery> deliveries) {
         List<SendMessageBatchRequestEntry> entries = deliveries.stream()
                 .map(d -> SendMessageBatchRequestEntry.builder().id(d.serialNo())
-                        .messageBody(Json.write(Map.of("accountId", d.accountId(), "serialNo", d.serialNo())))
+                        .messageBody(body(d))
                         .build())
                 .toList();
         Parallel.inBatches(entries, BATCH, this::sendBatch);
+    }
+
+    /** The delivery, and the request that queued it (its log lines in the consumer carry that id). */
+    private static String body(Delivery d) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountId", d.accountId());
+        body.put("serialNo", d.serialNo());
+        String requestId = Log.requestId();
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
+        return Json.write(body);
     }
 
     private Void sendBatch(List<SendMessageBatchRequestEntry> entries) {

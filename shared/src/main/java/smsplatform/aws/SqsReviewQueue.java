@@ -1,6 +1,7 @@
 package smsplatform.aws;
 
 import smsplatform.json.ReviewMessageJson;
+import smsplatform.log.Log;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.service.ReviewMessage;
 import java.util.function.Supplier;
@@ -23,6 +24,6 @@ public final class SqsReviewQueue implements ReviewQueue {
 
     @Override
     public void send(ReviewMessage message) {
-        sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReviewMessageJson.write(message)));
+        sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(ReviewMessageJson.write(message, Log.requestId())));
     }
 }

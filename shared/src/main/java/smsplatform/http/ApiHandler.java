@@ -44,8 +44,9 @@ public final class ApiHandler {
 
     public APIGatewayV2HTTPResponse run(APIGatewayV2HTTPEvent event, Context context, Routes routes) {
         ApiRequest request = new ApiRequest(event, Ids.random(clock));
-        Log.begin(function, context == null ? request.requestId() : context.getAwsRequestId());
-        Log.context("route", request.routeKey());
+        // The id the answer carries (API Gateway's request id), so a client's requestId finds these lines.
+        Log.begin(function, request.requestId());
+        Log.context("awsRequestId", context == null ? null : context.getAwsRequestId(), "route", request.routeKey());
         APIGatewayV2HTTPResponse response;
         try {
             String key = request.header(IDEMPOTENCY_HEADER);

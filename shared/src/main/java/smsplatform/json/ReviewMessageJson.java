@@ -11,6 +11,11 @@ public final class ReviewMessageJson {
     private ReviewMessageJson() {}
 
     public static String write(ReviewMessage m) {
+        return write(m, null);
+    }
+
+    /** With the id of the request that queued the message (the consumer logs its lines under it); null: none. */
+    public static String write(ReviewMessage m, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", m.kind().name());
         body.put("accountId", m.accountId());
@@ -20,6 +25,7 @@ public final class ReviewMessageJson {
         body.put("reasons", m.reasons());
         body.put("comment", m.comment());
         body.put("reviewer", m.reviewer());
+        body.put("requestId", requestId);
         body.values().removeIf(v -> v == null);
         return Json.write(body);
     }

@@ -9,6 +9,10 @@ import smsplatform.json.Json;
  * Structured JSON logs, one object per line on stdout (CloudWatch parses them). Each invocation
  * starts with {@link #begin}; {@link #context} adds fields (account, signature, serial number) to
  * every later line of the invocation. Callers never pass document contents or tokens.
+ *
+ * <p>{@code requestId} is the id of the API answer that caused the work: the HTTP API's request id in
+ * the API functions, and the id carried in the queue message in its consumers ({@link #requestId()} is
+ * what the SQS adapters put in the messages they send), so one id finds every line of a request.
  */
 public final class Log {
 
@@ -21,6 +25,12 @@ public final class Log {
         context.clear();
         context.put("function", function);
         context.put("requestId", requestId);
+    }
+
+    /** The request id of the current invocation's lines, or null outside an invocation. */
+    public static String requestId() {
+        Object id = CONTEXT.get().get("requestId");
+        return id == null ? null : String.valueOf(id);
     }
 
     public static void context(Object... keyValues) {
@@ -40,11 +50,41 @@ public final class Log {
         write("WARN", event, keyValues);
     }
 
+    /** With the error's stack trace (causes included) in {@code stackTrace}, one JSON string. */
     public static void error(String event, Throwable error, Object... keyValues) {
-        Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+        Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 4);
         all[keyValues.length] = "error";
         all[keyValues.length + 1] = error.getClass().getName() + ": " + error.getMessage();
+        all[keyValues.length + 2] = "stackTrace";
+        all[keyValues.length + 3] = stackTrace(error);
         write("ERROR", event, all);
+    }
+
+    static String stackTrace(Throwable error) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    /**
+     * One metric value in CloudWatch embedded metric format: the line's {@code _aws} block declares
+     * {@code name} (with its unit) in {@code namespace}, with the dimension {@code service}, and the
+     * line's members carry the value (a JSON number) and the dimension's value.
+     */
+    static void metric(String namespace, String service, String name, long value, String unit) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        line.put("time", Instant.ofEpochMilli(now).toString());
+        line.put("level", "INFO");
+        line.put("event", "metric");
+        line.putAll(CONTEXT.get());
+        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", java.util.List.of(Map.of(
+                "Namespace", namespace,
+                "Dimensions", java.util.List.of(java.util.List.of("service")),
+                "Metrics", java.util.List.of(Map.of("Name", name, "Unit", unit))))));
+        line.put("service", service);
+        line.put(name, value);
+        System.out.println(Json.write(line));
     }
 
     private static void write(String level, String event, Object... keyValues) {

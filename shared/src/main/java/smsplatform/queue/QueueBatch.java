@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import smsplatform.json.Json;
 import smsplatform.log.Log;
 
 /**
  * An SQS batch processed message by message ({@code ReportBatchItemFailures}): a message that throws
  * is reported for redelivery (and reaches the DLQ after maxReceiveCount) while the rest succeed.
+ * Each message's lines carry the {@code requestId} of the request that queued it (see {@link Log}).
  */
 public final class QueueBatch {
 
@@ -20,8 +22,10 @@ public final class QueueBatch {
                                            Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            Log.begin(function, context == null ? message.getMessageId() : context.getAwsRequestId());
-            Log.context("messageId", message.getMessageId());
+            String invocation = context == null ? message.getMessageId() : context.getAwsRequestId();
+            String carried = carriedRequestId(message.getBody());
+            Log.begin(function, carried == null ? invocation : carried);
+            Log.context("awsRequestId", invocation, "messageId", message.getMessageId());
             try {
                 handler.accept(message);
             } catch (RuntimeException e) {
@@ -30,5 +34,24 @@ public final class QueueBatch {
             }
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    /**
+     * The {@code requestId} field the platform's senders put in a JSON body (the request that queued the
+     * work), or null: a body that is not JSON, or carries none or a malformed one, is logged with the
+     * invocation's own id.
+     */
+    static String carriedRequestId(String body) {
+        if (body == null || !body.startsWith("{")) {
+            return null;
+        }
+        try {
+            Object id = Json.parseObject(body).get("requestId");
+            return id instanceof String s && REQUEST_ID.matcher(s).matches() ? s : null;
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 }

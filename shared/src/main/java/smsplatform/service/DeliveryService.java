@@ -6,6 +6,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
+import smsplatform.log.Metrics;
 import smsplatform.ports.Carrier;
 import smsplatform.ports.MessageStore;
 
@@ -55,23 +56,36 @@ public final class DeliveryService {
                 Log.info("delivery.ignored", "reason", "another delivery of this message is under way");
                 return;
             }
+            Metrics.count(Metrics.MESSAGES_SENT, 1);
         } else if (message.status() != Status.SENT) {
             Log.info("delivery.ignored", "reason", "already " + message.status());
             return;
         } else if (!carrier.deduplicatesBySerialNo() && !lastAttemptFailedTransiently(message)) {
             // Handed over before, outcome unknown: sending again could deliver it twice.
-            messages.transition(accountId, serialNo, Status.SENT, new StatusChange(Status.FAILED, clock.instant(),
-                    UNKNOWN_OUTCOME));
+            if (messages.transition(accountId, serialNo, Status.SENT, new StatusChange(Status.FAILED, clock.instant(),
+                    UNKNOWN_OUTCOME))) {
+                Metrics.count(Metrics.MESSAGES_FAILED, 1);
+            }
             Log.warn("delivery.unknown-outcome");
             return;
         }
         Carrier.Result result = carrier.deliver(serialNo, message.phoneNumber(), message.text());
         switch (result.outcome()) {
-            case DELIVERED -> messages.transition(accountId, serialNo, Status.SENT,
-                    new StatusChange(Status.DELIVERED, clock.instant(), result.detail()));
-            case PERMANENT_FAILURE -> messages.transition(accountId, serialNo, Status.SENT,
-                    new StatusChange(Status.FAILED, clock.instant(), result.detail()));
+            case DELIVERED -> {
+                if (messages.transition(accountId, serialNo, Status.SENT,
+                        new StatusChange(Status.DELIVERED, clock.instant(), result.detail()))) {
+                    Metrics.count(Metrics.MESSAGES_DELIVERED, 1);
+                }
+            }
+            case PERMANENT_FAILURE -> {
+                Metrics.count(Metrics.CARRIER_ERRORS, 1);
+                if (messages.transition(accountId, serialNo, Status.SENT,
+                        new StatusChange(Status.FAILED, clock.instant(), result.detail()))) {
+                    Metrics.count(Metrics.MESSAGES_FAILED, 1);
+                }
+            }
             case TRANSIENT_FAILURE -> {
+                Metrics.count(Metrics.CARRIER_ERRORS, 1);
                 messages.note(accountId, serialNo, TRANSIENT_NOTE + result.detail());
                 throw new RetryLater(result.detail());
             }

@@ -9,6 +9,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
+import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
 
@@ -87,6 +88,7 @@ public final class MessageSweeper {
         }
         outbound.send(requeued);
         Sweep sweep = new Sweep(requeued.size(), failed, idle.size() - requeued.size() - failed);
+        Metrics.count(Metrics.MESSAGES_FAILED, failed);
         Log.info("sweep.done", "requeued", sweep.requeued(), "failed", sweep.failed(), "waiting", sweep.waiting());
         return sweep;
     }

@@ -14,7 +14,9 @@ import smsplatform.domain.Page;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureStatus;
 import smsplatform.log.Log;
+import smsplatform.log.Metrics;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.ports.ReviewResults;
@@ -101,15 +103,41 @@ public final class ReviewService {
             }
             Signature signature = found.get();
             Log.context("accountId", signature.accountId());
+            SignatureStatus before = signature.status();
+            java.time.Instant inStatusSince = lastStatusChange(signature);
             boolean changed = message.kind() == ReviewMessage.Kind.AUTOMATIC_REVIEW
                     ? runAutomaticReview(signature, message)
                     : applyDecision(signature, message);
             if (!changed || store.save(signature)) {
+                if (changed && signature.status() != before) {
+                    outcomeMetrics(signature, inStatusSince);
+                }
                 publishOutbox(signature);
                 return;
             }
         }
         throw new IllegalStateException("signature kept changing; the message will be retried");
+    }
+
+    /** Approved or rejected, and how long the review took from the application's last status change. */
+    private void outcomeMetrics(Signature signature, java.time.Instant since) {
+        if (signature.status() == SignatureStatus.APPROVED || signature.status() == SignatureStatus.REJECTED) {
+            Metrics.count(signature.status() == SignatureStatus.APPROVED
+                    ? Metrics.SIGNATURES_APPROVED : Metrics.SIGNATURES_REJECTED, 1);
+            Metrics.milliseconds(Metrics.REVIEW_LATENCY, clock.millis() - since.toEpochMilli());
+        }
+    }
+
+    /** When the signature entered its current status (its creation when the history kept no change). */
+    private static java.time.Instant lastStatusChange(Signature signature) {
+        List<smsplatform.domain.HistoryEntry> history = signature.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            smsplatform.domain.HistoryEntry h = history.get(i);
+            if (!h.discarded() && (h.from() == null || !h.from().equals(h.to()))) {
+                return h.at();
+            }
+        }
+        return signature.createdAt();
     }
 
     /**

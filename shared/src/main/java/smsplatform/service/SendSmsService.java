@@ -18,6 +18,7 @@ import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
 import smsplatform.log.Log;
+import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.SendCounters;
@@ -93,6 +94,7 @@ public final class SendSmsService {
             serials.add(number.isPresent() ? ids.next("sms-") : "");
             number.ifPresent(n -> sends.add(new SendCounters.Send(n.e164(), serials.get(serials.size() - 1))));
         }
+        Metrics.count(Metrics.MESSAGES_REQUESTED, sends.size());
         List<String> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
         String[] codes = new String[numbers.size()];
         for (int i = 0, next = 0; i < numbers.size(); i++) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import smsplatform.log.Metrics;
 import smsplatform.domain.Caller;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
@@ -50,6 +51,7 @@ public final class SignatureService {
         SignatureApplication application = checked(caller, request);
         Signature signature = store.create(Signature.apply(caller.accountId(), caller.accountType(),
                 ids.next("sig-"), application, clock.instant()), quota);
+        Metrics.count(Metrics.SIGNATURES_SUBMITTED, 1);
         requestAutomaticReviewIfDue(signature);
         Set<DocumentKind> kinds = DocumentRequirements.acceptedKinds(signature.requiredDocuments());
         List<Upload> uploads = new ArrayList<>();

@@ -21,7 +21,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The outbound-queue consumer: hands each queued message to the configured carrier. */
 public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** Transient carrier failures come back after 5 s, 10 s, 20 s… (at most 15 minutes). */
+    /**
+     * Transient carrier failures come back after 5 s, 10 s, 20 s… (at most 15 minutes). The outbound
+     * queue's maxReceiveCount (10) lets the backoff reach its cap on the last retry: 5, 10, 20, 40, 80, 160,
+     * 320, 640 and 900 s (about 36 minutes in all); the tenth refusal sends the message to the DLQ, whose
+     * consumer settles it FAILED. TemplateTest ties the two together.
+     */
     static final int FIRST_RETRY_SECONDS = 5;
     public static final int MAX_RETRY_SECONDS = 900;
 
@@ -70,8 +75,13 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     private void backOff(SQSEvent.SQSMessage message) {
         int receives = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-        int seconds = (int) Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * (1L << Math.min(receives - 1, 20)));
+        int seconds = retryDelaySeconds(receives);
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
                 .visibilityTimeout(seconds));
+    }
+
+    /** How long a message refused for now on its {@code receives}-th receive waits before the next one. */
+    public static int retryDelaySeconds(int receives) {
+        return (int) Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * (1L << Math.min(Math.max(receives, 1) - 1, 20)));
     }
 }

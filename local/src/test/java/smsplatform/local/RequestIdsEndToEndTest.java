@@ -1,0 +1,91 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static smsplatform.local.ApiClient.list;
+import static smsplatform.local.ApiClient.map;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.json.Json;
+
+/**
+ * Issue #12 §4 "Request ids" on the local stack: the requestId a client gets back is on every log line
+ * its request produced, in the function that answered and in the queue consumers it reached.
+ */
+class RequestIdsEndToEndTest {
+
+    static RunningStack stack;
+    static ApiClient reviewer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+        reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-ops", "ENTERPRISE", true));
+    }
+
+    /** The JSON lines of a function's log (the runtime's own lines, not JSON, are left out). */
+    static List<Map<String, Object>> lines(String function) throws Exception {
+        Path log = stack.dataDir.resolve("logs/" + function + ".log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("{"))
+                .map(Json::parseObject).toList();
+    }
+
+    @Test
+    void aSendSmsAnswersRequestIdIsOnTheSendLinesAndOnEveryDeliveryLineOfItsMessage() throws Exception {
+        ApiClient sender = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-sender", "ENTERPRISE", false));
+        Journeys.approve(sender, reviewer, "Trace Labs", "Trace Labs Ltd.");
+        ApiClient.Response sent = sender.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13700137123"),
+                "sign", "Trace Labs", "content", "where did my request go"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        String requestId = (String) sent.json().get("requestId");
+        assertThat(requestId).as("the gateway's apigw-requestid is the answer's requestId")
+                .isEqualTo(sent.gatewayRequestId());
+        String serial = (String) map(list(sent.json().get("sendStatuses")).get(0)).get("serialNo");
+        sender.await("/v1/sms/" + serial, m -> "DELIVERED".equals(m.get("status")), "delivery of " + serial);
+
+        List<Map<String, Object>> send = lines("SendSmsFunction").stream()
+                .filter(l -> requestId.equals(l.get("requestId"))).toList();
+        assertThat(send).extracting(l -> l.get("event")).contains("sms.accepted", "request.done");
+
+        List<Map<String, Object>> delivery = lines("DeliveryFunction").stream()
+                .filter(l -> serial.equals(l.get("serialNo"))).toList();
+        assertThat(delivery).extracting(l -> l.get("event")).contains("delivery.done");
+        assertThat(delivery).allSatisfy(l -> assertThat(l.get("requestId")).isEqualTo(requestId));
+        assertThat(delivery).allSatisfy(l -> assertThat(l.get("awsRequestId")).isNotNull().isNotEqualTo(requestId));
+    }
+
+    @Test
+    void aDecisionsRequestIdIsOnTheReviewConsumersLinesThatApplyIt() throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-applicant", "ENTERPRISE", false));
+        ApiClient.Response submitted = applicant.post("/v1/signatures", Map.of(
+                "name", "Trace Works", "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", "Trace Works Ltd.")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = (String) map(submitted.json().get("signature")).get("signatureId");
+        assertThat(ApiClient.upload(list(submitted.json().get("uploads")).get(0), "application/pdf",
+                SignatureJourneyEndToEndTest.PDF)).isEqualTo(204);
+        Map<String, Object> ready = applicant.await("/v1/signatures/" + id,
+                s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + id);
+
+        ApiClient.Response decided = reviewer.post("/v1/reviews/" + id + "/decision",
+                Map.of("decision", "APPROVE", "version", ready.get("version")));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(202);
+        String requestId = decided.gatewayRequestId();
+        assertThat(requestId).isNotBlank();
+        applicant.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval of " + id);
+
+        assertThat(lines("ReviewerApiFunction")).filteredOn(l -> requestId.equals(l.get("requestId")))
+                .extracting(l -> l.get("event")).contains("request.done");
+        List<Map<String, Object>> applied = lines("ReviewQueueFunction").stream()
+                .filter(l -> requestId.equals(l.get("requestId"))).toList();
+        assertThat(applied).extracting(l -> l.get("event")).contains("review.decision.applied");
+        assertThat(applied).allSatisfy(l -> assertThat(l.get("signatureId")).isEqualTo(id));
+    }
+}

@@ -1,0 +1,42 @@
+package smsplatform.log;
+
+/**
+ * Business metrics in CloudWatch embedded metric format (EMF): each value is one JSON log line with an
+ * {@code _aws} block that CloudWatch Logs turns into a metric in namespace {@value #NAMESPACE}, dimension
+ * {@code service}. Written through {@link Log} rather than the aws-embedded-metrics library: a line is one
+ * map written by the JSON writer every function already loads, while the library brings its own
+ * serializer, environment detection and flush on every invocation into each cold start; its cost was not
+ * measured here (bench/ is where to measure it), so the cheaper path by construction is kept.
+ */
+public final class Metrics {
+
+    public static final String NAMESPACE = "SmsPlatform";
+    public static final String SERVICE = "sms-platform";
+
+    public static final String SIGNATURES_SUBMITTED = "SignaturesSubmitted";
+    public static final String SIGNATURES_APPROVED = "SignaturesApproved";
+    public static final String SIGNATURES_REJECTED = "SignaturesRejected";
+    /** From the application's last status change (submission or modification) to its outcome. */
+    public static final String REVIEW_LATENCY = "ReviewLatency";
+    /** Valid phone numbers of accepted send requests, whether or not a send limit refused them. */
+    public static final String MESSAGES_REQUESTED = "MessagesRequested";
+    /** Messages handed to the carrier for the first time (QUEUED → SENT). */
+    public static final String MESSAGES_SENT = "MessagesSent";
+    public static final String MESSAGES_DELIVERED = "MessagesDelivered";
+    /** Messages that ended FAILED, wherever it was decided (delivery, sweeper, dead letters). */
+    public static final String MESSAGES_FAILED = "MessagesFailed";
+    /** Carrier refusals, for now or for good. */
+    public static final String CARRIER_ERRORS = "CarrierErrors";
+
+    private Metrics() {}
+
+    public static void count(String name, long value) {
+        if (value > 0) {
+            Log.metric(NAMESPACE, SERVICE, name, value, "Count");
+        }
+    }
+
+    public static void milliseconds(String name, long value) {
+        Log.metric(NAMESPACE, SERVICE, name, Math.max(0, value), "Milliseconds");
+    }
+}
