@@ -267,7 +267,7 @@ class AwsAdaptersIntegrationTest {
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
         Instant now = Instant.now();
         List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
-                "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
+                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(queued, true)).hasSize(30);
         assertThat(messages.find("batch", "sms-29")).isPresent();
@@ -283,7 +283,7 @@ class AwsAdaptersIntegrationTest {
         assertThat(messages.find("batch", "sms-3").orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
         // New serial numbers (no Idempotency-Key) go in batches of 25: 60 messages, 3 batches, all stored.
         List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", "sms-new-" + i,
-                "+8613800000000", "Sign", "text", 1, SmsMessage.Status.QUEUED,
+                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(fresh, false)).hasSize(60).containsAll(fresh.stream().map(SmsMessage::serialNo).toList());
         assertThat(fresh).allSatisfy(m -> assertThat(messages.find("batch", m.serialNo()).orElseThrow().status())

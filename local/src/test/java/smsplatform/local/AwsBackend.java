@@ -62,6 +62,20 @@ abstract class AwsBackend implements AutoCloseable {
         return new S3CertificateStore(() -> s3, () -> presigner, () -> forms, bucket());
     }
 
+    /** The review pipeline on this backend's table and queues, publishing results with {@code results}. */
+    smsplatform.service.ReviewService reviews(String table, smsplatform.ports.ReviewResults results) {
+        var signatures = new smsplatform.aws.DynamoSignatureStore(dynamo, table);
+        var templates = new smsplatform.aws.DynamoTemplateStore(dynamo, table);
+        return new smsplatform.service.ReviewService(signatures, templates,
+                new smsplatform.aws.DynamoAwaitingReview(dynamo, table, signatures, templates), certificates(),
+                new smsplatform.aws.SqsReviewQueue(sqs, queueUrl("ReviewQueue")), results, java.time.Clock.systemUTC());
+    }
+
+    /** The same, publishing results on the local results queue. */
+    smsplatform.service.ReviewService reviews(String table) {
+        return reviews(table, new smsplatform.aws.SqsReviewResults(sqs, queueUrl("sms-local-review-results.fifo")));
+    }
+
     String queueUrl(String name) {
         return sqsEndpoint + "/" + SqsEmulator.ACCOUNT + "/" + name;
     }

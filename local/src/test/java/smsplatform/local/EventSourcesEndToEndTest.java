@@ -154,7 +154,7 @@ class EventSourcesEndToEndTest {
 
     static SmsMessage queued(String account, String serial, String phone) {
         Instant now = Instant.now();
-        return new SmsMessage(account, serial, phone, "Dead Letters", "【Dead Letters】hello", 1, SmsMessage.Status.QUEUED,
+        return new SmsMessage(account, serial, phone, "Dead Letters", null, "【Dead Letters】hello", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now);
     }
 

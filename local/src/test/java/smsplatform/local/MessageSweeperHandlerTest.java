@@ -67,7 +67,7 @@ class MessageSweeperHandlerTest {
     }
 
     static SmsMessage message(String serialNo, Instant at) {
-        return new SmsMessage("acme", serialNo, "+8613800138000", "Acme", "【Acme】hi", 1, Status.QUEUED,
+        return new SmsMessage("acme", serialNo, "+8613800138000", "Acme", null, "【Acme】hi", 1, Status.QUEUED,
                 List.of(new StatusChange(Status.QUEUED, at, null)), at);
     }
 }

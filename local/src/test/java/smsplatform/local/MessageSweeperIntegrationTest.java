@@ -68,7 +68,7 @@ class MessageSweeperIntegrationTest {
 
     /** Recorded as SendSms records it, at the clock's time; not queued (as when SendSms is interrupted). */
     String recorded(String serialNo) {
-        SmsMessage message = new SmsMessage(ACCOUNT, serialNo, "+8613800138000", "Sweep Labs", "【Sweep Labs】hello", 1,
+        SmsMessage message = new SmsMessage(ACCOUNT, serialNo, "+8613800138000", "Sweep Labs", null, "【Sweep Labs】hello", 1,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, clock.now, null)), clock.now);
         assertThat(messages.recordQueued(List.of(message), false)).containsExactly(serialNo);
         return serialNo;

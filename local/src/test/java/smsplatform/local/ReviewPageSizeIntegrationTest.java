@@ -122,9 +122,7 @@ class ReviewPageSizeIntegrationTest {
 
     @Test
     void theHandlerStillRefusesATokenWithoutTheReviewerScopeBehindTheGatewaysCheck() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(new ReviewService(store, backend.certificates(),
-                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")),
-                new SqsReviewResults(backend.sqs, backend.queueUrl("sms-local-review-results.fifo")), Clock.systemUTC()),
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()),
                 new ApiHandler("reviewer-api", new DynamoIdempotencyStore(backend.dynamo, backend.table()),
                         Clock.systemUTC()));
         APIGatewayV2HTTPEvent event = listReviews(null);
@@ -137,9 +135,7 @@ class ReviewPageSizeIntegrationTest {
 
     @Test
     void everyPageOfTheLargestPossibleApplicationsStaysUnderLambdasResponseLimitAndNoneIsLostOrRepeated() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(new ReviewService(store, backend.certificates(),
-                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")),
-                new SqsReviewResults(backend.sqs, backend.queueUrl("sms-local-review-results.fifo")), Clock.systemUTC()),
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()),
                 new ApiHandler("reviewer-api", new DynamoIdempotencyStore(backend.dynamo, backend.table()),
                         Clock.systemUTC()));
         long largest = 0;

@@ -17,6 +17,7 @@ import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
@@ -54,8 +55,7 @@ class ReviewResultsOutboxIntegrationTest {
     }
 
     ReviewService service(ReviewResults results) {
-        return new ReviewService(store, backend.certificates(),
-                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")), results, Clock.systemUTC());
+        return backend.reviews(backend.table(), results);
     }
 
     @Test
@@ -76,7 +76,8 @@ class ReviewResultsOutboxIntegrationTest {
             }
             queue.publish(result);
         };
-        ReviewMessage approve = ReviewMessage.decision(s.signatureId(), 1, "APPROVE", List.of(), null, "reviewer-1");
+        ReviewMessage approve = ReviewMessage.decision(ApplicationKind.SIGNATURE, null, s.signatureId(), 1, "APPROVE", List.of(),
+                null, "reviewer-1");
         ReviewService reviews = service(crashingOnce);
 
         assertThatThrownBy(() -> reviews.process(approve)).hasMessageContaining("injected crash");

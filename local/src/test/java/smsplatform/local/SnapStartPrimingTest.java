@@ -15,6 +15,7 @@ import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.aws.SqsReviewQueue;
@@ -26,6 +27,7 @@ import smsplatform.http.ApiHandler;
 import smsplatform.service.ReviewService;
 import smsplatform.service.SendSmsService;
 import smsplatform.service.SignatureService;
+import smsplatform.service.TemplateService;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -61,8 +63,11 @@ class SnapStartPrimingTest {
 
     @Test
     void signaturesApiPrimingListsLooksUpAndIsRefusedWithoutStoringAnything() {
+        SqsReviewQueue reviewQueue = new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue"));
         SignaturesApiHandler handler = new SignaturesApiHandler(new SignatureService(store, certificates(),
-                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")), Clock.systemUTC(), 50),
+                reviewQueue, Clock.systemUTC(), 50),
+                new TemplateService(new DynamoTemplateStore(backend.dynamo, backend.table()), reviewQueue,
+                        Clock.systemUTC(), 100),
                 api("signatures-api"));
         assertThat(unchanged(handler::prime)).containsExactly(200, 404, 400);
     }
@@ -70,6 +75,7 @@ class SnapStartPrimingTest {
     @Test
     void sendSmsPrimingIsRefusedForItsSignWithoutStoringOrQueueingAnything() {
         SendSmsHandler handler = new SendSmsHandler(new SendSmsService(store,
+                new DynamoTemplateStore(backend.dynamo, backend.table()),
                 new DynamoMessageStore(backend.dynamo, backend.table()),
                 new SqsOutboundQueue(backend.sqs, backend.queueUrl("OutboundQueue")),
                 new DynamoSendCounters(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
@@ -78,10 +84,7 @@ class SnapStartPrimingTest {
 
     @Test
     void reviewerApiPrimingListsTheQueueAndIsRefusedWithoutDecidingAnything() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(new ReviewService(store, certificates(),
-                new SqsReviewQueue(backend.sqs, backend.queueUrl("ReviewQueue")),
-                new SqsReviewResults(backend.sqs, backend.queueUrl("sms-local-review-results.fifo")), Clock.systemUTC()),
-                api("reviewer-api"));
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()), api("reviewer-api"));
         assertThat(unchanged(handler::prime)).containsExactly(200, 400);
     }
 

@@ -110,7 +110,7 @@ class SnsCarrierSignedRequestTest {
             var sent = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.SENT, now, null);
             for (String serial : List.of("sms-interrupted", "sms-refused")) {
                 messages.recordQueued(List.of(new smsplatform.domain.SmsMessage("sns-acct", serial, "+8613800138000", "S",
-                        "text", 1, smsplatform.domain.SmsMessage.Status.QUEUED, List.of(queued), now)), false);
+                        null, "text", 1, smsplatform.domain.SmsMessage.Status.QUEUED, List.of(queued), now)), false);
             }
             // A crash after the hand-over began: SENT, outcome unknown.
             messages.transition("sns-acct", "sms-interrupted", smsplatform.domain.SmsMessage.Status.QUEUED, sent);

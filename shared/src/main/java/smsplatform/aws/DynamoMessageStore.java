@@ -199,6 +199,10 @@ public final class DynamoMessageStore implements MessageStore {
         if (m.sign() != null) {
             item.put("sign", s(m.sign()));
         }
+        if (m.templateId() != null) {
+            // Not "templateId": that attribute keys the ByTemplateId index, which holds templates only.
+            item.put("template", s(m.templateId()));
+        }
         item.put("text", s(m.text()));
         item.put("fee", n(m.fee()));
         item.put("status", s(m.status().name()));
@@ -228,7 +232,8 @@ public final class DynamoMessageStore implements MessageStore {
                     Instant.parse(m.get("at").s()), m.containsKey("detail") ? m.get("detail").s() : null);
         }).toList();
         return new SmsMessage(accountId, item.get("serialNo").s(), item.get("phoneNumber").s(),
-                item.containsKey("sign") ? item.get("sign").s() : null, item.get("text").s(),
+                item.containsKey("sign") ? item.get("sign").s() : null,
+                item.containsKey("template") ? item.get("template").s() : null, item.get("text").s(),
                 Integer.parseInt(item.get("fee").n()), SmsMessage.Status.valueOf(item.get("status").s()),
                 history, Instant.parse(item.get("createdAt").s()));
     }

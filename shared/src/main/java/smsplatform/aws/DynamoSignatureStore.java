@@ -41,10 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoSignatureStore implements SignatureStore {
 
     static final String BY_SIGNATURE_ID = "BySignatureId";
-    static final String REVIEWER_QUEUE = "ReviewerQueue";
-    private static final String MANUAL = "MANUAL";
-    private static final Pattern SIGNATURE_SK = Pattern.compile("SIGNATURE#sig-[0-9a-z]{26}");
-    private static final Pattern ACCOUNT_PK = Pattern.compile("ACCOUNT#[A-Za-z0-9_-]{1,64}");
+    static final Pattern SIGNATURE_SK = Pattern.compile("SIGNATURE#sig-[0-9a-z]{26}");
 
     /** A creation interrupted longer ago than this is abandoned: its slot and name may be reclaimed. */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
@@ -54,6 +51,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     private final String table;
     private final Duration grace;
     private final Runnable afterSlotClaimed;
+    private final QuotaRegistry registry;
 
     public DynamoSignatureStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DEFAULT_GRACE, () -> { });
@@ -65,6 +63,11 @@ public final class DynamoSignatureStore implements SignatureStore {
         this.table = table;
         this.grace = grace;
         this.afterSlotClaimed = afterSlotClaimed;
+        this.registry = new QuotaRegistry(dynamo, table, REGISTRY);
+    }
+
+    private boolean claimSlot(Signature signature, int quota) {
+        return registry.claim(signature.accountId(), signature.signatureId(), quota);
     }
 
     @Override
@@ -84,23 +87,6 @@ public final class DynamoSignatureStore implements SignatureStore {
         }
         signature.markStored(1);
         return signature;
-    }
-
-    /** Adds the id to the account's registry if there is room; re-adding an id already there is a no-op. */
-    private boolean claimSlot(Signature signature, int quota) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(account(signature.accountId()), REGISTRY))
-                    .updateExpression("ADD ids :id")
-                    .conditionExpression("attribute_not_exists(ids) OR size(ids) < :quota OR contains(ids, :one)")
-                    .expressionAttributeValues(Map.of(
-                            ":id", AttributeValue.fromSs(List.of(signature.signatureId())),
-                            ":one", s(signature.signatureId()),
-                            ":quota", n(quota))));
-            return true;
-        } catch (ConditionalCheckFailedException full) {
-            return false;
-        }
     }
 
     private void claimName(Signature signature) {
@@ -167,20 +153,7 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     @Override
     public int repair(String accountId) {
-        long cutoff = System.currentTimeMillis() - grace.toMillis();
-        Map<String, AttributeValue> registry = dynamo.getItem(b -> b.tableName(table)
-                .key(key(account(accountId), REGISTRY)).consistentRead(true)).item();
-        int freed = 0;
-        if (registry != null && registry.containsKey("ids")) {
-            for (String id : registry.get("ids").ss()) {
-                if (Ids.millisOf(id) < cutoff && find(accountId, id).isEmpty()) {
-                    dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), REGISTRY))
-                            .updateExpression("DELETE ids :id")
-                            .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(id)))));
-                    freed++;
-                }
-            }
-        }
+        int freed = registry.repair(accountId, grace, id -> find(accountId, id).isPresent());
         QueryResponse claims = dynamo.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(account(accountId)), ":prefix", s("NAME#"))));
@@ -283,10 +256,7 @@ public final class DynamoSignatureStore implements SignatureStore {
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
                 "UPLOADS#" + signature.signatureId())));
         releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(key(account(signature.accountId()), REGISTRY))
-                .updateExpression("DELETE ids :id")
-                .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(signature.signatureId())))));
+        registry.release(signature.accountId(), signature.signatureId());
     }
 
     @Override
@@ -317,71 +287,6 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public Page<Signature> awaitingReviewer(int limit, String nextToken) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(REVIEWER_QUEUE)
-                .keyConditionExpression("reviewQueue = :manual")
-                .expressionAttributeValues(Map.of(":manual", s(MANUAL)))
-                .scanIndexForward(true).limit(limit);
-        if (nextToken != null) {
-            query.exclusiveStartKey(decodeReviewerToken(nextToken));
-        }
-        QueryResponse response = dynamo.query(query.build());
-        List<Signature> signatures = new ArrayList<>();
-        List<String> positions = new ArrayList<>();
-        for (Map<String, AttributeValue> indexed : response.items()) {
-            // The index is eventually consistent: re-read, and skip what has moved on since.
-            Optional<Signature> current = find(indexed.get("pk").s().substring("ACCOUNT#".length()),
-                    indexed.get("sk").s().substring("SIGNATURE#".length())).filter(Signature::awaitsReviewer);
-            if (current.isPresent()) {
-                signatures.add(current.get());
-                positions.add(reviewerPosition(indexed));
-            }
-        }
-        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? reviewerPosition(response.lastEvaluatedKey()) : null;
-        return new Page<>(signatures, token, positions);
-    }
-
-    private static String reviewerPosition(Map<String, AttributeValue> key) {
-        return Items.encodeToken(Json.write(Map.of("pk", key.get("pk").s(), "sk", key.get("sk").s(),
-                "reviewSince", key.get("reviewSince").s())));
-    }
-
-    /**
-     * The queue position a reviewer token holds, exactly as {@link #awaitingReviewer} writes it: anything
-     * else (another shape, a missing or non-string field, keys DynamoDB would refuse) is 400, never a
-     * query DynamoDB fails.
-     */
-    private static Map<String, AttributeValue> decodeReviewerToken(String token) {
-        Map<String, Object> m;
-        try {
-            m = Json.parseObject(Items.decodeToken(token));
-        } catch (RuntimeException e) {
-            throw Items.invalidToken();
-        }
-        if (!m.keySet().equals(java.util.Set.of("pk", "sk", "reviewSince"))
-                || !(m.get("pk") instanceof String pk) || !(m.get("sk") instanceof String sk)
-                || !(m.get("reviewSince") instanceof String since)
-                || !ACCOUNT_PK.matcher(pk).matches() || !SIGNATURE_SK.matcher(sk).matches()) {
-            throw Items.invalidToken();
-        }
-        String suffix = "#" + sk.substring("SIGNATURE#".length());
-        if (!since.endsWith(suffix) || !isInstant(since.substring(0, since.length() - suffix.length()))) {
-            throw Items.invalidToken();
-        }
-        return Map.of("pk", s(pk), "sk", s(sk), "reviewQueue", s(MANUAL), "reviewSince", s(since));
-    }
-
-    private static boolean isInstant(String text) {
-        try {
-            java.time.Instant.parse(text);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    @Override
     public Optional<Signature> findByName(String accountId, boolean international, String name) {
         Map<String, AttributeValue> claim = claimOf(accountId, international, name);
         return claim == null ? Optional.empty() : find(accountId, claim.get("signatureId").s());
@@ -396,10 +301,7 @@ public final class DynamoSignatureStore implements SignatureStore {
         Map<String, Object> doc = SignatureJson.toStored(signature);
         doc.put("version", version);
         item.put("doc", s(Json.write(doc)));
-        if (signature.awaitsReviewer()) {
-            item.put("reviewQueue", s(MANUAL));
-            item.put("reviewSince", s(signature.updatedAt() + "#" + signature.signatureId()));
-        }
+        DynamoAwaitingReview.index(item, signature, signature.updatedAt());
         return item;
     }
 

@@ -37,6 +37,7 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
+    public int templateQuota() { return Integer.parseInt(optional("TEMPLATE_QUOTA", "100")); }
     public String carrierSimulatorSecret() { return required(CARRIER_SIMULATOR_SECRET); }
     /** How long a QUEUED message may go without a change before the sweeper queues it again. */
     public Duration sweepQueuedAfter() { return seconds("SWEEP_QUEUED_AFTER_SECONDS"); }

@@ -2,6 +2,7 @@ package smsplatform.aws;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReviewResult;
 import smsplatform.json.Json;
 import smsplatform.ports.ReviewResults;
@@ -27,14 +28,15 @@ public final class SqsReviewResults implements ReviewResults {
     @Override
     public void publish(ReviewResult r) {
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", r.kind().name());
         body.put("accountId", r.accountId());
-        body.put("signatureId", r.signatureId());
+        body.put(r.kind() == ApplicationKind.SIGNATURE ? "signatureId" : "templateId", r.applicationId());
         body.put("name", r.name());
-        body.put("status", r.status().name());
+        body.put("status", r.outcome().name());
         body.put("reasons", r.reasons().stream().map(reason -> Map.of("code", reason.name(), "message", reason.message()))
                 .toList());
         body.put("at", r.at().toString());
         sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
-                .messageGroupId(r.signatureId()).messageDeduplicationId(r.deduplicationId()));
+                .messageGroupId(r.applicationId()).messageDeduplicationId(r.deduplicationId()));
     }
 }

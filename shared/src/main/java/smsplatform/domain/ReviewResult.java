@@ -5,16 +5,18 @@ import java.util.List;
 
 /**
  * The outcome of a review, to notify the applicant: emitted once per transition to APPROVED or
- * REJECTED. {@code transition} (the history index) tells two outcomes of one signature apart.
+ * REJECTED. {@code transition} (the history index) tells two outcomes of one application apart.
  */
-public record ReviewResult(String accountId, String signatureId, String name, SignatureStatus status,
-                           List<ReasonCode> reasons, Instant at, int transition) {
+public record ReviewResult(ApplicationKind kind, String accountId, String applicationId, String name,
+                           Outcome outcome, List<ReasonCode> reasons, Instant at, int transition) {
+
+    public enum Outcome { APPROVED, REJECTED }
 
     public ReviewResult {
         reasons = List.copyOf(reasons);
     }
 
     public String deduplicationId() {
-        return signatureId + "#" + transition;
+        return applicationId + "#" + transition;
     }
 }

@@ -14,20 +14,15 @@ import java.util.stream.Collectors;
  * AWAITING_DOCUMENTS when the applicant modifies it. Every transition appends to the history.
  * {@code version} is the optimistic-lock counter the store checks on every write.
  */
-public final class Signature {
+public final class Signature implements Reviewable {
 
     public static final String APPLICANT = "applicant";
     public static final String CERTIFICATE_CHECK = "certificate-check";
     public static final String AUTOMATIC_REVIEW = "automatic-review";
-    /**
-     * History kept on the item, so that no sequence of requests can grow it towards DynamoDB's 400 KB:
-     * the first entry and the latest ones, with at most {@link #MAX_DISCARDED} discarded decisions among
-     * them; {@code historyOmitted} counts what was left out.
-     */
-    public static final int MAX_HISTORY = 50;
-    public static final int MAX_DISCARDED = 5;
-    /** Results waiting to be published; only a results queue down for many review rounds could fill it. */
-    public static final int MAX_OUTBOX = 10;
+    /** The bounds of the history and outbox kept on the item (see {@link ReviewTrail}). */
+    public static final int MAX_HISTORY = ReviewTrail.MAX_HISTORY;
+    public static final int MAX_DISCARDED = ReviewTrail.MAX_DISCARDED;
+    public static final int MAX_OUTBOX = ReviewTrail.MAX_OUTBOX;
 
     private final String accountId;
     private final AccountType accountType;
@@ -39,10 +34,7 @@ public final class Signature {
     private final Map<DocumentKind, SignatureDocument> documents = new EnumMap<>(DocumentKind.class);
     private List<Finding> findings = List.of();
     private Rejection rejection;
-    private final List<HistoryEntry> history = new ArrayList<>();
-    private int historyOmitted;
-    /** Review results decided but not yet published (stored with the signature: a transactional outbox). */
-    private final List<ReviewResult> outbox = new ArrayList<>();
+    private final ReviewTrail trail;
     private Instant updatedAt;
     private long version;
 
@@ -61,9 +53,7 @@ public final class Signature {
         this.documents.putAll(documents);
         this.findings = List.copyOf(findings);
         this.rejection = rejection;
-        this.history.addAll(history);
-        this.historyOmitted = historyOmitted;
-        this.outbox.addAll(outbox);
+        this.trail = new ReviewTrail(history, historyOmitted, outbox);
         this.updatedAt = updatedAt;
         this.version = version;
     }
@@ -130,15 +120,18 @@ public final class Signature {
         return status == SignatureStatus.AWAITING_DOCUMENTS;
     }
 
+    @Override
     public boolean awaitsAutomaticReview() {
         return status == SignatureStatus.IN_REVIEW && reviewStage == ReviewStage.AUTOMATIC;
     }
 
+    @Override
     public boolean awaitsReviewer() {
         return status == SignatureStatus.IN_REVIEW && reviewStage == ReviewStage.MANUAL;
     }
 
     /** The automatic review's outcome: any BLOCKING finding rejects, else the reviewer takes over. */
+    @Override
     public void completeAutomaticReview(List<Finding> newFindings, List<ReasonCode> blockingReasons, Instant now) {
         findings = List.copyOf(newFindings);
         if (blockingReasons.isEmpty()) {
@@ -152,16 +145,18 @@ public final class Signature {
         }
     }
 
+    @Override
     public void approve(String reviewer, String note, Instant now) {
         transition(SignatureStatus.APPROVED, null, reviewer, List.of(), note, now);
     }
 
+    @Override
     public void reject(String reviewer, List<ReasonCode> reasons, String comment, String note, Instant now) {
         rejection = new Rejection(reasons, comment, now);
         transition(SignatureStatus.REJECTED, null, reviewer, reasons, note, now);
     }
 
-    /** Records a reviewer decision that can no longer apply (stale version or not awaiting a reviewer). */
+    @Override
     public void recordDiscardedDecision(String reviewer, String note, Instant now) {
         record(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note).asDiscarded());
         updatedAt = now;
@@ -187,55 +182,51 @@ public final class Signature {
 
     private void transition(SignatureStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
                             String note, Instant now) {
-        record(new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note));
-        if (to == SignatureStatus.APPROVED || to == SignatureStatus.REJECTED) {
-            outbox.add(new ReviewResult(accountId, signatureId, application.name(), to, reasons, now,
-                    historyOmitted + history.size() - 1));
-            if (outbox.size() > MAX_OUTBOX) {
-                outbox.remove(0); // superseded by the later outcomes still waiting
-            }
-        }
+        HistoryEntry entry = new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note);
+        trail.transition(entry, ApplicationKind.SIGNATURE, accountId, signatureId, application.name(), outcomeOf(to));
         status = to;
         reviewStage = stage;
         updatedAt = now;
     }
 
-    /** Appends to the history, then trims it to its bounds: oldest discarded decisions first, then the oldest. */
     private void record(HistoryEntry entry) {
-        history.add(entry);
-        List<HistoryEntry> discarded = history.stream().filter(HistoryEntry::discarded).toList();
-        if (discarded.size() > MAX_DISCARDED) {
-            history.remove(discarded.get(0));
-            historyOmitted++;
-        }
-        while (history.size() > MAX_HISTORY) {
-            history.remove(1);
-            historyOmitted++;
-        }
+        trail.record(entry);
     }
 
-    public String accountId() { return accountId; }
+    private static ReviewResult.Outcome outcomeOf(SignatureStatus status) {
+        return switch (status) {
+            case APPROVED -> ReviewResult.Outcome.APPROVED;
+            case REJECTED -> ReviewResult.Outcome.REJECTED;
+            default -> null;
+        };
+    }
+
+    @Override public ApplicationKind kind() { return ApplicationKind.SIGNATURE; }
+    @Override public String id() { return signatureId; }
+    @Override public ReviewResult.Outcome outcome() { return outcomeOf(status); }
+    @Override public String accountId() { return accountId; }
     public AccountType accountType() { return accountType; }
     public String signatureId() { return signatureId; }
-    public Instant createdAt() { return createdAt; }
+    @Override public Instant createdAt() { return createdAt; }
     public SignatureApplication application() { return application; }
-    public String name() { return application.name(); }
+    @Override public String name() { return application.name(); }
     public SignatureStatus status() { return status; }
     public ReviewStage reviewStage() { return reviewStage; }
     public Map<DocumentKind, SignatureDocument> documents() { return Map.copyOf(documents); }
-    public List<Finding> findings() { return findings; }
+    @Override public List<Finding> findings() { return findings; }
     public Rejection rejection() { return rejection; }
-    public List<HistoryEntry> history() { return List.copyOf(history); }
+    @Override public List<HistoryEntry> history() { return trail.history(); }
     /** History entries no longer kept (see {@link #MAX_HISTORY}). */
-    public int historyOmitted() { return historyOmitted; }
-    public List<ReviewResult> outbox() { return List.copyOf(outbox); }
+    public int historyOmitted() { return trail.omitted(); }
+    @Override public List<ReviewResult> outbox() { return trail.outbox(); }
 
     /** Forgets results once they are published. */
+    @Override
     public void published(List<ReviewResult> results) {
-        outbox.removeAll(results);
+        trail.published(results);
     }
     public Instant updatedAt() { return updatedAt; }
-    public long version() { return version; }
+    @Override public long version() { return version; }
 
     /** Set by the store once a write with the previous version succeeded. */
     public void markStored(long newVersion) {

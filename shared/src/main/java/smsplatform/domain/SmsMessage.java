@@ -3,12 +3,13 @@ package smsplatform.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** One SMS to one number, as recorded by SendSms and updated by the delivery consumer. */
+/** One SMS to one number, as recorded by SendSms (the template it was rendered from) and updated by the delivery consumer. */
 public record SmsMessage(
         String accountId,
         String serialNo,
         String phoneNumber,
         String sign,
+        String templateId,
         String text,
         int fee,
         Status status,

@@ -177,6 +177,32 @@ public final class JsonBody {
         return out;
     }
 
+    /** Whether the body carries the field at all (even as null). */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** An optional array of objects (such as a template's {@code variables}); each item reads with its own path. */
+    @SuppressWarnings("unchecked")
+    public List<JsonBody> objectList(String name, int maxItems) {
+        Object value = values.get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.size() > maxItems) {
+            throw Failure.invalidField(field(name), "'" + field(name) + "' must be an array of at most " + maxItems
+                    + " objects");
+        }
+        List<JsonBody> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                throw Failure.invalidField(field(name) + "[" + i + "]", "'" + field(name) + "[" + i + "]' must be an object");
+            }
+            out.add(new JsonBody((Map<String, Object>) item, field(name) + "[" + i + "]."));
+        }
+        return out;
+    }
+
     /** A nested object of string values (such as {@code entity}). */
     public Map<String, String> stringMap(String name) {
         Object value = values.get(name);

@@ -3,6 +3,7 @@ package smsplatform.json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.service.ReviewMessage;
 
 /** Review-queue message bodies. */
@@ -19,7 +20,7 @@ public final class ReviewMessageJson {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", m.kind().name());
         body.put("accountId", m.accountId());
-        body.put("signatureId", m.signatureId());
+        body.put(m.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", m.applicationId());
         body.put("version", m.version());
         body.put("decision", m.decision());
         body.put("reasons", m.reasons());
@@ -35,13 +36,15 @@ public final class ReviewMessageJson {
     public static ReviewMessage read(String text) {
         Map<String, Object> m = Json.parseObject(text);
         Object version = m.get("version");
-        if (!(version instanceof Number) || !(m.get("signatureId") instanceof String)) {
+        boolean template = m.get("templateId") instanceof String;
+        if (!(version instanceof Number) || !(template || m.get("signatureId") instanceof String)) {
             throw new IllegalArgumentException("not a review message");
         }
         return new ReviewMessage(
                 ReviewMessage.Kind.valueOf((String) m.get("kind")),
+                template ? ApplicationKind.TEMPLATE : ApplicationKind.SIGNATURE,
                 (String) m.get("accountId"),
-                (String) m.get("signatureId"),
+                (String) m.get(template ? "templateId" : "signatureId"),
                 ((Number) version).longValue(),
                 (String) m.get("decision"),
                 (List<String>) m.getOrDefault("reasons", List.of()),

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.domain.AccountType;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.DocumentGroup;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.DocumentProblem;
@@ -66,54 +67,14 @@ public final class SignatureJson {
             docs.add(document(d, stored));
         }
         m.put("documents", docs);
-        m.put("findings", s.findings().stream().map(f -> (Object) Map.of(
-                "code", f.code(), "severity", f.severity().name(), "message", f.message())).toList());
-        if (s.rejection() != null) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("reasons", reasons(s.rejection().reasons()));
-            if (s.rejection().comment() != null) {
-                r.put("comment", s.rejection().comment());
-            }
-            r.put("rejectedAt", s.rejection().rejectedAt().toString());
-            m.put("rejection", r);
-        }
-        List<Object> history = new ArrayList<>();
-        for (HistoryEntry h : s.history()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("at", h.at().toString());
-            e.put("from", h.from());
-            e.put("to", h.to());
-            e.put("actor", h.actor());
-            e.put("reasons", reasons(h.reasons()));
-            if (h.note() != null) {
-                e.put("note", h.note());
-            }
-            if (h.discarded()) {
-                e.put("discarded", true);
-            }
-            history.add(e);
-        }
-        m.put("history", history);
-        if (s.historyOmitted() > 0) {
-            m.put("historyOmitted", s.historyOmitted());
-        }
+        ReviewJson.writeReview(m, s.findings(), s.rejection(), s.history(), s.historyOmitted());
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
         m.put("version", s.version());
         if (stored) {
             m.put("accountId", s.accountId());
             m.put("accountType", s.accountType().name());
-            List<Object> outbox = new ArrayList<>();
-            for (ReviewResult r : s.outbox()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("status", r.status().name());
-                e.put("reasons", r.reasons().stream().map(Enum::name).toList());
-                e.put("at", r.at().toString());
-                e.put("transition", r.transition());
-                e.put("name", r.name());
-                outbox.add(e);
-            }
-            m.put("outbox", outbox);
+            m.put("outbox", ReviewJson.outbox(s.outbox()));
         }
         return m;
     }
@@ -134,10 +95,6 @@ public final class SignatureJson {
             m.put("sequencer", d.sequencer());
         }
         return m;
-    }
-
-    private static List<Object> reasons(List<ReasonCode> reasons) {
-        return reasons.stream().map(r -> (Object) Map.of("code", r.name(), "message", r.message())).toList();
     }
 
     /** Reads the stored form back; {@code version} comes from the item, which is authoritative. */
@@ -168,33 +125,6 @@ public final class SignatureJson {
                     (String) d.get("sequencer"));
             docs.put(doc.kind(), doc);
         }
-        List<Finding> findings = new ArrayList<>();
-        for (Object o : (List<Object>) m.get("findings")) {
-            Map<String, Object> f = (Map<String, Object>) o;
-            findings.add(new Finding((String) f.get("code"), Finding.Severity.valueOf((String) f.get("severity")),
-                    (String) f.get("message")));
-        }
-        Rejection rejection = null;
-        Map<String, Object> r = (Map<String, Object>) m.get("rejection");
-        if (r != null) {
-            rejection = new Rejection(readReasons(r.get("reasons")), (String) r.get("comment"),
-                    Instant.parse((String) r.get("rejectedAt")));
-        }
-        List<HistoryEntry> history = new ArrayList<>();
-        for (Object o : (List<Object>) m.get("history")) {
-            Map<String, Object> h = (Map<String, Object>) o;
-            history.add(new HistoryEntry(Instant.parse((String) h.get("at")), (String) h.get("from"),
-                    (String) h.get("to"), (String) h.get("actor"), readReasons(h.get("reasons")),
-                    (String) h.get("note"), Boolean.TRUE.equals(h.get("discarded"))));
-        }
-        List<ReviewResult> outbox = new ArrayList<>();
-        for (Object o : (List<Object>) m.getOrDefault("outbox", List.of())) {
-            Map<String, Object> e = (Map<String, Object>) o;
-            outbox.add(new ReviewResult((String) m.get("accountId"), (String) m.get("signatureId"), (String) e.get("name"),
-                    SignatureStatus.valueOf((String) e.get("status")),
-                    ((List<Object>) e.get("reasons")).stream().map(x -> ReasonCode.valueOf((String) x)).toList(),
-                    Instant.parse((String) e.get("at")), ((Number) e.get("transition")).intValue()));
-        }
         String stage = (String) m.get("reviewStage");
         return new Signature(
                 (String) m.get("accountId"),
@@ -204,19 +134,10 @@ public final class SignatureJson {
                 app,
                 SignatureStatus.valueOf((String) m.get("status")),
                 stage == null ? null : ReviewStage.valueOf(stage),
-                docs, findings, rejection, history, ((Number) m.getOrDefault("historyOmitted", 0)).intValue(), outbox,
+                docs, ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m),
+                ReviewJson.readHistoryOmitted(m),
+                ReviewJson.readOutbox(m, ApplicationKind.SIGNATURE, (String) m.get("signatureId")),
                 Instant.parse((String) m.get("updatedAt")),
                 version);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ReasonCode> readReasons(Object list) {
-        List<ReasonCode> out = new ArrayList<>();
-        if (list != null) {
-            for (Object o : (List<Object>) list) {
-                out.add(ReasonCode.valueOf((String) ((Map<String, Object>) o).get("code")));
-            }
-        }
-        return out;
     }
 }

@@ -16,6 +16,9 @@ public final class Metrics {
     public static final String SIGNATURES_SUBMITTED = "SignaturesSubmitted";
     public static final String SIGNATURES_APPROVED = "SignaturesApproved";
     public static final String SIGNATURES_REJECTED = "SignaturesRejected";
+    public static final String TEMPLATES_SUBMITTED = "TemplatesSubmitted";
+    public static final String TEMPLATES_APPROVED = "TemplatesApproved";
+    public static final String TEMPLATES_REJECTED = "TemplatesRejected";
     /** From the application's last status change (submission or modification) to its outcome. */
     public static final String REVIEW_LATENCY = "ReviewLatency";
     /** Valid phone numbers of accepted send requests, whether or not a send limit refused them. */

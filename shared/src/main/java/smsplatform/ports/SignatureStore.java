@@ -47,9 +47,6 @@ public interface SignatureStore {
 
     Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken);
 
-    /** IN_REVIEW signatures at the MANUAL stage across all accounts, oldest first. */
-    Page<Signature> awaitingReviewer(int limit, String nextToken);
-
     /** The caller's signature of that region (domestic or international) with this name, if one exists. */
     Optional<Signature> findByName(String accountId, boolean international, String name);
 }

@@ -3,6 +3,7 @@ package smsplatform.service;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentProblem;
 import smsplatform.domain.Signature;
@@ -90,8 +91,8 @@ public final class CertificateCheckService {
                     certificates.delete(replaced.objectKey());
                 }
                 if (signature.awaitsAutomaticReview()) {
-                    reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(),
-                            signature.version()));
+                    reviewQueue.send(ReviewMessage.automaticReview(ApplicationKind.SIGNATURE, signature.accountId(),
+                            signature.signatureId(), signature.version()));
                 }
                 return Outcome.RECORDED;
             }

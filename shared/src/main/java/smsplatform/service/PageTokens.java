@@ -25,7 +25,9 @@ public final class PageTokens {
 
     /** {@code GET /v1/signatures}: one account's signatures. */
     public static final String SIGNATURES = "signatures";
-    /** {@code GET /v1/reviews}: the reviewer queue. */
+    /** {@code GET /v1/templates}: one account's templates. */
+    public static final String TEMPLATES = "templates";
+    /** {@code GET /v1/reviews}: the reviewer queue (with {@code :<KIND>} when filtered by kind). */
     public static final String REVIEWS = "reviews";
 
     private static final Set<String> FIELDS = Set.of("listing", "account", "position");

@@ -1,15 +1,18 @@
 package smsplatform.service;
 
 import java.util.List;
+import smsplatform.domain.ApplicationKind;
 
 /**
- * A message on the review queue: either "run the automatic review of this signature version" or a
- * reviewer's decision. The review consumer is the single writer of review outcomes.
+ * A message on the review queue: either "run the automatic review of this application version" or a
+ * reviewer's decision, about a signature or a template. The review consumer is the single writer of
+ * review outcomes. {@code accountId} may be null in a decision about a signature (found by id).
  */
 public record ReviewMessage(
         Kind kind,
+        ApplicationKind application,
         String accountId,
-        String signatureId,
+        String applicationId,
         long version,
         String decision,
         List<String> reasons,
@@ -22,12 +25,12 @@ public record ReviewMessage(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
-    public static ReviewMessage automaticReview(String accountId, String signatureId, long version) {
-        return new ReviewMessage(Kind.AUTOMATIC_REVIEW, accountId, signatureId, version, null, List.of(), null, null);
+    public static ReviewMessage automaticReview(ApplicationKind application, String accountId, String id, long version) {
+        return new ReviewMessage(Kind.AUTOMATIC_REVIEW, application, accountId, id, version, null, List.of(), null, null);
     }
 
-    public static ReviewMessage decision(String signatureId, long version, String decision, List<String> reasons,
-                                         String comment, String reviewer) {
-        return new ReviewMessage(Kind.DECISION, null, signatureId, version, decision, reasons, comment, reviewer);
+    public static ReviewMessage decision(ApplicationKind application, String accountId, String id, long version,
+                                         String decision, List<String> reasons, String comment, String reviewer) {
+        return new ReviewMessage(Kind.DECISION, application, accountId, id, version, decision, reasons, comment, reviewer);
     }
 }

@@ -17,41 +17,54 @@ import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
+import smsplatform.domain.Template;
+import smsplatform.domain.TemplateRules;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
+import smsplatform.ports.TemplateStore;
 
-/** SendSms: picks the caller's approved signature by name, records each message and queues it. */
+/**
+ * SendSms: picks the caller's approved signature by name and approved template by id, renders the
+ * text once for the request, records each message and queues it.
+ */
 public final class SendSmsService {
 
     public static final int MAX_NUMBERS = 200;
-    public static final int MAX_CONTENT = 500;
     static final String SIGN_CODE = "FailedOperation.SignatureIncorrectOrUnapproved";
+    static final String TEMPLATE_CODE = "FailedOperation.TemplateIncorrectOrUnapproved";
 
-    public record Request(List<String> phoneNumbers, String sign, String content, String sessionContext) {}
+    public record Request(List<String> phoneNumbers, String sign, String templateId, List<String> templateParams,
+                          String sessionContext) {
+        public Request {
+            templateParams = templateParams == null ? List.of() : templateParams;
+        }
+    }
 
     public record SendStatus(String serialNo, String phoneNumber, String code, String message, int fee,
                              String isoCode, String sessionContext) {}
 
     private final SignatureStore signatures;
+    private final TemplateStore templates;
     private final MessageStore messages;
     private final OutboundQueue outbound;
     private final SendCounters counters;
     private final Clock clock;
     private final Runnable afterRecorded;
 
-    public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound,
-                          SendCounters counters, Clock clock) {
-        this(signatures, messages, outbound, counters, clock, () -> { });
+    public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
+                          OutboundQueue outbound, SendCounters counters, Clock clock) {
+        this(signatures, templates, messages, outbound, counters, clock, () -> { });
     }
 
     /** {@code afterRecorded}: a fault-injection point between recording the messages and queueing them. */
-    public SendSmsService(SignatureStore signatures, MessageStore messages, OutboundQueue outbound,
-                          SendCounters counters, Clock clock, Runnable afterRecorded) {
+    public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
+                          OutboundQueue outbound, SendCounters counters, Clock clock, Runnable afterRecorded) {
         this.signatures = signatures;
+        this.templates = templates;
         this.messages = messages;
         this.outbound = outbound;
         this.counters = counters;
@@ -68,18 +81,15 @@ public final class SendSmsService {
             throw Failure.invalid("LimitExceeded.PhoneNumberCountLimit",
                     "At most " + MAX_NUMBERS + " phone numbers per request", "phoneNumbers");
         }
-        int contentLength = request.content().codePointCount(0, request.content().length());
-        if (contentLength < 1 || contentLength > MAX_CONTENT) {
-            throw Failure.invalid("InvalidParameterValue.ContentLength",
-                    "content must be 1-" + MAX_CONTENT + " characters", "content");
-        }
         boolean international = numbers.stream().anyMatch(PhoneNumber::looksInternational);
         if (international && !numbers.stream().allMatch(PhoneNumber::looksInternational)) {
             throw Failure.invalid("InvalidParameterValue.MixedRegions",
                     "Send domestic (+86) and international numbers in separate requests", "phoneNumbers");
         }
         String sign = resolveSign(caller, request.sign(), international);
-        String text = SmsText.render(sign, request.content(), !international);
+        Template template = resolveTemplate(caller, request.templateId(), international);
+        String text = SmsText.render(sign, TemplateRules.render(template.application().content(),
+                template.application().variables(), request.templateParams()), !international);
         int fee = SmsText.parts(text);
         String digest = digest(text);
         Instant now = clock.instant();
@@ -112,7 +122,8 @@ public final class SendSmsService {
                 statuses.add(new SendStatus("", number.e164(), codes[i], SendLimits.message(codes[i]), 0,
                         number.isoCode(), request.sessionContext()));
             } else {
-                queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign, text, fee,
+                queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign,
+                        template.templateId(), text, fee,
                         SmsMessage.Status.QUEUED,
                         List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));
                 statuses.add(new SendStatus(serials.get(i), number.e164(), SendLimits.OK, SendLimits.message(SendLimits.OK),
@@ -141,6 +152,17 @@ public final class SendSmsService {
     public SmsMessage status(Caller caller, String serialNo) {
         return messages.find(caller.accountId(), serialNo)
                 .orElseThrow(() -> Failure.notFound("Message " + serialNo));
+    }
+
+    /** The caller's APPROVED template of the right region, read on every request (approvals are never cached). */
+    private Template resolveTemplate(Caller caller, String templateId, boolean international) {
+        if (templateId == null || templateId.isBlank()) {
+            throw Failure.missingField("templateId");
+        }
+        return templates.find(caller.accountId(), templateId.strip())
+                .filter(t -> t.usableFor(international))
+                .orElseThrow(() -> Failure.invalid(TEMPLATE_CODE, "'" + templateId + "' is not one of your approved "
+                        + (international ? "international" : "domestic") + " templates", "templateId"));
     }
 
     /** Exactly one of the caller's APPROVED signatures of the right region, by exact name; never a fallback. */

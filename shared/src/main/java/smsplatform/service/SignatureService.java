@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import smsplatform.log.Metrics;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
@@ -127,7 +128,7 @@ public final class SignatureService {
 
     private void requestAutomaticReviewIfDue(Signature signature) {
         if (signature.awaitsAutomaticReview()) {
-            reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(),
+            reviewQueue.send(ReviewMessage.automaticReview(ApplicationKind.SIGNATURE, signature.accountId(), signature.signatureId(),
                     signature.version()));
         }
     }

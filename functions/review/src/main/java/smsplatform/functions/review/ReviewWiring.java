@@ -2,7 +2,9 @@ package smsplatform.functions.review;
 
 import java.time.Clock;
 import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoAwaitingReview;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
@@ -34,8 +36,10 @@ final class ReviewWiring {
                     throw new IllegalStateException("REVIEW_RESULTS_QUEUE_URL is not set: this function publishes no results");
                 }
                 : new SqsReviewResults(sqs, resultsQueue);
-        return new ReviewService(
-                new DynamoSignatureStore(dynamo, env.tableName()),
+        DynamoSignatureStore signatures = new DynamoSignatureStore(dynamo, env.tableName());
+        DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, env.tableName());
+        return new ReviewService(signatures, templates,
+                new DynamoAwaitingReview(dynamo, env.tableName(), signatures, templates),
                 new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
                         Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())), env.certificatesBucket()),
                 new SqsReviewQueue(sqs, env.reviewQueueUrl()),

@@ -10,10 +10,13 @@ import java.util.Map;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.ReasonCode;
+import smsplatform.domain.Signature;
+import smsplatform.domain.Template;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
@@ -21,6 +24,7 @@ import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
+import smsplatform.json.TemplateJson;
 import smsplatform.service.ReviewService;
 import smsplatform.service.ReviewService.PendingReview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -78,7 +82,8 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private APIGatewayV2HTTPResponse list(Caller caller, ApiRequest request) {
-        Page<Map<String, Object>> page = reviews.awaitingReviewer(caller, request.queryInt("limit", 50, 1, 100),
+        Page<Map<String, Object>> page = reviews.awaitingReviewer(caller, kind(request.query("kind")),
+                request.queryInt("limit", 50, 1, 100),
                 request.query("nextToken")).map(ReviewerApiHandler::review, token -> token)
                 .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -87,22 +92,39 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
         return ApiResponses.json(200, body);
     }
 
+    /** {@code ?kind=signature|template}; absent or empty: both. */
+    private static ApplicationKind kind(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            return null;
+        }
+        return switch (kind) {
+            case "signature" -> ApplicationKind.SIGNATURE;
+            case "template" -> ApplicationKind.TEMPLATE;
+            default -> throw Failure.invalidField("kind", "kind must be signature or template");
+        };
+    }
+
     private static Map<String, Object> review(PendingReview pending) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accountId", pending.signature().accountId());
-        m.put("signature", SignatureJson.toApi(pending.signature()));
-        m.put("documentUrls", pending.documentUrls());
+        m.put("accountId", pending.application().accountId());
+        if (pending.application() instanceof Template template) {
+            m.put("template", TemplateJson.toApi(template));
+        } else {
+            m.put("signature", SignatureJson.toApi((Signature) pending.application()));
+            m.put("documentUrls", pending.documentUrls());
+        }
         return m;
     }
 
     private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {
         JsonBody body = request.jsonBody();
-        String signatureId = request.pathParameter("signatureId");
-        reviews.submitDecision(caller, signatureId,
+        String id = request.pathParameter("signatureId");
+        ApplicationKind kind = reviews.submitDecision(caller, id,
                 body.requiredEnum("decision", ReviewService.Decision.class),
                 body.enumList("reasons", ReasonCode.class),
                 body.optionalString("comment", 1000),
                 body.requiredLong("version"));
-        return ApiResponses.json(202, Map.of("signatureId", signatureId, "status", "ENQUEUED"));
+        return ApiResponses.json(202, Map.of(kind == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", id,
+                "status", "ENQUEUED"));
     }
 }

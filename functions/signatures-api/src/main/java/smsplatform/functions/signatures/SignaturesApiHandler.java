@@ -6,24 +6,32 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
+import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
+import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateRules;
+import smsplatform.domain.TemplateStatus;
+import smsplatform.domain.TemplateType;
+import smsplatform.domain.VariableKind;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
@@ -31,15 +39,22 @@ import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
-import smsplatform.service.SignatureService;
+import smsplatform.json.TemplateJson;
 import smsplatform.service.SignatureService.Upload;
+import smsplatform.service.SignatureService;
+import smsplatform.service.TemplateService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The Application API: every {@code /v1/signatures…} route. */
+/**
+ * The Application API: every {@code /v1/signatures…} and {@code /v1/templates…} route. Templates live
+ * here rather than in a function of their own: the applicant's console calls both, and they share the
+ * table, the review queue and the grants, so one warm pool serves both and no extra cold start is paid.
+ */
 public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
     private final SignatureService signatures;
+    private final TemplateService templates;
     private final ApiHandler api;
 
     /**
@@ -52,19 +67,26 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
+        this(env, dynamo, new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()));
+    }
+
+    private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo, SqsReviewQueue reviewQueue) {
         this(new SignatureService(
                         new DynamoSignatureStore(dynamo, env.tableName()),
                         new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
                                 Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())),
                                 env.certificatesBucket()),
-                        new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
+                        reviewQueue,
                         Clock.systemUTC(),
                         env.signatureQuota()),
+                new TemplateService(new DynamoTemplateStore(dynamo, env.tableName()), reviewQueue, Clock.systemUTC(),
+                        env.templateQuota()),
                 env.apiHandler("signatures-api", dynamo));
     }
 
-    public SignaturesApiHandler(SignatureService signatures, ApiHandler api) {
+    public SignaturesApiHandler(SignatureService signatures, TemplateService templates, ApiHandler api) {
         this.signatures = signatures;
+        this.templates = templates;
         this.api = api;
     }
 
@@ -102,6 +124,17 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                 yield ApiResponses.noContent();
             }
             case "POST /v1/signatures/{signatureId}/uploads" -> newUpload(caller, request);
+            case "POST /v1/templates" ->
+                    ApiResponses.json(201, TemplateJson.toApi(templates.submit(caller, template(request.jsonBody()), request.ids())));
+            case "GET /v1/templates" -> listTemplates(caller, request);
+            case "GET /v1/templates/{templateId}" ->
+                    ApiResponses.json(200, TemplateJson.toApi(templates.get(caller, request.pathParameter("templateId"))));
+            case "PUT /v1/templates/{templateId}" -> ApiResponses.json(200, TemplateJson.toApi(
+                    templates.modify(caller, request.pathParameter("templateId"), template(request.jsonBody()))));
+            case "DELETE /v1/templates/{templateId}" -> {
+                templates.delete(caller, request.pathParameter("templateId"));
+                yield ApiResponses.noContent();
+            }
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
@@ -117,21 +150,33 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private APIGatewayV2HTTPResponse list(Caller caller, ApiRequest request) {
+        SignatureStatus filter = statusFilter(request, SignatureStatus.class);
+        return page("signatures", signatures.list(caller, filter, request.queryInt("limit", 50, 1, 100),
+                emptyToNull(request.query("nextToken"))).map(SignatureJson::toApi, token -> token));
+    }
+
+    private APIGatewayV2HTTPResponse listTemplates(Caller caller, ApiRequest request) {
+        TemplateStatus filter = statusFilter(request, TemplateStatus.class);
+        return page("templates", templates.list(caller, filter, request.queryInt("limit", 50, 1, 100),
+                emptyToNull(request.query("nextToken"))).map(TemplateJson::toApi, token -> token));
+    }
+
+    private static <E extends Enum<E>> E statusFilter(ApiRequest request, Class<E> type) {
         String status = request.query("status");
-        SignatureStatus filter = null;
-        if (status != null && !status.isEmpty()) {
-            try {
-                filter = SignatureStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw smsplatform.domain.Failure.invalidField("status",
-                        "status must be one of " + java.util.Arrays.toString(SignatureStatus.values()));
-            }
+        if (status == null || status.isEmpty()) {
+            return null;
         }
-        Page<Map<String, Object>> page = signatures.list(caller, filter, request.queryInt("limit", 50, 1, 100),
-                emptyToNull(request.query("nextToken"))).map(SignatureJson::toApi, token -> token)
-                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
+        try {
+            return Enum.valueOf(type, status);
+        } catch (IllegalArgumentException e) {
+            throw Failure.invalidField("status", "status must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse page(String name, Page<Map<String, Object>> items) {
+        Page<Map<String, Object>> page = items.within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("signatures", page.items());
+        body.put(name, page.items());
         body.put("nextToken", page.nextToken());
         return ApiResponses.json(200, body);
     }
@@ -153,6 +198,17 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                 body.optionalBoolean("international", false),
                 body.stringMap("entity"),
                 body.optionalString("remark", 500));
+    }
+
+    private static TemplateApplication template(JsonBody body) {
+        return new TemplateApplication(
+                body.requiredString("name"),
+                body.requiredEnum("type", TemplateType.class),
+                body.optionalBoolean("international", false),
+                body.requiredString("content"),
+                body.objectList("variables", TemplateRules.MAX_VARIABLES).stream()
+                        .map(v -> v.requiredEnum("kind", VariableKind.class)).toList(),
+                body.optionalString("remark", JsonBody.MAX_STRING));
     }
 
     private static Map<String, Object> upload(Upload upload) {

@@ -14,6 +14,7 @@ import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
@@ -21,6 +22,7 @@ import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateRules;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
@@ -48,6 +50,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
         this(new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
+                        new DynamoTemplateStore(dynamo, env.tableName()),
                         new DynamoMessageStore(dynamo, env.tableName()),
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
@@ -73,7 +76,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     public List<Integer> prime() {
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
-                        "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"content\": \"Priming\"}",
+                        "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"templateId\": \"tpl-priming\"}",
                         "sms/send"),
                 SnapStartPriming.request("GET /v1/sms/{serialNo}", "/v1/sms/sms-priming",
                         Map.of("serialNo", "sms-priming"), null, "sms/send")));
@@ -90,13 +93,17 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private APIGatewayV2HTTPResponse send(Caller caller, ApiRequest request) {
         JsonBody body = request.jsonBody();
+        if (body.has("content")) {
+            throw Failure.invalid("InvalidParameterValue.TemplateRequired",
+                    "Free text is not sent: send an approved template with templateId and templateParams", "content");
+        }
         List<String> numbers = body.stringList("phoneNumbers", 10_000);
-        String content = body.requiredString("content");
         String sessionContext = body.optionalString("sessionContext", MAX_SESSION_CONTEXT);
         if (sessionContext != null && sessionContext.getBytes(StandardCharsets.UTF_8).length > MAX_SESSION_CONTEXT) {
             throw Failure.invalidField("sessionContext", "sessionContext is at most " + MAX_SESSION_CONTEXT + " bytes");
         }
-        SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100), content,
+        SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100),
+                body.optionalString("templateId", 100), body.stringList("templateParams", TemplateRules.MAX_VARIABLES),
                 sessionContext);
         List<Object> statuses = sms.send(caller, send, request.ids()).stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -120,6 +127,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         body.put("serialNo", m.serialNo());
         body.put("phoneNumber", m.phoneNumber());
         body.put("sign", m.sign());
+        body.put("templateId", m.templateId());
         body.put("text", m.text());
         body.put("fee", m.fee());
         body.put("status", m.status().name());

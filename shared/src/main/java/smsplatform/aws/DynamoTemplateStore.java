@@ -1,0 +1,168 @@
+package smsplatform.aws;
+
+import static smsplatform.aws.Items.account;
+import static smsplatform.aws.Items.key;
+import static smsplatform.aws.Items.n;
+import static smsplatform.aws.Items.s;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
+import smsplatform.domain.Template;
+import smsplatform.domain.TemplateStatus;
+import smsplatform.json.Json;
+import smsplatform.json.TemplateJson;
+import smsplatform.log.Log;
+import smsplatform.ports.TemplateStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Templates in the signatures' table, without transactions. Per account: {@code TEMPLATE#<id>}, the
+ * template, written only if its {@code version} is unchanged; {@code TEMPLATE_REGISTRY}, the ids that
+ * hold a quota slot (see {@link QuotaRegistry}). Template names need not be unique.
+ */
+public final class DynamoTemplateStore implements TemplateStore {
+
+    static final String BY_TEMPLATE_ID = "ByTemplateId";
+    static final Pattern TEMPLATE_SK = Pattern.compile("TEMPLATE#tpl-[0-9a-z]{26}");
+    private static final String PREFIX = "TEMPLATE#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Duration grace;
+    private final Runnable afterSlotClaimed;
+    private final QuotaRegistry registry;
+
+    public DynamoTemplateStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoSignatureStore.DEFAULT_GRACE, () -> { });
+    }
+
+    /** {@code afterSlotClaimed}: a fault-injection point between the quota write and the template write. */
+    public DynamoTemplateStore(DynamoDbClient dynamo, String table, Duration grace, Runnable afterSlotClaimed) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.grace = grace;
+        this.afterSlotClaimed = afterSlotClaimed;
+        this.registry = new QuotaRegistry(dynamo, table, "TEMPLATE_REGISTRY");
+    }
+
+    @Override
+    public Template create(Template template, int quota) {
+        String accountId = template.accountId();
+        if (!registry.claim(accountId, template.templateId(), quota)) {
+            int freed = registry.repair(accountId, grace, id -> find(accountId, id).isPresent());
+            if (freed > 0) {
+                Log.warn("quota.repaired", "accountId", accountId, "freedSlots", freed);
+            }
+            if (freed == 0 || !registry.claim(accountId, template.templateId(), quota)) {
+                throw Failure.invalid("FailedOperation.TemplateNumberLimit",
+                        "An account can hold at most " + quota + " templates; delete one to apply for another", null);
+            }
+        }
+        afterSlotClaimed.run();
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(template, 1)).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            // A retry of a creation that got this far: the stored template is the result.
+            return find(accountId, template.templateId()).orElseThrow(() -> alreadyStored);
+        }
+        template.markStored(1);
+        return template;
+    }
+
+    @Override
+    public Optional<Template> find(String accountId, String templateId) {
+        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    @Override
+    public Optional<Template> findById(String templateId) {
+        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
+            return Optional.empty();
+        }
+        QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(BY_TEMPLATE_ID)
+                .keyConditionExpression("templateId = :id")
+                .expressionAttributeValues(Map.of(":id", s(templateId))));
+        if (response.items().isEmpty()) {
+            return Optional.empty();
+        }
+        return find(response.items().get(0).get("pk").s().substring("ACCOUNT#".length()), templateId);
+    }
+
+    @Override
+    public boolean save(Template template) {
+        long next = template.version() + 1;
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item(template, next))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(template.version()))));
+        } catch (ConditionalCheckFailedException stale) {
+            return false;
+        }
+        template.markStored(next);
+        return true;
+    }
+
+    @Override
+    public void delete(Template template) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(account(template.accountId()), PREFIX + template.templateId())));
+        registry.release(template.accountId(), template.templateId());
+    }
+
+    @Override
+    public Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", s(account(accountId)));
+        values.put(":prefix", s(PREFIX));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .scanIndexForward(false).consistentRead(true).limit(limit);
+        if (status != null) {
+            values.put(":status", s(status.name()));
+            query.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
+        }
+        if (nextToken != null) {
+            String sk = Items.decodeToken(nextToken);
+            if (!TEMPLATE_SK.matcher(sk).matches()) {
+                throw Items.invalidToken();
+            }
+            query.exclusiveStartKey(key(account(accountId), sk));
+        }
+        QueryResponse response = dynamo.query(query.expressionAttributeValues(values).build());
+        List<Template> templates = response.items().stream().map(this::read).toList();
+        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Items.encodeToken(response.lastEvaluatedKey().get("sk").s()) : null;
+        return new Page<>(templates, token,
+                templates.stream().map(t -> Items.encodeToken(PREFIX + t.templateId())).toList());
+    }
+
+    private Map<String, AttributeValue> item(Template template, long version) {
+        Map<String, AttributeValue> item = new HashMap<>(key(account(template.accountId()), PREFIX + template.templateId()));
+        item.put("templateId", s(template.templateId()));
+        item.put("status", s(template.status().name()));
+        item.put("version", n(version));
+        Map<String, Object> doc = TemplateJson.toStored(template);
+        doc.put("version", version);
+        item.put("doc", s(Json.write(doc)));
+        DynamoAwaitingReview.index(item, template, template.updatedAt());
+        return item;
+    }
+
+    private Template read(Map<String, AttributeValue> item) {
+        return TemplateJson.fromStored(Json.parseObject(item.get("doc").s()), Long.parseLong(item.get("version").n()));
+    }
+}
