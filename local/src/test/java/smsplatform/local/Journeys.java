@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
+import java.util.List;
 import java.util.Map;
 
 /** Steps of the product's real path that several end-to-end tests take. */
@@ -22,16 +23,47 @@ final class Journeys {
         return decide(applicant, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
     }
 
+    /** The verification-code template most tests send with: one CODE variable. */
+    static final String CODE_TEMPLATE = "Your verification code is {1}, valid for 5 minutes.";
+
+    /** Applies for a domestic VERIFICATION_CODE template ({@link #CODE_TEMPLATE}), has it approved; returns its id. */
+    static String approveCodeTemplate(ApiClient applicant, ApiClient reviewer) throws Exception {
+        return approveTemplate(applicant, reviewer, Map.of("name", "Login code", "type", "VERIFICATION_CODE",
+                "content", CODE_TEMPLATE, "variables", List.of(Map.of("kind", "CODE")),
+                "remark", "Sign-in verification codes for our app"));
+    }
+
+    /** Applies for a template ({@code POST /v1/templates} body), has the reviewer approve it; returns its id. */
+    static String approveTemplate(ApiClient applicant, ApiClient reviewer, Map<String, Object> template) throws Exception {
+        ApiClient.Response submitted = applicant.post("/v1/templates", template);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = (String) submitted.json().get("templateId");
+        return decide(applicant, reviewer, "/v1/templates/" + id, id, Map.of("decision", "APPROVE"), "APPROVED");
+    }
+
+    /** A send with a template: {@code {"phoneNumbers", "sign", "templateId", "templateParams"}}. */
+    static ApiClient.Response send(ApiClient client, Object numbers, String sign, String templateId, String... params)
+            throws Exception {
+        return client.post("/v1/sms/send", Map.of("phoneNumbers", numbers, "sign", sign, "templateId", templateId,
+                "templateParams", List.of(params)));
+    }
+
     /** Waits for the manual stage, posts the decision for the current version, waits for {@code outcome}. */
     static String decide(ApiClient applicant, ApiClient reviewer, String id, Map<String, Object> decision,
                          String outcome) throws Exception {
-        Map<String, Object> ready = applicant.await("/v1/signatures/" + id,
+        return decide(applicant, reviewer, "/v1/signatures/" + id, id, decision, outcome);
+    }
+
+    /** The same for any application, read at {@code path}. */
+    static String decide(ApiClient applicant, ApiClient reviewer, String path, String id, Map<String, Object> decision,
+                         String outcome) throws Exception {
+        Map<String, Object> ready = applicant.await(path,
                 s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + id);
         Map<String, Object> body = new java.util.LinkedHashMap<>(decision);
         body.put("version", ready.get("version"));
         ApiClient.Response posted = reviewer.post("/v1/reviews/" + id + "/decision", body);
         assertThat(posted.status()).as(posted.body()).isEqualTo(202);
-        applicant.await("/v1/signatures/" + id, s -> outcome.equals(s.get("status")), outcome + " of " + id);
+        applicant.await(path, s -> outcome.equals(s.get("status")), outcome + " of " + id);
         return id;
     }
 }
