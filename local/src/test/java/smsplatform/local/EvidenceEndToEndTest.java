@@ -121,7 +121,7 @@ class EvidenceEndToEndTest {
     static String reviewLink(ApiClient reviewer, String id) throws Exception {
         String token = null;
         do {
-            Map<String, Object> page = reviewer.get("/v1/reviews?limit=100"
+            Map<String, Object> page = reviewer.get("/v1/reviews?kind=signature&limit=100"
                     + (token == null ? "" : "&nextToken=" + token)).json();
             for (Map<String, Object> review : list(page.get("reviews"))) {
                 if (id.equals(map(review.get("signature")).get("signatureId"))) {

@@ -33,6 +33,17 @@ final class Journeys {
                 "remark", "Sign-in verification codes for our app"));
     }
 
+    /** An approved signature {@code sign} and an approved {@link #CODE_TEMPLATE}; returns the template's id. */
+    static String approveSender(ApiClient applicant, ApiClient reviewer, String sign, String entityName) throws Exception {
+        approve(applicant, reviewer, sign, entityName);
+        return approveCodeTemplate(applicant, reviewer);
+    }
+
+    /** What a handset receives for {@link #CODE_TEMPLATE} sent with {@code code} under {@code sign}. */
+    static String codeText(String sign, String code) {
+        return "【" + sign + "】" + CODE_TEMPLATE.replace("{1}", code);
+    }
+
     /** Applies for a template ({@code POST /v1/templates} body), has the reviewer approve it; returns its id. */
     static String approveTemplate(ApiClient applicant, ApiClient reviewer, Map<String, Object> template) throws Exception {
         ApiClient.Response submitted = applicant.post("/v1/templates", template);

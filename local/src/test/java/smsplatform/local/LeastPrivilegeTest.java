@@ -175,7 +175,7 @@ class LeastPrivilegeTest {
         Map<String, Object> pending = null;
         String next = null;
         do {
-            String path = "/v1/reviews?limit=100" + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            String path = "/v1/reviews?kind=signature&limit=100" + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             Map<String, Object> page = reviewer.get(path).json();
             for (Map<String, Object> r : list(page.get("reviews"))) {
                 if (id.equals(map(r.get("signature")).get("signatureId"))) {
@@ -197,13 +197,13 @@ class LeastPrivilegeTest {
         applicant.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval of " + id);
 
         // Several numbers are recorded in batches; a send with an Idempotency-Key, one item at a time.
-        ApiClient.Response batch = applicant.post("/v1/sms/send", Map.of(
-                "phoneNumbers", List.of("+8613700137001", "+8613700137002"), "sign", "Least Privilege Labs",
-                "content", "Your verification code is 171717"));
+        String template = Journeys.approveCodeTemplate(applicant, reviewer);
+        ApiClient.Response batch = Journeys.send(applicant, List.of("+8613700137001", "+8613700137002"),
+                "Least Privilege Labs", template, "171717");
         assertThat(batch.status()).as(batch.body()).isEqualTo(200);
         ApiClient.Response keyed = applicant.raw("POST", "/v1/sms/send", smsplatform.json.Json.write(Map.of(
                 "phoneNumbers", List.of("+8613700137003"), "sign", "Least Privilege Labs",
-                "content", "Your verification code is 181818")), "Content-Type", "application/json",
+                "templateId", template, "templateParams", List.of("181818"))), "Content-Type", "application/json",
                 "Idempotency-Key", "least-privilege-send");
         assertThat(keyed.status()).as(keyed.body()).isEqualTo(200);
         List<Map<String, Object>> statuses = new ArrayList<>(list(batch.json().get("sendStatuses")));

@@ -139,13 +139,12 @@ class LocalSurfacesEndToEndTest {
     void theStacksOwnDeliveryFunctionStillDeliversToTheHandset() throws Exception {
         ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "surfaces-ops", "ENTERPRISE", true));
         ApiClient sender = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "surfaces", "ENTERPRISE", false));
-        Journeys.approve(sender, reviewer, "Surface Labs", "Surface Labs Ltd.");
-        ApiClient.Response sent = sender.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13600136004"),
-                "sign", "Surface Labs", "content", "still delivered"));
+        String template = Journeys.approveSender(sender, reviewer, "Surface Labs", "Surface Labs Ltd.");
+        ApiClient.Response sent = Journeys.send(sender, List.of("13600136004"), "Surface Labs", template, "STILL1");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         String serialNo = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
         sender.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
         assertThat(handset("%2B8613600136004")).extracting(m -> m.get("text"))
-                .containsExactly("【Surface Labs】still delivered");
+                .containsExactly(Journeys.codeText("Surface Labs", "STILL1"));
     }
 }

@@ -46,12 +46,12 @@ class MetricsEndToEndTest {
     }
 
     @Test
-    void aJourneyOfTwoReviewsAndTwoMessagesEmitsExactlyItsBusinessMetrics() throws Exception {
+    void aJourneyOfThreeReviewsAndTwoMessagesEmitsExactlyItsBusinessMetrics() throws Exception {
         ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "metrics-ops", "ENTERPRISE", true));
         ApiClient sender = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "metrics-sender", "ENTERPRISE", false));
         assertThat(metrics(reviewer)).as("a fresh stack has emitted nothing").isEmpty();
 
-        Journeys.approve(sender, reviewer, "Metric Labs", "Metric Labs Ltd.");
+        String template = Journeys.approveSender(sender, reviewer, "Metric Labs", "Metric Labs Ltd.");
         ApiClient.Response submitted = sender.post("/v1/signatures", Map.of(
                 "name", "Metric Works", "type", "COMPANY", "purpose", "SELF_USE", "entity", Map.of("name", "Metric Works Ltd.")));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
@@ -62,17 +62,21 @@ class MetricsEndToEndTest {
                 "REJECTED");
 
         // One number the carrier takes, one it refuses for good (test number ending in 0400).
-        ApiClient.Response sent = sender.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13800138111", "13800130400"),
-                "sign", "Metric Labs", "content", "counted"));
+        ApiClient.Response sent = Journeys.send(sender, List.of("13800138111", "13800130400"), "Metric Labs", template,
+                "COUNTED");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         for (Object status : list(sent.json().get("sendStatuses"))) {
             String serial = (String) map(status).get("serialNo");
             sender.await("/v1/sms/" + serial, m -> List.of("DELIVERED", "FAILED").contains(m.get("status")), "outcome of " + serial);
         }
 
-        Map<String, Long> expected = Map.of(Metrics.SIGNATURES_SUBMITTED, 2L, Metrics.SIGNATURES_APPROVED, 1L,
-                Metrics.SIGNATURES_REJECTED, 1L, Metrics.MESSAGES_REQUESTED, 2L, Metrics.MESSAGES_SENT, 2L,
-                Metrics.MESSAGES_DELIVERED, 1L, Metrics.MESSAGES_FAILED, 1L, Metrics.CARRIER_ERRORS, 1L);
+        Map<String, Long> expected = Map.ofEntries(Map.entry(Metrics.SIGNATURES_SUBMITTED, 2L),
+                Map.entry(Metrics.SIGNATURES_APPROVED, 1L), Map.entry(Metrics.SIGNATURES_REJECTED, 1L),
+                Map.entry(Metrics.TEMPLATES_SUBMITTED, 1L), Map.entry(Metrics.TEMPLATES_APPROVED, 1L),
+                Map.entry(Metrics.TEMPLATES_REJECTED, 0L),
+                Map.entry(Metrics.MESSAGES_REQUESTED, 2L), Map.entry(Metrics.MESSAGES_SENT, 2L),
+                Map.entry(Metrics.MESSAGES_DELIVERED, 1L), Map.entry(Metrics.MESSAGES_FAILED, 1L),
+                Map.entry(Metrics.CARRIER_ERRORS, 1L));
         // Log lines reach the files asynchronously: wait until the counts settle (or fail below).
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Map<String, Object> seen = metrics(reviewer);
@@ -84,7 +88,7 @@ class MetricsEndToEndTest {
         expected.forEach((name, value) -> assertThat(sum(last, name)).as(name).isEqualTo(value));
         assertThat(map(last.get(Metrics.MESSAGES_REQUESTED))).containsEntry("unit", "Count");
         Map<String, Object> latency = map(last.get(Metrics.REVIEW_LATENCY));
-        assertThat(latency).containsEntry("unit", "Milliseconds").containsEntry("samples", 2);
+        assertThat(latency).containsEntry("unit", "Milliseconds").containsEntry("samples", 3);
         assertThat(((Number) latency.get("min")).longValue()).as("a review takes some time").isPositive();
         assertThat(((Number) latency.get("max")).longValue()).as("within this test").isLessThan(Duration.ofMinutes(5).toMillis());
     }
@@ -92,7 +96,7 @@ class MetricsEndToEndTest {
     static boolean matches(Map<String, Object> metrics, Map<String, Long> expected) {
         return expected.entrySet().stream().allMatch(e -> sum(metrics, e.getKey()) == e.getValue())
                 && metrics.containsKey(Metrics.REVIEW_LATENCY)
-                && ((Number) map(metrics.get(Metrics.REVIEW_LATENCY)).get("samples")).intValue() == 2;
+                && ((Number) map(metrics.get(Metrics.REVIEW_LATENCY)).get("samples")).intValue() == 3;
     }
 
     /** GET /local/metrics on a socket of our own, naming {@code host}: the status code. */

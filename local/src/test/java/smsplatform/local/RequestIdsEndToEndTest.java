@@ -41,9 +41,8 @@ class RequestIdsEndToEndTest {
     @Test
     void aSendSmsAnswersRequestIdIsOnTheSendLinesAndOnEveryDeliveryLineOfItsMessage() throws Exception {
         ApiClient sender = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-sender", "ENTERPRISE", false));
-        Journeys.approve(sender, reviewer, "Trace Labs", "Trace Labs Ltd.");
-        ApiClient.Response sent = sender.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13700137123"),
-                "sign", "Trace Labs", "content", "where did my request go"));
+        String template = Journeys.approveSender(sender, reviewer, "Trace Labs", "Trace Labs Ltd.");
+        ApiClient.Response sent = Journeys.send(sender, List.of("13700137123"), "Trace Labs", template, "TRACE1");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         String requestId = (String) sent.json().get("requestId");
         assertThat(requestId).as("the gateway's apigw-requestid is the answer's requestId")

@@ -25,8 +25,9 @@ class RestartEndToEndTest {
     Path dataDir;
 
     @Test
-    void aRestartWithTheSameDataDirKeepsSignaturesObjectsMessagesAndTokens() throws Exception {
+    void aRestartWithTheSameDataDirKeepsSignaturesTemplatesObjectsMessagesAndTokens() throws Exception {
         String signatureId;
+        String template;
         String serialNo;
         String token;
         try (RunningStack first = RunningStack.start(dataDir)) {
@@ -34,8 +35,8 @@ class RestartEndToEndTest {
             ApiClient applicant = new ApiClient(first.baseUrl, token);
             ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
             signatureId = Journeys.approve(applicant, reviewer, "Keeper Labs", "Keeper Labs Ltd.");
-            ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
-                    "phoneNumbers", List.of("13700137000"), "sign", "Keeper Labs", "content", "kept"));
+            template = Journeys.approveCodeTemplate(applicant, reviewer);
+            ApiClient.Response sent = Journeys.send(applicant, List.of("13700137000"), "Keeper Labs", template, "KEPT");
             serialNo = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
             applicant.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
         }
@@ -48,7 +49,9 @@ class RestartEndToEndTest {
             ApiClient reviewer = new ApiClient(second.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
             assertThat(applicant.get("/v1/sms/" + serialNo).json().get("status")).isEqualTo("DELIVERED");
             Map<String, Object> handset = new ApiClient(second.baseUrl, null).get("/local/handsets/%2B8613700137000").json();
-            assertThat(list(handset.get("messages"))).extracting(m -> m.get("text")).containsExactly("【Keeper Labs】kept");
+            assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
+                    .containsExactly(Journeys.codeText("Keeper Labs", "KEPT"));
+            assertThat(applicant.get("/v1/templates/" + template).json()).containsEntry("status", "APPROVED");
             // The certificate object survived too: the signature can still be used, and listed.
             assertThat(list(applicant.get("/v1/signatures").json().get("signatures")))
                     .extracting(s -> s.get("signatureId")).containsExactly(signatureId);
@@ -68,9 +71,8 @@ class RestartEndToEndTest {
             token = Tokens.mint(dataDir, "crash", "ENTERPRISE", false);
             ApiClient applicant = new ApiClient(first.baseUrl, token);
             ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
-            Journeys.approve(applicant, reviewer, "Crash Test Labs", "Crash Test Labs Inc.");
-            ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
-                    "phoneNumbers", numbers, "sign", "Crash Test Labs", "content", "in flight"));
+            String template = Journeys.approveSender(applicant, reviewer, "Crash Test Labs", "Crash Test Labs Inc.");
+            ApiClient.Response sent = Journeys.send(applicant, numbers, "Crash Test Labs", template, "FLIGHT");
             assertThat(sent.status()).as(sent.body()).isEqualTo(200);
             list(sent.json().get("sendStatuses")).forEach(s -> serials.add((String) s.get("serialNo")));
             first.kill();
@@ -85,7 +87,7 @@ class RestartEndToEndTest {
             for (String number : numbers) {
                 Map<String, Object> handset = anonymous.get("/local/handsets/%2B86" + number).json();
                 assertThat(list(handset.get("messages"))).as(number).extracting(m -> m.get("text"))
-                        .containsExactly("【Crash Test Labs】in flight");
+                        .containsExactly(Journeys.codeText("Crash Test Labs", "FLIGHT"));
             }
         }
     }
@@ -130,11 +132,10 @@ class RestartEndToEndTest {
         try (RunningStack first = RunningStack.start(dataDir, options)) {
             ApiClient applicant = new ApiClient(first.baseUrl, Tokens.mint(dataDir, account, "ENTERPRISE", false));
             ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
-            Journeys.approve(applicant, reviewer, sign, sign + " Ltd.");
+            String template = Journeys.approveSender(applicant, reviewer, sign, sign + " Ltd.");
             ExecutorService senders = Executors.newFixedThreadPool(requests.size());
             for (List<String> numbers : requests) {
-                senders.submit(() -> applicant.post("/v1/sms/send", Map.of(
-                        "phoneNumbers", numbers, "sign", sign, "content", "mid send")));
+                senders.submit(() -> Journeys.send(applicant, numbers, sign, template, "MIDSEND"));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (first.messages(account).isEmpty() && System.nanoTime() < deadline) {

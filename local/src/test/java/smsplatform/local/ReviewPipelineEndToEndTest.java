@@ -126,7 +126,7 @@ class ReviewPipelineEndToEndTest {
                 "manual review");
         assertThat(list(manual.get("findings"))).extracting(f -> f.get("code") + "/" + f.get("severity"))
                 .containsExactly("NAME_MISMATCH_ENTITY/ADVISORY");
-        Map<String, Object> listed = list(reviewer.get("/v1/reviews?limit=100").json().get("reviews")).stream()
+        Map<String, Object> listed = list(reviewer.get("/v1/reviews?kind=signature&limit=100").json().get("reviews")).stream()
                 .filter(r -> unrelated.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
         assertThat(list(map(listed.get("signature")).get("findings"))).hasSize(1);
     }
@@ -144,7 +144,7 @@ class ReviewPipelineEndToEndTest {
         String token = null;
         int pages = 0;
         do {
-            Map<String, Object> page = reviewer.get("/v1/reviews?limit=2" + (token == null ? "" : "&nextToken=" + token)).json();
+            Map<String, Object> page = reviewer.get("/v1/reviews?kind=signature&limit=2" + (token == null ? "" : "&nextToken=" + token)).json();
             list(page.get("reviews")).forEach(r -> seen.add((String) map(r.get("signature")).get("signatureId")));
             token = (String) page.get("nextToken");
             pages++;

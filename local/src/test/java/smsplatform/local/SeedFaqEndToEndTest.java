@@ -98,16 +98,15 @@ class SeedFaqEndToEndTest {
         Journeys.approve(client, reviewer, "Tencent Technology", "Tencent Technology (Shenzhen) Co., Ltd.");
         Journeys.approve(client, reviewer, "Tencent Cloud", "Tencent Cloud Computing (Beijing) Co., Ltd.");
         client.post("/v1/signatures", company("Tencent Pending"));
+        String template = Journeys.approveCodeTemplate(client, reviewer);
 
-        ApiClient.Response sent = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13500135000"),
-                "sign", "Tencent Cloud", "content", "Hello from the FAQ"));
+        ApiClient.Response sent = Journeys.send(client, List.of("13500135000"), "Tencent Cloud", template, "2024");
         String serial = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
         assertThat(client.await("/v1/sms/" + serial, m -> "DELIVERED".equals(m.get("status")), "delivery").get("text"))
-                .isEqualTo("【Tencent Cloud】Hello from the FAQ");
+                .isEqualTo(Journeys.codeText("Tencent Cloud", "2024"));
 
         for (String sign : List.of("Tencent Pending", "tencent cloud", "Tencent", "")) {
-            ApiClient.Response refused = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13500135000"),
-                    "sign", sign, "content", "never sent"));
+            ApiClient.Response refused = Journeys.send(client, List.of("13500135000"), sign, template, "9999");
             assertThat(refused.status()).as(sign).isEqualTo(400);
             assertThat(code(refused)).as("never a fallback to another signature: " + sign)
                     .isEqualTo("FailedOperation.SignatureIncorrectOrUnapproved");
@@ -232,13 +231,16 @@ class SeedFaqEndToEndTest {
     @Test
     void aSignatureForGlobalSmsIsOptionalAndNeedsNoDocuments() throws Exception {
         ApiClient client = account("faq-global", "ENTERPRISE");
+        String template = Journeys.approveTemplate(client, reviewer, Map.of("name", "Shipping", "type", "NOTIFICATION",
+                "international", true, "content", "Your order {1} has shipped.", "variables", List.of(Map.of("kind", "DIGITS")),
+                "remark", "Shipping notices for our shop"));
         ApiClient.Response sent = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("+14155550123"),
-                "content", "Hello world"));
+                "templateId", template, "templateParams", List.of("1001")));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         Map<String, Object> status = list(sent.json().get("sendStatuses")).get(0);
         assertThat(status).containsEntry("code", "Ok").containsEntry("isoCode", "US");
         assertThat(client.await("/v1/sms/" + status.get("serialNo"), m -> "DELIVERED".equals(m.get("status")),
-                "delivery").get("text")).isEqualTo("Hello world");
+                "delivery").get("text")).isEqualTo("Your order 1001 has shipped.");
 
         ApiClient.Response global = client.post("/v1/signatures", Map.of("name", "Acme Global", "type", "COMPANY",
                 "purpose", "SELF_USE", "international", true, "entity", Map.of("name", "Acme Global Inc.")));
@@ -246,13 +248,11 @@ class SeedFaqEndToEndTest {
         assertThat(list(global.json().get("uploads"))).isEmpty();
         String id = (String) map(global.json().get("signature")).get("signatureId");
         Journeys.decide(client, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
-        ApiClient.Response signed = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("+14155550123"),
-                "sign", "Acme Global", "content", "Signed hello"));
+        ApiClient.Response signed = Journeys.send(client, List.of("+14155550123"), "Acme Global", template, "1002");
         Object serial = list(signed.json().get("sendStatuses")).get(0).get("serialNo");
         assertThat(client.await("/v1/sms/" + serial, m -> "DELIVERED".equals(m.get("status")), "delivery").get("text"))
-                .isEqualTo("[Acme Global] Signed hello");
-        ApiClient.Response domesticWithGlobal = client.post("/v1/sms/send", Map.of("phoneNumbers", List.of("13800138000"),
-                "sign", "Acme Global", "content", "x"));
+                .isEqualTo("[Acme Global] Your order 1002 has shipped.");
+        ApiClient.Response domesticWithGlobal = Journeys.send(client, List.of("13800138000"), "Acme Global", template, "1");
         assertThat(code(domesticWithGlobal)).isEqualTo("FailedOperation.SignatureIncorrectOrUnapproved");
     }
 }

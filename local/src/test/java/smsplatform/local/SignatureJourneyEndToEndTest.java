@@ -59,7 +59,7 @@ class SignatureJourneyEndToEndTest {
                 .containsExactly("AWAITING_DOCUMENTS by applicant", "IN_REVIEW by certificate-check",
                         "IN_REVIEW by automatic-review");
 
-        ApiClient.Response queue = reviewer.get("/v1/reviews");
+        ApiClient.Response queue = reviewer.get("/v1/reviews?kind=signature");
         assertThat(queue.status()).as(queue.body()).isEqualTo(200);
         Map<String, Object> pending = list(queue.json().get("reviews")).stream()
                 .filter(r -> id.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
@@ -77,9 +77,10 @@ class SignatureJourneyEndToEndTest {
         assertThat(list(approved.get("history")).get(3)).containsEntry("from", "IN_REVIEW")
                 .containsEntry("to", "APPROVED").containsEntry("actor", "user-ops");
 
+        String template = Journeys.approveCodeTemplate(applicant, reviewer);
         ApiClient.Response sent = applicant.post("/v1/sms/send", Map.of(
                 "phoneNumbers", List.of("+86 13800138000".replace(" ", "")), "sign", "Acme Cloud",
-                "content", "Your verification code is 424242", "sessionContext", "journey"));
+                "templateId", template, "templateParams", List.of("424242"), "sessionContext", "journey"));
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         Map<String, Object> status = list(sent.json().get("sendStatuses")).get(0);
         assertThat(status).containsEntry("code", "Ok").containsEntry("phoneNumber", "+8613800138000")
@@ -89,13 +90,14 @@ class SignatureJourneyEndToEndTest {
 
         Map<String, Object> delivered = applicant.await("/v1/sms/" + serialNo,
                 m -> "DELIVERED".equals(m.get("status")), "delivery");
-        assertThat(delivered).containsEntry("text", "【Acme Cloud】Your verification code is 424242");
+        assertThat(delivered).containsEntry("text", Journeys.codeText("Acme Cloud", "424242"))
+                .containsEntry("templateId", template);
         assertThat(list(delivered.get("statusHistory"))).extracting(h -> h.get("status"))
                 .containsExactly("QUEUED", "SENT", "DELIVERED");
 
         Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613800138000").json();
         assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
-                .containsExactly("【Acme Cloud】Your verification code is 424242");
+                .containsExactly(Journeys.codeText("Acme Cloud", "424242"));
     }
 
     @Test
@@ -104,24 +106,24 @@ class SignatureJourneyEndToEndTest {
         for (String name : List.of("Tencent Technology", "Tencent Cloud")) {
             approve(tencent, name, "Tencent " + name.substring("Tencent ".length()) + " Co., Ltd.");
         }
+        String template = Journeys.approveCodeTemplate(tencent, reviewer);
 
-        ApiClient.Response sent = tencent.post("/v1/sms/send", Map.of(
-                "phoneNumbers", List.of("13900139000"), "sign", "Tencent Cloud", "content", "Welcome to Tencent Cloud SMS"));
+        ApiClient.Response sent = Journeys.send(tencent, List.of("13900139000"), "Tencent Cloud", template, "5173");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         String serialNo = (String) list(sent.json().get("sendStatuses")).get(0).get("serialNo");
         tencent.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
 
         Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613900139000").json();
         assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
-                .containsExactly("【Tencent Cloud】Welcome to Tencent Cloud SMS");
+                .containsExactly(Journeys.codeText("Tencent Cloud", "5173"));
     }
 
     @Test
     void aRetriedSendWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndSendsNothingAgain() throws Exception {
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "retrier", "ENTERPRISE", false));
-        approve(applicant, "Retry Labs", "Retry Labs Ltd.");
+        String template = Journeys.approveSender(applicant, reviewer, "Retry Labs", "Retry Labs Ltd.");
         String body = smsplatform.json.Json.write(Map.of("phoneNumbers", List.of("13300133000"), "sign", "Retry Labs",
-                "content", "exactly once"));
+                "templateId", template, "templateParams", List.of("ONCE42")));
         ApiClient.Response first = applicant.raw("POST", "/v1/sms/send", body, "Content-Type", "application/json",
                 "Idempotency-Key", "send-42");
         ApiClient.Response retry = applicant.raw("POST", "/v1/sms/send", body, "Content-Type", "application/json",
@@ -131,7 +133,8 @@ class SignatureJourneyEndToEndTest {
         applicant.await("/v1/sms/" + serialNo, m -> "DELIVERED".equals(m.get("status")), "delivery");
         Thread.sleep(1000);
         Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613300133000").json();
-        assertThat(list(handset.get("messages"))).extracting(m -> m.get("text")).containsExactly("【Retry Labs】exactly once");
+        assertThat(list(handset.get("messages"))).extracting(m -> m.get("text"))
+                .containsExactly(Journeys.codeText("Retry Labs", "ONCE42"));
     }
 
     @Test
