@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -149,20 +150,19 @@ public final class TemplateReview {
     static String marketingTerm(String content) {
         String text = text(content);
         String compact = text.replaceAll("\\s+", "");
-        for (Term term : MARKETING_TERMS) {
-            Matcher found = term.pattern().matcher(term.ideographic() ? compact : text);
-            if (found.find()) {
-                return found.group();
-            }
-        }
-        return null;
+        return firstFound(MARKETING_TERMS, term -> term.pattern().matcher(term.ideographic() ? compact : text));
     }
 
     /** The opt-out instruction the content gives, as written there, or null. */
     static String optOutInstruction(String content) {
         String text = SignatureNameRules.normalize(content);
-        for (Instruction instruction : OPT_OUT_INSTRUCTIONS) {
-            Matcher found = instruction.pattern().matcher(text);
+        return firstFound(OPT_OUT_INSTRUCTIONS, instruction -> instruction.pattern().matcher(text));
+    }
+
+    /** What the first row of the table that finds anything finds, or null. */
+    private static <T> String firstFound(List<T> table, Function<T, Matcher> matcher) {
+        for (T row : table) {
+            Matcher found = matcher.apply(row);
             if (found.find()) {
                 return found.group();
             }
