@@ -14,7 +14,8 @@ public final class AutomaticReview {
 
     public record Outcome(List<Finding> findings, List<ReasonCode> blockingReasons) {}
 
-    private record Rule(String code, Finding.Severity severity, ReasonCode reason, Function<Signature, String> check) {}
+    /** One rule of a review table: the message of what it finds in the subject, or null. */
+    record Rule<T>(String code, Finding.Severity severity, ReasonCode reason, Function<T, String> check) {}
 
     private static final java.util.regex.Pattern STORE_LINK = java.util.regex.Pattern.compile("https?://[^\\s/]+\\.[^\\s/]+/\\S*");
     private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
@@ -26,24 +27,24 @@ public final class AutomaticReview {
             "赌博", "博彩", "赌场", "六合彩", "毒品", "色情", "裸聊", "代开发票",
             "賭博", "賭場", "代開發票");
 
-    private static final List<Rule> RULES = List.of(
-            new Rule("PROHIBITED_CONTENT", Finding.Severity.BLOCKING, ReasonCode.PROHIBITED_CONTENT,
+    private static final List<Rule<Signature>> RULES = List.of(
+            new Rule<>("PROHIBITED_CONTENT", Finding.Severity.BLOCKING, ReasonCode.PROHIBITED_CONTENT,
                     s -> prohibitedTerm(s.name()) == null ? null
                             : "The name contains the prohibited term '" + prohibitedTerm(s.name()) + "'"),
-            new Rule("NON_IDENTIFIABLE_NAME", Finding.Severity.BLOCKING, ReasonCode.NON_IDENTIFIABLE_NAME,
+            new Rule<>("NON_IDENTIFIABLE_NAME", Finding.Severity.BLOCKING, ReasonCode.NON_IDENTIFIABLE_NAME,
                     s -> SignatureNameRules.isIdentifiable(s.name()) ? null
                             : "The name identifies no organisation or person"),
-            new Rule("MISSING_AUTHORIZATION", Finding.Severity.BLOCKING, ReasonCode.MISSING_AUTHORIZATION,
+            new Rule<>("MISSING_AUTHORIZATION", Finding.Severity.BLOCKING, ReasonCode.MISSING_AUTHORIZATION,
                     s -> s.application().purpose() != SignaturePurpose.FOR_OTHERS || s.application().international()
                             || hasValid(s, DocumentKind.AUTHORIZATION_LETTER) ? null
                             : "Applying for others needs a valid authorisation letter"),
-            new Rule("APP_NOT_RELEASED", Finding.Severity.ADVISORY, ReasonCode.UNRELEASED_PRODUCT,
+            new Rule<>("APP_NOT_RELEASED", Finding.Severity.ADVISORY, ReasonCode.UNRELEASED_PRODUCT,
                     s -> s.application().type() != SignatureType.APP
                             || STORE_LINK.matcher(s.application().entity().getOrDefault("appStoreUrl", "")).matches() ? null
                             : "The app's store link does not lead to a released app's page"),
-            new Rule("ENTITY_INCONSISTENT", Finding.Severity.ADVISORY, ReasonCode.DOCUMENT_MISMATCH,
+            new Rule<>("ENTITY_INCONSISTENT", Finding.Severity.ADVISORY, ReasonCode.DOCUMENT_MISMATCH,
                     AutomaticReview::entityInconsistency),
-            new Rule("NAME_MISMATCH_ENTITY", Finding.Severity.ADVISORY, ReasonCode.NAME_MISMATCH_ENTITY,
+            new Rule<>("NAME_MISMATCH_ENTITY", Finding.Severity.ADVISORY, ReasonCode.NAME_MISMATCH_ENTITY,
                     s -> isAbbreviationOf(s.name(), s.application().entity().getOrDefault("name", "")) ? null
                             : "'" + s.name() + "' is neither the entity's name '"
                             + s.application().entity().getOrDefault("name", "") + "' nor an abbreviation of it"));
@@ -65,10 +66,15 @@ public final class AutomaticReview {
     }
 
     public static Outcome evaluate(Signature signature) {
+        return evaluate(RULES, signature);
+    }
+
+    /** Every rule of the table on the subject, in order; each BLOCKING reason once. */
+    static <T> Outcome evaluate(List<Rule<T>> rules, T subject) {
         List<Finding> findings = new ArrayList<>();
         List<ReasonCode> blocking = new ArrayList<>();
-        for (Rule rule : RULES) {
-            String message = rule.check().apply(signature);
+        for (Rule<T> rule : rules) {
+            String message = rule.check().apply(subject);
             if (message != null) {
                 findings.add(new Finding(rule.code(), rule.severity(), message));
                 if (rule.severity() == Finding.Severity.BLOCKING && !blocking.contains(rule.reason())) {

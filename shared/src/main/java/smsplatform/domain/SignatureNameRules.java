@@ -117,19 +117,19 @@ public final class SignatureNameRules {
         if (compact.chars().allMatch(Character::isDigit)) {
             return false;
         }
-        if (isOnlyGenericWords(compact) || isPlaceholderShape(compact)) {
+        if (isOnlyWordsOf(compact, GENERIC) || isPlaceholderShape(compact)) {
             return false;
         }
         return true;
     }
 
-    /** True when the text can be cut entirely into generic words ("testsms", "系统通知"). */
-    private static boolean isOnlyGenericWords(String compact) {
+    /** True when the text can be cut entirely into words of the set ("testsms", "系统通知" into GENERIC's). */
+    static boolean isOnlyWordsOf(String compact, Set<String> words) {
         boolean[] reachable = new boolean[compact.length() + 1];
         reachable[0] = true;
         for (int end = 1; end <= compact.length(); end++) {
             for (int start = 0; start < end && !reachable[end]; start++) {
-                reachable[end] = reachable[start] && GENERIC.contains(compact.substring(start, end));
+                reachable[end] = reachable[start] && words.contains(compact.substring(start, end));
             }
         }
         return reachable[compact.length()];
