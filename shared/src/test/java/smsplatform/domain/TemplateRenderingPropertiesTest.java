@@ -21,7 +21,7 @@ import net.jqwik.api.statistics.Statistics;
  * fragments (Chinese, ASCII, brackets, braces, URLs, foreign placeholders, control and NFKC-expanding
  * characters) around the variables {1}…{k}; parameters are valid, at their kind's longest, or random.
  */
-class TemplateRenderingProperties {
+class TemplateRenderingPropertiesTest {
 
     static final String IDEOGRAPH_SIGN = "腾".repeat(12);
     static final String LATIN_SIGN = "A".repeat(20);
@@ -121,7 +121,7 @@ class TemplateRenderingProperties {
     }
 
     static Arbitrary<List<String>> parameters(List<VariableKind> kinds) {
-        List<Arbitrary<String>> each = kinds.stream().map(TemplateRenderingProperties::parameter).toList();
+        List<Arbitrary<String>> each = kinds.stream().map(TemplateRenderingPropertiesTest::parameter).toList();
         return Combinators.combine(each).as(values -> values);
     }
 
