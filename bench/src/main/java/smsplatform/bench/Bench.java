@@ -27,7 +27,7 @@ public final class Bench {
 
     /**
      * A first invocation: the function, what it does, its sample event, whether it runs as a fresh
-     * account (one per run, so every run creates or sends) holding an APPROVED "Acme Cloud", and the
+     * account (one per run, so every run creates or sends) holding an APPROVED "Acme Cloud" and template, and the
      * HTTP status it must answer ("-" for queue and S3 consumers).
      */
     record Scenario(String function, String firstInvocation, String event, boolean freshAccount,
@@ -35,11 +35,12 @@ public final class Bench {
 
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("SignaturesApiFunction", "POST /v1/signatures: submission", "signatures-api-submit.json", true, false, "201"),
+            new Scenario("SignaturesApiFunction", "POST /v1/templates: submission", "templates-api-submit.json", true, false, "201"),
             new Scenario("SignaturesApiFunction", "GET /v1/signatures", "signatures-api-list.json", false, false, "200"),
             new Scenario("CertificateCheckFunction", "upload of a key of no signature", "certificate-check-object-created.json", false, false, "-"),
             new Scenario("ReviewQueueFunction", "automatic review, signature gone", "review-queue-automatic-review.json", false, false, "-"),
             new Scenario("ReviewerApiFunction", "GET /v1/reviews", "reviewer-api-list-reviews.json", false, false, "200"),
-            new Scenario("SendSmsFunction", "POST /v1/sms/send: 2 numbers sent", "send-sms.json", true, true, "200"),
+            new Scenario("SendSmsFunction", "POST /v1/sms/send: 2 numbers sent with a template", "send-sms.json", true, true, "200"),
             new Scenario("SendSmsFunction", "POST /v1/sms/send: sign not approved", "send-sms.json", false, false, "400"),
             new Scenario("DeliveryFunction", "message that does not exist", "delivery-outbound-messages.json", false, false, "-"));
 

@@ -72,7 +72,7 @@ final class WarmPath {
     private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue) throws Exception {
         System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s)");
         String account = "bench-warm-" + (++accounts);
-        seeds.approvedSignature(account);
+        seeds.approvedSender(account);
         String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue),
                 "smsplatform.bench.WarmProbe", mode, String.valueOf(numbers), String.valueOf(warmUp), String.valueOf(invocations),
                 project.resolve("events").resolve("send-sms.json").toString(), account);

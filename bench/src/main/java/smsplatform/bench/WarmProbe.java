@@ -18,7 +18,7 @@ import java.util.Map;
  * {@link WarmSdkFloor} (the same AWS calls, nothing else). Every number is new, so every send is
  * admitted, recorded and queued; a response that does not say Ok for every number stops the run.
  * Arguments: handler|floor, numbers, warm-up, invocations, event file, account (seeded with an
- * APPROVED "Acme Cloud"). Prints {@code WARM p50=<us> p99=<us> rss=<MB>}.
+ * APPROVED "Acme Cloud" and template). Prints {@code WARM p50=<us> p99=<us> rss=<MB>}.
  */
 public final class WarmProbe {
 
@@ -54,7 +54,8 @@ public final class WarmProbe {
                 sdk.send(to);
             } else {
                 event.setBody("{\"phoneNumbers\": [\"" + String.join("\", \"", to)
-                        + "\"], \"sign\": \"Acme Cloud\", \"content\": \"Your verification code is " + (100000 + i) + "\"}");
+                        + "\"], \"sign\": \"Acme Cloud\", \"templateId\": \"" + Seeds.TEMPLATE_ID
+                        + "\", \"templateParams\": [\"" + (100000 + i) + "\"]}");
                 check(handler.handleRequest(event, null), numbers);
             }
             long took = (System.nanoTime() - begin) / 1000;

@@ -46,6 +46,7 @@ final class WarmSdkFloor {
     void send(List<String> numbers) throws Exception {
         Map<String, AttributeValue> claim = get(NAME_KEY, true);
         get("SIGNATURE#" + claim.get("signatureId").s(), true);
+        get("TEMPLATE#" + Seeds.TEMPLATE_ID, true);
         if (numbers.size() == 1) {
             get("RATE#" + numbers.get(0), true);
         } else {
@@ -73,7 +74,8 @@ final class WarmSdkFloor {
         Map<String, AttributeValue> sms = item("SMS#" + UUID.randomUUID());
         sms.put("phoneNumber", AttributeValue.fromS(number));
         sms.put("sign", AttributeValue.fromS("Acme Cloud"));
-        sms.put("text", AttributeValue.fromS("【Acme Cloud】Your verification code is 424242"));
+        sms.put("template", AttributeValue.fromS(Seeds.TEMPLATE_ID));
+        sms.put("text", AttributeValue.fromS("【Acme Cloud】Your verification code is 424242, valid for 5 minutes."));
         sms.put("fee", AttributeValue.fromN("1"));
         sms.put("status", AttributeValue.fromS("QUEUED"));
         sms.put("statusHistory", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
