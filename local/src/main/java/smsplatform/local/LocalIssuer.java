@@ -41,6 +41,12 @@ final class LocalIssuer {
         this.config = config;
     }
 
+    /** Whether a stack has made its issuer's keys in this data dir (at its first start). */
+    static boolean exists(Path dataDir) {
+        return Files.exists(dataDir.resolve("jwt").resolve("private.key"))
+                && Files.exists(dataDir.resolve("jwt").resolve("public.key"));
+    }
+
     static LocalIssuer open(Path dataDir, StackPlan.JwtConfig config) throws IOException {
         Path dir = dataDir.resolve("jwt");
         Path privateFile = dir.resolve("private.key");

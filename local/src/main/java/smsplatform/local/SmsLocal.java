@@ -95,7 +95,21 @@ public final class SmsLocal {
         if (!List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL").contains(type)) {
             throw new IllegalArgumentException("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");
         }
-        StackPlan plan = new StackPlan(Template.read(template), template.getParent(), Map.of(), q -> q);
+        if (!LocalIssuer.exists(dataDir)) {
+            // A key made here would sign tokens no stack accepts: the stack makes its key when it first starts.
+            System.err.println("sms-local: no stack has run with data dir " + dataDir
+                    + ": start it first with ./sms-local start");
+            System.exit(2);
+            return;
+        }
+        // The issuer and audience the stack was started with (--parameter-overrides), else the local ones.
+        Map<String, String> overrides = new LinkedHashMap<>();
+        Path stackFile = dataDir.resolve("stack.json");
+        if (Files.exists(stackFile)) {
+            Template.map(Json.parseObject(Files.readString(stackFile)).get("parameterOverrides"))
+                    .forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+        }
+        StackPlan plan = new StackPlan(Template.read(template), template.getParent(), overrides, q -> q);
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         System.out.println(issuer.mint(account, type, options.containsKey("reviewer"), Duration.ofHours(12)));
     }
