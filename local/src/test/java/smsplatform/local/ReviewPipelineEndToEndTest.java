@@ -4,64 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smsplatform.json.Json;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Issue #5 on the local stack: automatic review, the reviewer's queue, decisions, resubmission, review results. */
 class ReviewPipelineEndToEndTest {
 
     static RunningStack stack;
     static ApiClient reviewer;
-    static SqsClient sqs;
-    static String resultsQueue;
-    static final List<Map<String, Object>> RESULTS = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         stack = SharedStack.get();
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "pipeline-ops", "ENTERPRISE", true));
-        String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("sqs");
-        sqs = LocalStack.client(SqsClient.builder(), endpoint).build();
-        resultsQueue = endpoint + "/000000000000/sms-local-review-results.fifo";
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
     }
 
     static ApiClient account(String id) throws Exception {
         return new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, id, "ENTERPRISE", false));
     }
 
-    /** Every review result published so far (read once, kept here: other tests' results are in it too). */
-    static synchronized List<Map<String, Object>> results(String signatureId, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            for (Message m : sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()) {
-                RESULTS.add(Json.parseObject(m.body()));
-                sqs.deleteMessage(b -> b.queueUrl(resultsQueue).receiptHandle(m.receiptHandle()));
-            }
-            List<Map<String, Object>> mine = RESULTS.stream().filter(r -> signatureId.equals(r.get("signatureId"))).toList();
-            if (mine.size() >= atLeast || System.nanoTime() > deadline) {
-                Thread.sleep(1500);
-                for (Message m : sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                        .messages()) {
-                    RESULTS.add(Json.parseObject(m.body()));
-                    sqs.deleteMessage(b -> b.queueUrl(resultsQueue).receiptHandle(m.receiptHandle()));
-                }
-                return RESULTS.stream().filter(r -> signatureId.equals(r.get("signatureId"))).toList();
-            }
-        }
+    /** The review results published for the signature (through the JVM's one reader of the results queue). */
+    static List<Map<String, Object>> results(String signatureId, int atLeast) throws Exception {
+        return ReviewResultsQueue.of("signatureId", signatureId, atLeast);
     }
 
     static Map<String, Object> company(String name) {

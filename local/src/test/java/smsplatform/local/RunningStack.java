@@ -81,12 +81,17 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** Size of the account's quota registry, read straight from the stack's DynamoDB. */
+    /** Size of the account's signature quota registry, read straight from the stack's DynamoDB. */
     int registrySize(String account) throws IOException {
+        return registrySize(account, "REGISTRY");
+    }
+
+    /** Size of one of the account's quota registries ({@code REGISTRY}, {@code TEMPLATE_REGISTRY}). */
+    int registrySize(String account, String registry) throws IOException {
         Map<String, Object> endpoints = Json.parseObject(Files.readString(dataDir.resolve("stack.json")));
         try (DynamoDbClient dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build()) {
             var item = dynamo.getItem(b -> b.tableName("SmsTable").consistentRead(true).key(Map.of(
-                    "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS("REGISTRY")))).item();
+                    "pk", AttributeValue.fromS("ACCOUNT#" + account), "sk", AttributeValue.fromS(registry)))).item();
             return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
         }
     }
