@@ -34,8 +34,35 @@ class OpenApiContractTest {
         assertThat(contract.check("GET", "/v1/signatures", null, 400,
                 "{\"error\":{\"code\":\"X\",\"message\":\"m\"},\"requestId\":\"r\"}")).isEmpty();
         assertThat(contract.check("GET", "/v1/signatures", null, 400, "{\"error\":{\"code\":\"X\"}}")).isNotEmpty();
-        assertThat(contract.check("POST", "/v1/sms/send", "{\"phoneNumbers\":[],\"content\":\"x\"}", 200,
-                "{\"sendStatuses\":[],\"requestId\":\"r\"}")).as("an accepted request off the contract").isNotEmpty();
+        String sent = "{\"sendStatuses\":[],\"requestId\":\"r\"}";
+        assertThat(contract.check("POST", "/v1/sms/send", "{\"phoneNumbers\":[\"13800138000\"],\"sign\":\"S\","
+                + "\"templateId\":\"tpl-1\",\"templateParams\":[\"4821\"]}", 200, sent)).isEmpty();
+        assertThat(contract.check("POST", "/v1/sms/send", "{\"phoneNumbers\":[\"13800138000\"],\"sign\":\"S\","
+                + "\"templateId\":\"tpl-1\",\"content\":\"x\"}", 200, sent)).as("free text accepted").isNotEmpty();
+        assertThat(contract.check("POST", "/v1/sms/send", "{\"phoneNumbers\":[\"13800138000\"],\"sign\":\"S\"}",
+                200, sent)).as("a send without a template accepted").isNotEmpty();
+    }
+
+    @Test
+    void reviewEntriesAndDecisionsAreOfOneKindEach() {
+        OpenApiContract contract = OpenApiContract.INSTANCE;
+        String template = "{\"templateId\":\"tpl-1\",\"name\":\"Login\",\"type\":\"VERIFICATION_CODE\","
+                + "\"international\":false,\"content\":\"Your code is {1}\",\"variables\":[{\"kind\":\"CODE\"}],"
+                + "\"remark\":\"Sign-in\",\"status\":\"IN_REVIEW\",\"reviewStage\":\"MANUAL\",\"findings\":[],"
+                + "\"history\":[{\"at\":\"2026-01-01T00:00:00Z\",\"from\":null,\"to\":\"IN_REVIEW\","
+                + "\"actor\":\"applicant\",\"reasons\":[]}],\"createdAt\":\"2026-01-01T00:00:00Z\","
+                + "\"updatedAt\":\"2026-01-01T00:00:00Z\",\"version\":2}";
+        assertThat(contract.check("GET", "/v1/templates/tpl-1", null, 200, template)).isEmpty();
+        assertThat(contract.check("GET", "/v1/templates/tpl-1", null, 200, template.replace("\"status\":\"IN_REVIEW\"", "\"status\":\"PENDING\"")))
+                .as("a status of no template").isNotEmpty();
+        assertThat(contract.check("GET", "/v1/reviews?kind=template", null, 200,
+                "{\"reviews\":[{\"accountId\":\"a\",\"template\":" + template + "}],\"nextToken\":null}")).isEmpty();
+        assertThat(contract.check("GET", "/v1/reviews", null, 200, "{\"reviews\":[{\"accountId\":\"a\",\"template\":"
+                + template + ",\"documentUrls\":{}}],\"nextToken\":null}")).as("a template with documents").isNotEmpty();
+        assertThat(contract.check("POST", "/v1/reviews/tpl-1/decision", null, 202,
+                "{\"templateId\":\"tpl-1\",\"status\":\"ENQUEUED\"}")).isEmpty();
+        assertThat(contract.check("POST", "/v1/reviews/tpl-1/decision", null, 202,
+                "{\"templateId\":\"tpl-1\",\"signatureId\":\"tpl-1\",\"status\":\"ENQUEUED\"}")).isNotEmpty();
     }
 
     @Test

@@ -2,9 +2,11 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,23 @@ class SampleEventsTest {
         Map<String, Object> body() {
             return Json.parseObject((String) json().get("body"));
         }
+
+        int status() {
+            return ((Number) json().get("statusCode")).intValue();
+        }
+
+        /** The response of an HTTP sample held to openapi.yaml, as the end-to-end tests hold the API's. */
+        Invocation onContract(String eventFile) throws Exception {
+            Map<String, Object> event = sample(eventFile);
+            String[] route = ((String) event.get("routeKey")).split(" ");
+            assertThat(OpenApiContract.INSTANCE.check(route[0], (String) event.get("rawPath"), (String) event.get("body"),
+                    status(), (String) json().get("body"))).as(eventFile).isEmpty();
+            return this;
+        }
+    }
+
+    static Map<String, Object> sample(String eventFile) throws Exception {
+        return Json.parseObject(Files.readString(RunningStack.PROJECT.resolve("events").resolve(eventFile)));
     }
 
     static Invocation invoke(String function, String eventFile) throws Exception {
@@ -53,6 +72,7 @@ class SampleEventsTest {
         try (Stream<Path> files = Files.list(RunningStack.PROJECT.resolve("events"))) {
             List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).toList();
             assertThat(names).anyMatch(n -> n.startsWith("signatures-api-"))
+                    .anyMatch(n -> n.startsWith("templates-api-"))
                     .anyMatch(n -> n.startsWith("certificate-check-"))
                     .anyMatch(n -> n.startsWith("review-queue-"))
                     .anyMatch(n -> n.startsWith("reviewer-api-"))
@@ -72,6 +92,59 @@ class SampleEventsTest {
 
         Invocation listed = invoke("SignaturesApiFunction", "signatures-api-list.json");
         assertThat(ApiClient.list(listed.body().get("signatures"))).extracting(s -> s.get("signatureId")).contains(id);
+    }
+
+    /**
+     * The template samples: the submission is stored (201, IN_REVIEW at the automatic stage), the automatic
+     * review passes it to a reviewer, the applicant's listing holds it, and the reviewers' listing filtered
+     * with ?kind=template holds templates only, this one among them.
+     */
+    @Test
+    void templateSamplesSubmitListAndReachTheReviewer() throws Exception {
+        Invocation submitted = invoke("SignaturesApiFunction", "templates-api-submit.json");
+        assertThat(submitted.exitCode()).as(submitted.output()).isZero();
+        assertThat(submitted.onContract("templates-api-submit.json").status()).as(submitted.output()).isEqualTo(201);
+        Map<String, Object> template = submitted.body();
+        String id = (String) template.get("templateId");
+        assertThat(template).containsEntry("status", "IN_REVIEW").containsEntry("reviewStage", "AUTOMATIC")
+                .containsEntry("content", "Your verification code is {1}, valid for 5 minutes.")
+                .containsEntry("variables", List.of(Map.of("kind", "CODE")));
+
+        ApiClient acme = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "acme", "ENTERPRISE", false));
+        Map<String, Object> stored = acme.await("/v1/templates/" + id, t -> "MANUAL".equals(t.get("reviewStage")),
+                "the automatic review of the sample template");
+        assertThat(stored).containsEntry("name", "Login code").containsEntry("type", "VERIFICATION_CODE");
+
+        Invocation listed = invoke("SignaturesApiFunction", "templates-api-list.json").onContract("templates-api-list.json");
+        assertThat(listed.status()).as(listed.output()).isEqualTo(200);
+        List<Map<String, Object>> templates = ApiClient.list(listed.body().get("templates"));
+        assertThat(templates).extracting(t -> t.get("templateId")).contains(id);
+        assertThat(templates).extracting(t -> t.get("status")).as("the sample filters ?status=IN_REVIEW")
+                .containsOnly("IN_REVIEW");
+
+        Invocation reviews = invoke("ReviewerApiFunction", "reviewer-api-list-templates.json")
+                .onContract("reviewer-api-list-templates.json");
+        assertThat(reviews.status()).as(reviews.output()).isEqualTo(200);
+        List<Map<String, Object>> entries = ApiClient.list(reviews.body().get("reviews"));
+        assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e).containsOnlyKeys("accountId", "template"));
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops", "ENTERPRISE", true));
+        assertThat(reviewQueue(reviewer, "template")).contains("acme/" + id);
+        assertThat(reviewQueue(reviewer, "signature")).doesNotContain("acme/" + id);
+    }
+
+    /** Every entry of the reviewers' queue of one kind, as accountId/id, page after page. */
+    private static List<String> reviewQueue(ApiClient reviewer, String kind) throws Exception {
+        List<String> entries = new ArrayList<>();
+        String next = null;
+        do {
+            ApiClient.Response page = reviewer.get("/v1/reviews?kind=" + kind + "&limit=100"
+                    + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            ApiClient.list(page.json().get("reviews")).forEach(e -> entries.add(e.get("accountId") + "/"
+                    + ApiClient.map(e.get(kind)).get(kind + "Id")));
+            next = (String) page.json().get("nextToken");
+        } while (next != null);
+        return entries;
     }
 
     @Test
@@ -124,10 +197,13 @@ class SampleEventsTest {
         assertThat(((Number) decision.json().get("statusCode")).intValue()).as(decision.output()).isEqualTo(404);
     }
 
+    /** The send sample names a template (free text is no longer sent) under a sign the sample account lacks. */
     @Test
     void sendSmsSamplesRefuseASignThatIsNotApproved() throws Exception {
-        Invocation send = invoke("SendSmsFunction", "send-sms.json");
-        assertThat(((Number) send.json().get("statusCode")).intValue()).as(send.output()).isEqualTo(400);
+        Map<String, Object> request = Json.parseObject((String) sample("send-sms.json").get("body"));
+        assertThat(request).containsKeys("templateId", "templateParams").doesNotContainKey("content");
+        Invocation send = invoke("SendSmsFunction", "send-sms.json").onContract("send-sms.json");
+        assertThat(send.status()).as(send.output()).isEqualTo(400);
         assertThat(ApiClient.map(send.body().get("error")).get("code"))
                 .isEqualTo("FailedOperation.SignatureIncorrectOrUnapproved");
         Invocation status = invoke("SendSmsFunction", "send-sms-status.json");
