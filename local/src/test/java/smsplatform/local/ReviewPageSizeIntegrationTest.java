@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoSignatureStore;
-import smsplatform.aws.SqsReviewQueue;
-import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
@@ -33,7 +31,6 @@ import smsplatform.functions.review.ReviewerApiHandler;
 import smsplatform.http.ApiHandler;
 import smsplatform.json.Json;
 import smsplatform.service.Ids;
-import smsplatform.service.ReviewService;
 
 /**
  * DESIGN §4: no response may exceed Lambda's 6 MB. A queue of the largest applications the rules allow

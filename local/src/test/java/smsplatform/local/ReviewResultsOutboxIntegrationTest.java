@@ -3,7 +3,6 @@ package smsplatform.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoSignatureStore;
-import smsplatform.aws.S3CertificateStore;
-import smsplatform.aws.SqsReviewQueue;
 import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ApplicationKind;

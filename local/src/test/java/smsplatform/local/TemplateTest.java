@@ -69,6 +69,8 @@ class TemplateTest {
                 "POST /v1/signatures", "GET /v1/signatures", "GET /v1/signatures/{signatureId}",
                 "PUT /v1/signatures/{signatureId}", "DELETE /v1/signatures/{signatureId}",
                 "POST /v1/signatures/{signatureId}/uploads",
+                "POST /v1/templates", "GET /v1/templates", "GET /v1/templates/{templateId}",
+                "PUT /v1/templates/{templateId}", "DELETE /v1/templates/{templateId}",
                 "GET /v1/reviews", "POST /v1/reviews/{signatureId}/decision",
                 "POST /v1/sms/send", "GET /v1/sms/{serialNo}");
         assertThat(plan.jwtConfig().issuer()).isNotBlank();

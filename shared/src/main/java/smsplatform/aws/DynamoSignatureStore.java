@@ -6,9 +6,7 @@ import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,11 +19,9 @@ import smsplatform.json.Json;
 import smsplatform.json.SignatureJson;
 import smsplatform.log.Log;
 import smsplatform.ports.SignatureStore;
-import smsplatform.service.Ids;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -52,6 +48,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     private final Duration grace;
     private final Runnable afterSlotClaimed;
     private final QuotaRegistry registry;
+    private final AccountItems<Signature> items;
 
     public DynamoSignatureStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DEFAULT_GRACE, () -> { });
@@ -64,6 +61,7 @@ public final class DynamoSignatureStore implements SignatureStore {
         this.grace = grace;
         this.afterSlotClaimed = afterSlotClaimed;
         this.registry = new QuotaRegistry(dynamo, table, REGISTRY);
+        this.items = new AccountItems<>(dynamo, table, "SIGNATURE#", SIGNATURE_SK, this::read, Signature::signatureId);
     }
 
     private boolean claimSlot(Signature signature, int quota) {
@@ -213,11 +211,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     @Override
     public boolean save(Signature signature) {
         long next = signature.version() + 1;
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item(signature, next))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(signature.version()))));
-        } catch (ConditionalCheckFailedException stale) {
+        if (!items.putIfVersion(item(signature, next), signature.version())) {
             return false;
         }
         signature.markStored(next);
@@ -261,29 +255,7 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     @Override
     public Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(account(accountId)));
-        values.put(":prefix", s("SIGNATURE#"));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .scanIndexForward(false).consistentRead(true).limit(limit);
-        if (status != null) {
-            values.put(":status", s(status.name()));
-            query.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
-        }
-        if (nextToken != null) {
-            String sk = Items.decodeToken(nextToken);
-            if (!SIGNATURE_SK.matcher(sk).matches()) {
-                throw Items.invalidToken();
-            }
-            query.exclusiveStartKey(key(account(accountId), sk));
-        }
-        QueryResponse response = dynamo.query(query.expressionAttributeValues(values).build());
-        List<Signature> signatures = response.items().stream().map(this::read).toList();
-        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Items.encodeToken(response.lastEvaluatedKey().get("sk").s()) : null;
-        return new Page<>(signatures, token,
-                signatures.stream().map(sig -> Items.encodeToken("SIGNATURE#" + sig.signatureId())).toList());
+        return items.list(accountId, status == null ? null : status.name(), limit, nextToken);
     }
 
     @Override

@@ -7,7 +7,6 @@ import static smsplatform.aws.Items.s;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +21,6 @@ import smsplatform.ports.TemplateStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -41,6 +39,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     private final Duration grace;
     private final Runnable afterSlotClaimed;
     private final QuotaRegistry registry;
+    private final AccountItems<Template> items;
 
     public DynamoTemplateStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DynamoSignatureStore.DEFAULT_GRACE, () -> { });
@@ -53,6 +52,7 @@ public final class DynamoTemplateStore implements TemplateStore {
         this.grace = grace;
         this.afterSlotClaimed = afterSlotClaimed;
         this.registry = new QuotaRegistry(dynamo, table, "TEMPLATE_REGISTRY");
+        this.items = new AccountItems<>(dynamo, table, PREFIX, TEMPLATE_SK, this::read, Template::templateId);
     }
 
     @Override
@@ -106,11 +106,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     @Override
     public boolean save(Template template) {
         long next = template.version() + 1;
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item(template, next))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(template.version()))));
-        } catch (ConditionalCheckFailedException stale) {
+        if (!items.putIfVersion(item(template, next), template.version())) {
             return false;
         }
         template.markStored(next);
@@ -125,29 +121,7 @@ public final class DynamoTemplateStore implements TemplateStore {
 
     @Override
     public Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", s(account(accountId)));
-        values.put(":prefix", s(PREFIX));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .scanIndexForward(false).consistentRead(true).limit(limit);
-        if (status != null) {
-            values.put(":status", s(status.name()));
-            query.filterExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"));
-        }
-        if (nextToken != null) {
-            String sk = Items.decodeToken(nextToken);
-            if (!TEMPLATE_SK.matcher(sk).matches()) {
-                throw Items.invalidToken();
-            }
-            query.exclusiveStartKey(key(account(accountId), sk));
-        }
-        QueryResponse response = dynamo.query(query.expressionAttributeValues(values).build());
-        List<Template> templates = response.items().stream().map(this::read).toList();
-        String token = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Items.encodeToken(response.lastEvaluatedKey().get("sk").s()) : null;
-        return new Page<>(templates, token,
-                templates.stream().map(t -> Items.encodeToken(PREFIX + t.templateId())).toList());
+        return items.list(accountId, status == null ? null : status.name(), limit, nextToken);
     }
 
     private Map<String, AttributeValue> item(Template template, long version) {

@@ -1,7 +1,6 @@
 package smsplatform.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

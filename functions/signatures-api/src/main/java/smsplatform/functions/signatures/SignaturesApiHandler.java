@@ -22,7 +22,6 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
-import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
