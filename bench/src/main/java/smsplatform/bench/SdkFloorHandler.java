@@ -63,6 +63,13 @@ public final class SdkFloorHandler implements RequestHandler<Map<String, Object>
             case "DynamoDb:DeleteItem" -> dynamo.deleteItem(b -> b.tableName(table).key(key));
             case "DynamoDb:Query" -> dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("BENCH#floor"))).limit(20));
+            case "DynamoDb:Query(BySignatureId)", "DynamoDb:Query(ReviewerQueue)", "DynamoDb:Query(PendingMessages)" -> {
+                String index = call.substring(call.indexOf('(') + 1, call.length() - 1);
+                String hash = Map.of("BySignatureId", "signatureId", "ReviewerQueue", "reviewQueue",
+                        "PendingMessages", "pendingShard").get(index);
+                dynamo.query(b -> b.tableName(table).indexName(index).keyConditionExpression(hash + " = :h")
+                        .expressionAttributeValues(Map.of(":h", AttributeValue.fromS("BENCH#floor"))).limit(20));
+            }
             case "Sqs:SendMessage" -> sqs.sendMessage(b -> fifo(b.queueUrl(queue()).messageBody("{\"bench\":true}")));
             case "Sqs:SendMessageBatch" -> sqs.sendMessageBatch(b -> b.queueUrl(queue()).entries(e -> e.id("1")
                     .messageBody("{\"bench\":true}")));
@@ -78,8 +85,12 @@ public final class SdkFloorHandler implements RequestHandler<Map<String, Object>
         return queue().endsWith(".fifo") ? b.messageGroupId("bench").messageDeduplicationId(UUID.randomUUID().toString()) : b;
     }
 
+    /**
+     * The queue the measured first invocations send to: outbound (a send), review results (a reviewer's
+     * decision applied, whose function also has the review queue in its environment but no grant to send there).
+     */
     private static String queue() {
-        for (String name : List.of("OUTBOUND_QUEUE_URL", "REVIEW_QUEUE_URL", "REVIEW_RESULTS_QUEUE_URL")) {
+        for (String name : List.of("OUTBOUND_QUEUE_URL", "REVIEW_RESULTS_QUEUE_URL", "REVIEW_QUEUE_URL")) {
             String url = System.getenv(name);
             if (url != null && !url.isBlank()) {
                 return url;
