@@ -51,12 +51,12 @@ final class ColdStarts {
         Probes.Run traced = traced(f, s);
         List<Probes.Run> jvm = jvmFloors.get(f.logicalId());
         if (jvm == null) {
-            jvm = repeat(() -> Probes.coldStart(java, classpath, f.environment(), "smsplatform.bench.JvmFloorHandler", event(s), false));
+            jvm = repeat(() -> Probes.coldStart(java, classpath, f.environment(), "smsplatform.bench.JvmFloorHandler", sample(s), false));
             jvmFloors.put(f.logicalId(), jvm);
         }
         Map<String, String> floorEnv = Bench.env(f.environment(), "BENCH_CALLS", String.join(",", traced.calls()));
         List<Probes.Run> sdk = repeat(() -> Probes.coldStart(java, classpath, floorEnv, "smsplatform.bench.SdkFloorHandler",
-                event(s), false));
+                sample(s), false));
         List<Probes.Run> function = repeat(() -> expect(s, Probes.coldStart(java, classpath, f.environment(), f.handler(),
                 event(s), false)));
         List<Probes.Run> primed = s.status().equals("-") ? List.of()
@@ -90,6 +90,11 @@ final class ColdStarts {
             throw new IllegalStateException(s.firstInvocation() + ": expected status " + s.status() + ", got " + r.status() + ":\n" + r.output());
         }
         return r;
+    }
+
+    /** The sample event as it is, for the floors (which ignore it): nothing seeded that no run consumes. */
+    String sample(Bench.Scenario s) {
+        return project.resolve("events").resolve(s.event()).toString();
     }
 
     /** The scenario's sample event; for a seeded scenario a copy naming what was seeded for this run. */

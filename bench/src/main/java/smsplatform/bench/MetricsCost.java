@@ -68,7 +68,7 @@ final class MetricsCost {
         List<Probes.Run> none = new ArrayList<>();
         List<Probes.Run> lib = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
-            Probes.Run a = Probes.coldStart(java, classpath, floorEnv, "smsplatform.bench.SdkFloorHandler", cold.event(s), false);
+            Probes.Run a = Probes.coldStart(java, classpath, floorEnv, "smsplatform.bench.SdkFloorHandler", cold.sample(s), false);
             Probes.Run b = ColdStarts.expect(s, Probes.coldStart(java, classpath, env, f.handler(), cold.event(s), false));
             Probes.Run c = ColdStarts.expect(s, Probes.coldStart(java, classpath, off, f.handler(), cold.event(s), false));
             Probes.Run d = ColdStarts.expect(s, Probes.coldStart(java, libraryClasspath, env, f.handler(), cold.event(s), false));
