@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,29 +21,45 @@ import smsplatform.local.LocalStack;
  * an SDK floor measured in the same run, SnapStart priming coverage, artifact contents, and the
  * SendSms warm path against its SDK floor; every JVM at -Xmx256m with its peak RSS. Markdown tables
  * on stdout, progress on stderr. Arguments: [cold runs (10)] [java (this JVM's)] [warm invocations (2000)]
- * [warm-up invocations (200)]; {@code -Dbench.only=<text>} keeps the first invocations whose
- * "function: first invocation" contains it, {@code -Dbench.warm=false} skips the warm path.
+ * [warm-up invocations (200)]; {@code -Dbench.only=<text>[|<text>...]} keeps the first invocations
+ * whose "function: first invocation" contains one of the texts, {@code -Dbench.warm=false} skips the warm path,
+ * {@code -Dbench.metrics=true} measures instead what metrics cost each cold start (MetricsCost).
  */
 public final class Bench {
 
     /**
-     * A first invocation: the function, what it does, its sample event, whether it runs as a fresh
-     * account (one per run, so every run creates or sends) holding an APPROVED "Acme Cloud" and template, and the
-     * HTTP status it must answer ("-" for queue and S3 consumers).
+     * A first invocation: the function, what it does, its sample event, what the bench seeds for each run
+     * (which the event is then rewritten to name), and the HTTP status it must answer ("-" for queue and
+     * S3 consumers).
      */
-    record Scenario(String function, String firstInvocation, String event, boolean freshAccount,
-                    boolean approvedSign, String status) {}
+    record Scenario(String function, String firstInvocation, String event, Seed seed, String status) {}
+
+    /** What each run of a first invocation needs stored first; all but NONE make a new account per run. */
+    enum Seed {
+        /** The sample event as it is. */
+        NONE,
+        /** A new account holding nothing: every run creates. */
+        ACCOUNT,
+        /** A new account holding an APPROVED "Acme Cloud" and the sample's APPROVED template: every run sends. */
+        APPROVED_SIGN,
+        /** A new account's signature awaiting the reviewer; the event is the reviewer's approval of it. */
+        SIGNATURE_IN_REVIEW,
+        /** A new account's QUEUED message; the event is its outbound-queue message. */
+        QUEUED_MESSAGE
+    }
 
     static final List<Scenario> SCENARIOS = List.of(
-            new Scenario("SignaturesApiFunction", "POST /v1/signatures: submission", "signatures-api-submit.json", true, false, "201"),
-            new Scenario("SignaturesApiFunction", "POST /v1/templates: submission", "templates-api-submit.json", true, false, "201"),
-            new Scenario("SignaturesApiFunction", "GET /v1/signatures", "signatures-api-list.json", false, false, "200"),
-            new Scenario("CertificateCheckFunction", "upload of a key of no signature", "certificate-check-object-created.json", false, false, "-"),
-            new Scenario("ReviewQueueFunction", "automatic review, signature gone", "review-queue-automatic-review.json", false, false, "-"),
-            new Scenario("ReviewerApiFunction", "GET /v1/reviews", "reviewer-api-list-reviews.json", false, false, "200"),
-            new Scenario("SendSmsFunction", "POST /v1/sms/send: 2 numbers sent with a template", "send-sms.json", true, true, "200"),
-            new Scenario("SendSmsFunction", "POST /v1/sms/send: sign not approved", "send-sms.json", false, false, "400"),
-            new Scenario("DeliveryFunction", "message that does not exist", "delivery-outbound-messages.json", false, false, "-"));
+            new Scenario("SignaturesApiFunction", "POST /v1/signatures: submission", "signatures-api-submit.json", Seed.ACCOUNT, "201"),
+            new Scenario("SignaturesApiFunction", "POST /v1/templates: submission", "templates-api-submit.json", Seed.ACCOUNT, "201"),
+            new Scenario("SignaturesApiFunction", "GET /v1/signatures", "signatures-api-list.json", Seed.NONE, "200"),
+            new Scenario("CertificateCheckFunction", "upload of a key of no signature", "certificate-check-object-created.json", Seed.NONE, "-"),
+            new Scenario("ReviewQueueFunction", "automatic review, signature gone", "review-queue-automatic-review.json", Seed.NONE, "-"),
+            new Scenario("ReviewQueueFunction", "reviewer's approval applied", "review-queue-automatic-review.json", Seed.SIGNATURE_IN_REVIEW, "-"),
+            new Scenario("ReviewerApiFunction", "GET /v1/reviews", "reviewer-api-list-reviews.json", Seed.NONE, "200"),
+            new Scenario("SendSmsFunction", "POST /v1/sms/send: 2 numbers sent with a template", "send-sms.json", Seed.APPROVED_SIGN, "200"),
+            new Scenario("SendSmsFunction", "POST /v1/sms/send: sign not approved", "send-sms.json", Seed.NONE, "400"),
+            new Scenario("DeliveryFunction", "message that does not exist", "delivery-outbound-messages.json", Seed.NONE, "-"),
+            new Scenario("DeliveryFunction", "queued message delivered", "delivery-outbound-messages.json", Seed.QUEUED_MESSAGE, "-"));
 
     private Bench() {}
 
@@ -77,12 +94,22 @@ public final class Bench {
             LocalStack.FunctionSpec sms = functions.get("SendSmsFunction");
             try (Seeds seeds = new Seeds(stack.endpoints().dynamoDb(), sms.environment())) {
                 ColdStarts cold = new ColdStarts(java, runs, project, work, seeds, probeClasses, serialization, trace);
-                List<ColdStarts.Result> results = new ArrayList<>();
                 String only = System.getProperty("bench.only", "");
-                for (Scenario s : SCENARIOS) {
-                    if ((s.function() + ": " + s.firstInvocation()).contains(only)) {
-                        results.add(cold.measure(functions.get(s.function()), s));
+                List<Scenario> selected = SCENARIOS.stream()
+                        .filter(s -> Arrays.stream(only.split("\\|", -1))
+                                .anyMatch(o -> (s.function() + ": " + s.firstInvocation()).contains(o))).toList();
+                if (Boolean.parseBoolean(System.getProperty("bench.metrics", "false"))) {
+                    MetricsCost metrics = new MetricsCost(java, runs, project, work, cold, probeClasses, serialization);
+                    List<MetricsCost.Result> costs = new ArrayList<>();
+                    for (Scenario s : selected) {
+                        costs.add(metrics.measure(functions.get(s.function()), s));
                     }
+                    MetricsCost.print(costs);
+                    return;
+                }
+                List<ColdStarts.Result> results = new ArrayList<>();
+                for (Scenario s : selected) {
+                    results.add(cold.measure(functions.get(s.function()), s));
                 }
                 ColdStarts.printColdStarts(results);
                 ColdStarts.printPriming(results);

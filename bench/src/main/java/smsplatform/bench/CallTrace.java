@@ -1,5 +1,6 @@
 package smsplatform.bench;
 
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,16 +16,18 @@ public final class CallTrace implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        record(attributes);
+        record(context.request(), attributes);
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        record(attributes);
+        record(context.request(), attributes);
     }
 
-    private static void record(ExecutionAttributes attributes) {
+    /** {@code Service:Operation}, and for a query of a secondary index {@code DynamoDb:Query(IndexName)}. */
+    private static void record(SdkRequest request, ExecutionAttributes attributes) {
+        String index = request.getValueForField("IndexName", String.class).map(i -> "(" + i + ")").orElse("");
         TraceLog.record(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + index);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import smsplatform.json.Json;
 import smsplatform.local.LocalStack;
 
 /**
@@ -47,22 +48,26 @@ final class ColdStarts {
     Result measure(LocalStack.FunctionSpec f, Bench.Scenario s) throws Exception {
         System.err.println("bench: " + s.function() + " - " + s.firstInvocation());
         String classpath = Bench.classpath(f.artifact().toString(), probeClasses, serialization);
-        Probes.Run traced = Probes.coldStart(java, Bench.classpath(classpath, trace.toString()), f.environment(),
-                f.handler(), event(s), false);
-        expect(s, traced);
+        Probes.Run traced = traced(f, s);
         List<Probes.Run> jvm = jvmFloors.get(f.logicalId());
         if (jvm == null) {
-            jvm = repeat(() -> Probes.coldStart(java, classpath, f.environment(), "smsplatform.bench.JvmFloorHandler", event(s), false));
+            jvm = repeat(() -> Probes.coldStart(java, classpath, f.environment(), "smsplatform.bench.JvmFloorHandler", sample(s), false));
             jvmFloors.put(f.logicalId(), jvm);
         }
         Map<String, String> floorEnv = Bench.env(f.environment(), "BENCH_CALLS", String.join(",", traced.calls()));
         List<Probes.Run> sdk = repeat(() -> Probes.coldStart(java, classpath, floorEnv, "smsplatform.bench.SdkFloorHandler",
-                event(s), false));
+                sample(s), false));
         List<Probes.Run> function = repeat(() -> expect(s, Probes.coldStart(java, classpath, f.environment(), f.handler(),
                 event(s), false)));
         List<Probes.Run> primed = s.status().equals("-") ? List.of()
                 : repeat(() -> expect(s, Probes.coldStart(java, classpath, f.environment(), f.handler(), event(s), true)));
         return new Result(s, traced.calls(), jvm, sdk, function, primed);
+    }
+
+    /** A run with the call trace on: the AWS calls the first invocation makes, for its SDK floor. */
+    Probes.Run traced(LocalStack.FunctionSpec f, Bench.Scenario s) throws Exception {
+        String classpath = Bench.classpath(f.artifact().toString(), probeClasses, serialization, trace.toString());
+        return expect(s, Probes.coldStart(java, classpath, f.environment(), f.handler(), event(s), false));
     }
 
     interface Measurement {
@@ -80,30 +85,55 @@ final class ColdStarts {
         return results;
     }
 
-    private static Probes.Run expect(Bench.Scenario s, Probes.Run r) {
+    static Probes.Run expect(Bench.Scenario s, Probes.Run r) {
         if (!r.status().equals(s.status())) {
             throw new IllegalStateException(s.firstInvocation() + ": expected status " + s.status() + ", got " + r.status() + ":\n" + r.output());
         }
         return r;
     }
 
-    /** The scenario's sample event; for a fresh account a copy naming a new account (seeded as the scenario needs). */
-    private String event(Bench.Scenario s) throws Exception {
+    /** The sample event as it is, for the floors (which ignore it): nothing seeded that no run consumes. */
+    String sample(Bench.Scenario s) {
+        return project.resolve("events").resolve(s.event()).toString();
+    }
+
+    /** The scenario's sample event; for a seeded scenario a copy naming what was seeded for this run. */
+    String event(Bench.Scenario s) throws Exception {
         Path sample = project.resolve("events").resolve(s.event());
-        if (!s.freshAccount()) {
+        if (s.seed() == Bench.Seed.NONE) {
             return sample.toString();
         }
         String account = "bench-" + (++accounts);
-        if (s.approvedSign()) {
-            seeds.approvedSender(account);
-        }
         String text = Files.readString(sample);
-        if (!text.contains("\"account_id\": \"acme\"")) {
-            throw new IllegalStateException(s.event() + " no longer names the account acme");
-        }
+        String event = switch (s.seed()) {
+            case ACCOUNT, APPROVED_SIGN -> {
+                if (s.seed() == Bench.Seed.APPROVED_SIGN) {
+                    seeds.approvedSender(account);
+                }
+                if (!text.contains("\"account_id\": \"acme\"")) {
+                    throw new IllegalStateException(s.event() + " no longer names the account acme");
+                }
+                yield text.replace("\"account_id\": \"acme\"", "\"account_id\": \"" + account + "\"");
+            }
+            case SIGNATURE_IN_REVIEW -> sqsBody(s, text, seeds.reviewerApproval(account));
+            case QUEUED_MESSAGE -> sqsBody(s, text, seeds.queuedMessage(account));
+            case NONE -> throw new AssertionError();
+        };
         Path copy = work.resolve(account + "-" + s.event());
-        Files.writeString(copy, text.replace("\"account_id\": \"acme\"", "\"account_id\": \"" + account + "\""));
+        Files.writeString(copy, event);
         return copy.toString();
+    }
+
+    /** The sample SQS event with its one record's body replaced. */
+    @SuppressWarnings("unchecked")
+    private static String sqsBody(Bench.Scenario s, String sample, String body) {
+        Map<String, Object> event = Json.parseObject(sample);
+        List<Map<String, Object>> records = (List<Map<String, Object>>) event.get("Records");
+        if (records == null || records.size() != 1) {
+            throw new IllegalStateException(s.event() + " no longer holds one SQS record");
+        }
+        records.get(0).put("body", body);
+        return Json.write(event);
     }
 
     static void printColdStarts(List<Result> results) {

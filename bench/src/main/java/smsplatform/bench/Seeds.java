@@ -5,20 +5,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
-import smsplatform.domain.Template;
-import smsplatform.domain.TemplateApplication;
-import smsplatform.domain.TemplateStatus;
-import smsplatform.domain.TemplateType;
-import smsplatform.domain.VariableKind;
 import smsplatform.domain.AccountType;
+import smsplatform.domain.ApplicationKind;
+import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
+import smsplatform.domain.SmsMessage;
+import smsplatform.domain.Template;
+import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateStatus;
+import smsplatform.domain.TemplateType;
+import smsplatform.domain.VariableKind;
+import smsplatform.json.Json;
+import smsplatform.json.ReviewMessageJson;
 import smsplatform.service.Ids;
+import smsplatform.service.ReviewMessage;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,8 +33,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Data the measured invocations need: an account holding an APPROVED "Acme Cloud" (the sample events'
- * sign) and the APPROVED verification-code template {@link #TEMPLATE_ID} (the sample send's template).
+ * Data the measured invocations need: an APPROVED "Acme Cloud" (the sample events' sign) and the APPROVED
+ * template {@link #TEMPLATE_ID} (the sample send's), a signature awaiting the reviewer, a QUEUED message.
  */
 final class Seeds implements AutoCloseable {
 
@@ -37,6 +44,7 @@ final class Seeds implements AutoCloseable {
 
     private final DynamoSignatureStore store;
     private final DynamoTemplateStore templates;
+    private final DynamoMessageStore messages;
 
     Seeds(String endpoint, Map<String, String> functionEnvironment) {
         dynamo = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
@@ -46,8 +54,10 @@ final class Seeds implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build();
         store = new DynamoSignatureStore(dynamo, functionEnvironment.get("TABLE_NAME"));
         templates = new DynamoTemplateStore(dynamo, functionEnvironment.get("TABLE_NAME"));
+        messages = new DynamoMessageStore(dynamo, functionEnvironment.get("TABLE_NAME"));
     }
 
+    /** The approved signature and the approved verification-code template a sample send needs. */
     void approvedSender(String account) {
         approvedSignature(account);
         Instant now = Instant.now();
@@ -60,15 +70,39 @@ final class Seeds implements AutoCloseable {
         }
     }
 
-    private void approvedSignature(String account) {
-        Instant now = Instant.now();
-        store.create(new Signature(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"), now,
-                new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
-                        Map.of("name", "Acme Cloud Computing Co., Ltd."), null),
-                SignatureStatus.APPROVED, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0), 50);
+    void approvedSignature(String account) {
+        store.create(acmeCloud(account, SignatureStatus.APPROVED, null), 50);
         if (store.findByName(account, false, "Acme Cloud").filter(s -> s.status() == SignatureStatus.APPROVED).isEmpty()) {
             throw new IllegalStateException("seeding " + account + " did not store an approved signature");
         }
+    }
+
+    /**
+     * A signature of the account awaiting the reviewer (automatic review done, nothing found), and the
+     * review-queue body of a reviewer's approval of it, as the reviewer API queues it.
+     */
+    String reviewerApproval(String account) {
+        Signature stored = store.create(acmeCloud(account, SignatureStatus.IN_REVIEW, ReviewStage.MANUAL), 50);
+        return ReviewMessageJson.write(ReviewMessage.decision(ApplicationKind.SIGNATURE, account, stored.signatureId(),
+                stored.version(), "APPROVE", List.of(), null, "bench-reviewer"));
+    }
+
+    /** A QUEUED message of the account (to a number the carrier simulator delivers), and its outbound-queue body. */
+    String queuedMessage(String account) {
+        Instant now = Instant.now();
+        String serialNo = Ids.random(Clock.systemUTC()).next("sms-");
+        messages.recordQueued(List.of(new SmsMessage(account, serialNo, "+8613800138000", "Acme Cloud", TEMPLATE_ID,
+                "【Acme Cloud】Your verification code is 424242, valid for 5 minutes.", 1, SmsMessage.Status.QUEUED,
+                List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)), false);
+        return Json.write(Map.of("accountId", account, "serialNo", serialNo));
+    }
+
+    private static Signature acmeCloud(String account, SignatureStatus status, ReviewStage stage) {
+        Instant now = Instant.now();
+        return new Signature(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"), now,
+                new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
+                        Map.of("name", "Acme Cloud Computing Co., Ltd."), null),
+                status, stage, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
     }
 
     @Override

@@ -112,7 +112,7 @@ class DeployDefaultsTest {
                 assertThat(route.scopes()).as(route.routeKey()).isEqualTo(expected);
             }
         }
-        assertThat(routes).isEqualTo(10);
+        assertThat(routes).isEqualTo(15);
     }
 
     @Test

@@ -4,9 +4,12 @@ package smsplatform.log;
  * Business metrics in CloudWatch embedded metric format (EMF): each value is one JSON log line with an
  * {@code _aws} block that CloudWatch Logs turns into a metric in namespace {@value #NAMESPACE}, dimension
  * {@code service}. Written through {@link Log} rather than the aws-embedded-metrics library: a line is one
- * map written by the JSON writer every function already loads, while the library brings its own
- * serializer, environment detection and flush on every invocation into each cold start; its cost was not
- * measured here (bench/ is where to measure it), so the cheaper path by construction is kept.
+ * map written by the JSON writer every function already loads, while the library brings Jackson databind,
+ * its own environment detection and serializer into each cold start (bench/README.md, "Cost of metrics
+ * and tracing", measures both).
+ *
+ * <p>{@code -Dsmsplatform.metrics=false} (e.g. in {@code JAVA_TOOL_OPTIONS}) writes no metric lines; the
+ * bench uses it to measure what metrics cost. On by default.
  */
 public final class Metrics {
 
@@ -31,15 +34,21 @@ public final class Metrics {
     /** Carrier refusals, for now or for good. */
     public static final String CARRIER_ERRORS = "CarrierErrors";
 
+    /** Read once: whether metric lines are written ({@value #SWITCH}=false turns them off). */
+    public static final String SWITCH = "smsplatform.metrics";
+    private static final boolean ON = !"false".equalsIgnoreCase(System.getProperty(SWITCH));
+
     private Metrics() {}
 
     public static void count(String name, long value) {
-        if (value > 0) {
+        if (ON && value > 0) {
             Log.metric(NAMESPACE, SERVICE, name, value, "Count");
         }
     }
 
     public static void milliseconds(String name, long value) {
-        Log.metric(NAMESPACE, SERVICE, name, Math.max(0, value), "Milliseconds");
+        if (ON) {
+            Log.metric(NAMESPACE, SERVICE, name, Math.max(0, value), "Milliseconds");
+        }
     }
 }
