@@ -30,6 +30,7 @@ final class WarmPath {
     private final LocalStack.FunctionSpec sms;
     private final String classpath;
     private final SqsClient sqs;
+    private final String sqsEndpoint;
     private int accounts;
 
     WarmPath(String java, Path project, Path work, Seeds seeds, String sqsEndpoint, LocalStack.FunctionSpec sms,
@@ -40,6 +41,7 @@ final class WarmPath {
         this.sms = sms;
         this.classpath = Bench.classpath(sms.artifact().toString(), probeClasses, serialization);
         Map<String, String> env = sms.environment();
+        this.sqsEndpoint = sqsEndpoint;
         this.sqs = SqsClient.builder().endpointOverride(URI.create(sqsEndpoint)).region(Region.of(env.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
@@ -73,7 +75,10 @@ final class WarmPath {
         System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s)");
         String account = "bench-warm-" + (++accounts);
         seeds.approvedSender(account);
-        String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue),
+        // The bench queue is outside the function's grants (no function consumes it, so the delivery function
+        // does not compete for the cores): its SQS calls go straight to the emulator, the floor's too.
+        String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue,
+                        "AWS_ENDPOINT_URL_SQS", sqsEndpoint),
                 "smsplatform.bench.WarmProbe", mode, String.valueOf(numbers), String.valueOf(warmUp), String.valueOf(invocations),
                 project.resolve("events").resolve("send-sms.json").toString(), account);
         sqs.purgeQueue(b -> b.queueUrl(queue));

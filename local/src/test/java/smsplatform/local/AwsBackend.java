@@ -3,10 +3,20 @@ package smsplatform.local;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Assumptions;
+import smsplatform.aws.DynamoAwaitingReview;
+import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoTemplateStore;
+import smsplatform.aws.S3CertificateStore;
+import smsplatform.aws.S3PostPolicy;
+import smsplatform.aws.SqsReviewQueue;
+import smsplatform.aws.SqsReviewResults;
+import smsplatform.ports.ReviewResults;
+import smsplatform.service.ReviewService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -16,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import smsplatform.aws.S3CertificateStore;
-import smsplatform.aws.S3PostPolicy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -63,17 +71,16 @@ abstract class AwsBackend implements AutoCloseable {
     }
 
     /** The review pipeline on this backend's table and queues, publishing results with {@code results}. */
-    smsplatform.service.ReviewService reviews(String table, smsplatform.ports.ReviewResults results) {
-        var signatures = new smsplatform.aws.DynamoSignatureStore(dynamo, table);
-        var templates = new smsplatform.aws.DynamoTemplateStore(dynamo, table);
-        return new smsplatform.service.ReviewService(signatures, templates,
-                new smsplatform.aws.DynamoAwaitingReview(dynamo, table, signatures, templates), certificates(),
-                new smsplatform.aws.SqsReviewQueue(sqs, queueUrl("ReviewQueue")), results, java.time.Clock.systemUTC());
+    ReviewService reviews(String table, ReviewResults results) {
+        DynamoSignatureStore signatures = new DynamoSignatureStore(dynamo, table);
+        DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
+        return new ReviewService(signatures, templates, new DynamoAwaitingReview(dynamo, table, signatures, templates),
+                certificates(), new SqsReviewQueue(sqs, queueUrl("ReviewQueue")), results, Clock.systemUTC());
     }
 
     /** The same, publishing results on the local results queue. */
-    smsplatform.service.ReviewService reviews(String table) {
-        return reviews(table, new smsplatform.aws.SqsReviewResults(sqs, queueUrl("sms-local-review-results.fifo")));
+    ReviewService reviews(String table) {
+        return reviews(table, new SqsReviewResults(sqs, queueUrl("sms-local-review-results.fifo")));
     }
 
     String queueUrl(String name) {

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateStatus;
+import smsplatform.domain.VariableKind;
 import smsplatform.json.Json;
 import smsplatform.json.TemplateJson;
 import smsplatform.log.Log;
@@ -89,6 +91,27 @@ public final class DynamoTemplateStore implements TemplateStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
+    /**
+     * One GetItem of the attributes SendSms renders from ({@code status}, {@code international},
+     * {@code content}, {@code variables}, kept beside the document): the review history is not read.
+     */
+    @Override
+    public Optional<ApprovedTemplate> findApproved(String accountId, String templateId) {
+        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)
+                .projectionExpression("#status, international, content, variables")
+                .expressionAttributeNames(Map.of("#status", "status"))).item();
+        if (item == null || !item.containsKey("content")
+                || !TemplateStatus.APPROVED.name().equals(item.get("status").s())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApprovedTemplate(templateId, item.get("international").bool(), item.get("content").s(),
+                item.get("variables").l().stream().map(v -> VariableKind.valueOf(v.s())).toList()));
+    }
+
     @Override
     public Optional<Template> findById(String templateId) {
         if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
@@ -128,6 +151,10 @@ public final class DynamoTemplateStore implements TemplateStore {
         Map<String, AttributeValue> item = new HashMap<>(key(account(template.accountId()), PREFIX + template.templateId()));
         item.put("templateId", s(template.templateId()));
         item.put("status", s(template.status().name()));
+        item.put("international", AttributeValue.fromBool(template.application().international()));
+        item.put("content", s(template.application().content()));
+        item.put("variables", AttributeValue.fromL(template.application().variables().stream()
+                .map(v -> s(v.name())).toList()));
         item.put("version", n(version));
         Map<String, Object> doc = TemplateJson.toStored(template);
         doc.put("version", version);

@@ -2,6 +2,7 @@ package smsplatform.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The template aggregate (DESIGN §10) and its state machine: IN_REVIEW (AUTOMATIC → MANUAL) →
@@ -122,9 +123,10 @@ public final class Template implements Reviewable {
         return status == TemplateStatus.IN_REVIEW && reviewStage == ReviewStage.MANUAL;
     }
 
-    /** Whether SendSms may use it for this region (§4): approved, and domestic or international as asked. */
-    public boolean usableFor(boolean international) {
-        return status == TemplateStatus.APPROVED && application.international() == international;
+    /** What SendSms may render from, while the template is approved. */
+    public Optional<ApprovedTemplate> approved() {
+        return status != TemplateStatus.APPROVED ? Optional.empty() : Optional.of(new ApprovedTemplate(templateId,
+                application.international(), application.content(), application.variables()));
     }
 
     @Override public ApplicationKind kind() { return ApplicationKind.TEMPLATE; }

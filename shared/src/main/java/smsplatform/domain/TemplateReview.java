@@ -172,7 +172,7 @@ public final class TemplateReview {
 
     /** Nothing but generic words, once variables, digits, punctuation and spaces are set aside. */
     static boolean isOnlyGenericWords(String content) {
-        String words = TemplateRules.VARIABLE.matcher(text(content)).replaceAll(" ");
+        String words = TemplateText.VARIABLE.matcher(text(content)).replaceAll(" ");
         return Arrays.stream(words.split("\\P{L}+"))
                 .allMatch(word -> SignatureNameRules.isOnlyWordsOf(word, GENERIC_WORDS));
     }

@@ -3,7 +3,6 @@ package smsplatform.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,6 @@ public final class TemplateRules {
     public static final int MAX_VARIABLES = 10;
     public static final int MAX_NAME = 30;
     public static final int MAX_REMARK = 500;
-    public static final String PARAMETER_CODE = "InvalidParameterValue.TemplateParameterFormatError";
 
     public static final String NAME_FORMAT_CODE = "InvalidParameterValue.TemplateNameFormat";
     public static final String CONTENT_LENGTH_CODE = "InvalidParameterValue.TemplateContentLength";
@@ -33,13 +31,6 @@ public final class TemplateRules {
     public static final String REMARK_LENGTH_CODE = "InvalidParameterValue.TemplateRemarkLength";
 
     /** The longest signature name (§5.1: 20 when it has no ideograph). */
-    public static final int MAX_SIGN = 20;
-
-    /** The characters of a signature's frame: never in a template or a parameter. */
-    static final String BRACKETS = "【】[]";
-
-    /** A variable: {@code {1}}…, no leading zero (the bound of {@link #MAX_VARIABLES} is a rule of its own). */
-    static final Pattern VARIABLE = Pattern.compile("\\{([1-9][0-9]*)}");
 
     /** Placeholders of other systems, refused with a message that names them; any other stray brace is refused too. */
     private static final List<Placeholder> FOREIGN_PLACEHOLDERS = List.of(
@@ -50,21 +41,6 @@ public final class TemplateRules {
 
     private record Placeholder(Pattern pattern, String style) {}
 
-    /** Top-level domains that make a bare {@code name.tld} a URL. */
-    static final List<String> URL_TLDS = List.of(
-            "com", "cn", "net", "org", "info", "biz", "io", "co", "cc", "me", "tv", "top", "xyz", "vip", "shop",
-            "app", "link", "site", "online", "club", "tech", "ly", "gov", "edu", "hk", "tw", "uk", "us");
-
-    /** Stands for each character of a {@code {n}} while URLs are looked for: a control character, so never in valid content. */
-    private static final char VARIABLE_MARK = '\u0001';
-    private static final String URL_CHAR = "[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%" + VARIABLE_MARK + "]";
-    private static final String LABEL = "[A-Za-z0-9\\-" + VARIABLE_MARK + "]+";
-
-    /** A URL token: a scheme, {@code www.}, or labels ending in a TLD of {@link #URL_TLDS} (then an optional path). */
-    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)" + URL_CHAR + "*"
-            + "|" + LABEL + "(?:\\." + LABEL + ")*\\.(?:" + String.join("|", URL_TLDS) + ")(?![A-Za-z0-9\\-])"
-            + "(?:[/?#:]" + URL_CHAR + "*)?");
-
     /** One pre-check: the message of what the (normalised) application breaks, or null. */
     private record Rule(String code, String field, Function<TemplateApplication, String> problem) {}
 
@@ -72,7 +48,7 @@ public final class TemplateRules {
             new Rule(NAME_FORMAT_CODE, "name", a -> nameProblem(a.name())),
             new Rule(CONTENT_LENGTH_CODE, "content", a -> lengthProblem("Template content", a.content(), MAX_CONTENT)),
             new Rule(CONTENT_CHARACTERS_CODE, "content", a -> characterProblem(a.content())),
-            new Rule(BRACKETS_CODE, "content", a -> a.content().codePoints().anyMatch(c -> BRACKETS.indexOf(c) >= 0)
+            new Rule(BRACKETS_CODE, "content", a -> a.content().codePoints().anyMatch(c -> TemplateText.BRACKETS.indexOf(c) >= 0)
                     ? "Template content may not contain 【】[] (full-width ［］ included): they would forge a signature" : null),
             new Rule(VARIABLE_FORMAT_CODE, "content", a -> variableProblem(a.content())),
             new Rule(VARIABLES_MISMATCH_CODE, "variables", TemplateRules::mismatchProblem),
@@ -104,65 +80,8 @@ public final class TemplateRules {
         return normalised;
     }
 
-    /**
-     * The template body with {@code {n}} replaced by {@code params[n-1]} (one pass: a parameter is never
-     * expanded again). Each parameter is normalised and must fit its variable's kind, contain no
-     * {@code 【】[]}, no URL and no control character; the count must match. Else {@link #PARAMETER_CODE},
-     * field {@code templateParams}.
-     */
-    public static String render(String content, List<VariableKind> variables, List<String> params) {
-        List<String> given = params == null ? List.of() : params;
-        if (given.size() != variables.size()) {
-            throw parameterFailure(String.format("The template has %d variable(s) but %d parameter(s) were given",
-                    variables.size(), given.size()));
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            VariableKind kind = variables.get(i);
-            if (given.get(i) == null) {
-                throw parameterFailure(String.format("Parameter %d (for {%d}, a %s) is missing", i + 1, i + 1, kind));
-            }
-            String value = SignatureNameRules.normalize(given.get(i));
-            if (!kind.accepts(value)) {
-                throw parameterFailure(String.format("Parameter %d (for {%d}) is not a valid %s: %s",
-                        i + 1, i + 1, kind, kind.description()));
-            }
-            values.add(value);
-        }
-        Matcher variable = VARIABLE.matcher(content);
-        StringBuilder body = new StringBuilder();
-        while (variable.find()) {
-            int n = number(variable);
-            variable.appendReplacement(body, Matcher.quoteReplacement(n <= values.size() ? values.get(n - 1) : variable.group()));
-        }
-        return variable.appendTail(body).toString();
-    }
-
-    /** Code points the longest signature adds to a text of this region ({@code 【…】}: 22; {@code […] }: 23). */
-    public static int signatureOverhead(boolean international) {
-        return length(SmsText.render("s".repeat(MAX_SIGN), "", !international));
-    }
-
-    /** Whether the text holds a URL token (a scheme, {@code www.}, or a domain of {@link #URL_TLDS}). */
-    static boolean containsUrl(String text) {
-        return URL.matcher(text).find();
-    }
-
-    private static Failure parameterFailure(String message) {
-        return Failure.invalid(PARAMETER_CODE, message, "templateParams");
-    }
-
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
-    }
-
-    private static int number(MatchResult variable) {
-        String digits = variable.group(1);
-        return digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
-    }
-
     private static String lengthProblem(String what, String text, int max) {
-        int length = length(text);
+        int length = TemplateText.length(text);
         return length >= 1 && length <= max ? null
                 : what + " must be 1-" + max + " characters after trimming; it has " + length;
     }
@@ -218,7 +137,7 @@ public final class TemplateRules {
 
     /** The first brace that is not part of a {@code {n}}, with what follows it up to its closing brace. */
     private static String strayBrace(String content) {
-        String rest = VARIABLE.matcher(content).replaceAll(m -> "\u0000".repeat(m.group().length()));
+        String rest = TemplateText.VARIABLE.matcher(content).replaceAll(m -> "\u0000".repeat(m.group().length()));
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (c == '}') {
@@ -235,9 +154,9 @@ public final class TemplateRules {
     /** The numbers of the variables, in the order they appear ({@link Integer#MAX_VALUE} for absurdly long ones). */
     static List<Integer> variableNumbers(String content) {
         List<Integer> numbers = new ArrayList<>();
-        Matcher variable = VARIABLE.matcher(content);
+        Matcher variable = TemplateText.VARIABLE.matcher(content);
         while (variable.find()) {
-            numbers.add(number(variable));
+            numbers.add(TemplateText.number(variable));
         }
         return numbers;
     }
@@ -251,14 +170,14 @@ public final class TemplateRules {
 
     /** A URL token that contains a variable or touches one (nothing between them): a URL is only ever a constant. */
     private static String urlProblem(String content) {
-        String marked = VARIABLE.matcher(content).replaceAll(m -> String.valueOf(VARIABLE_MARK).repeat(m.group().length()));
-        Matcher url = URL.matcher(marked);
+        String marked = TemplateText.VARIABLE.matcher(content).replaceAll(m -> String.valueOf(TemplateText.VARIABLE_MARK).repeat(m.group().length()));
+        Matcher url = TemplateText.URL.matcher(marked);
         while (url.find()) {
             int from = Math.max(0, url.start() - 1);
             int to = Math.min(marked.length(), url.end() + 1);
-            int at = marked.indexOf(VARIABLE_MARK, from);
+            int at = marked.indexOf(TemplateText.VARIABLE_MARK, from);
             if (at >= 0 && at < to) {
-                Matcher variable = VARIABLE.matcher(content);
+                Matcher variable = TemplateText.VARIABLE.matcher(content);
                 variable.find(content.lastIndexOf('{', at));
                 return "The URL '" + content.substring(url.start(), url.end()) + "' is built with variable "
                         + variable.group() + "; a URL must be a constant of the content, never a variable";
@@ -269,8 +188,8 @@ public final class TemplateRules {
 
     /** Every variable at its kind's longest, behind the region's longest signature, must still fit in one text. */
     private static String worstCaseProblem(TemplateApplication a) {
-        String longest = VARIABLE.matcher(a.content()).replaceAll(m -> "x".repeat(a.variables().get(number(m) - 1).maxLength()));
-        int worst = length(longest) + signatureOverhead(a.international());
+        String longest = TemplateText.VARIABLE.matcher(a.content()).replaceAll(m -> "x".repeat(a.variables().get(TemplateText.number(m) - 1).maxLength()));
+        int worst = TemplateText.length(longest) + TemplateText.signatureOverhead(a.international());
         return worst <= MAX_CONTENT ? null : String.format(
                 "With every variable at its longest and the longest %s signature, the message would be %d characters; "
                         + "it must fit in %d: shorten the content or use shorter variable kinds",

@@ -47,12 +47,12 @@ public enum VariableKind {
         return value != null
                 && value.codePoints().noneMatch(VariableKind::forbidden)
                 && shape.matcher(value).matches()
-                && !(refusesUrls && TemplateRules.containsUrl(value));
+                && !(refusesUrls && TemplateText.containsUrl(value));
     }
 
     /** What no value may hold: a signature's brackets, a control character (C0, DEL, C1), half a surrogate pair. */
     static boolean forbidden(int codePoint) {
-        return TemplateRules.BRACKETS.indexOf(codePoint) >= 0
+        return TemplateText.BRACKETS.indexOf(codePoint) >= 0
                 || Character.getType(codePoint) == Character.CONTROL
                 || Character.getType(codePoint) == Character.SURROGATE;
     }

@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.Optional;
+import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateStatus;
@@ -16,6 +17,12 @@ public interface TemplateStore {
     Template create(Template template, int quota);
 
     Optional<Template> find(String accountId, String templateId);
+
+    /**
+     * The account's template if it is APPROVED, read on every call (approvals are never cached) and
+     * without its review history: what SendSms renders from.
+     */
+    Optional<ApprovedTemplate> findApproved(String accountId, String templateId);
 
     /** Any account's template, for the review pipeline. */
     Optional<Template> findById(String templateId);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.ApplicationKind;
@@ -108,7 +109,7 @@ public final class ReviewService {
         for (ReasonCode reason : reasons) {
             if (!application.rejectableFor(reason)) {
                 throw Failure.invalidField("reasons", reason + " is not a reason to reject a "
-                        + application.kind().name().toLowerCase(java.util.Locale.ROOT));
+                        + application.kind().name().toLowerCase(Locale.ROOT));
             }
         }
         reviewQueue.send(ReviewMessage.decision(application.kind(), application.accountId(), id, version,
@@ -123,7 +124,7 @@ public final class ReviewService {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<? extends Reviewable> found = find(message.application(), message.accountId(), message.applicationId());
             if (found.isEmpty()) {
-                Log.warn("review.ignored", "reason", message.application().name().toLowerCase(java.util.Locale.ROOT)
+                Log.warn("review.ignored", "reason", message.application().name().toLowerCase(Locale.ROOT)
                         + " does not exist");
                 return;
             }
@@ -223,7 +224,7 @@ public final class ReviewService {
         }
         if (!application.awaitsReviewer() || application.version() != message.version()) {
             application.recordDiscardedDecision(message.reviewer(),
-                    note + " discarded: the " + message.application().name().toLowerCase(java.util.Locale.ROOT)
+                    note + " discarded: the " + message.application().name().toLowerCase(Locale.ROOT)
                             + " is now at version " + application.version() + " in status " + statusOf(application),
                     clock.instant());
             Log.info("review.decision.discarded", "version", message.version());

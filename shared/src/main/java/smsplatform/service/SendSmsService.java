@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
@@ -17,8 +18,6 @@ import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
-import smsplatform.domain.Template;
-import smsplatform.domain.TemplateRules;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
@@ -87,9 +86,8 @@ public final class SendSmsService {
                     "Send domestic (+86) and international numbers in separate requests", "phoneNumbers");
         }
         String sign = resolveSign(caller, request.sign(), international);
-        Template template = resolveTemplate(caller, request.templateId(), international);
-        String text = SmsText.render(sign, TemplateRules.render(template.application().content(),
-                template.application().variables(), request.templateParams()), !international);
+        ApprovedTemplate template = resolveTemplate(caller, request.templateId(), international);
+        String text = SmsText.render(sign, template.render(request.templateParams()), !international);
         int fee = SmsText.parts(text);
         String digest = digest(text);
         Instant now = clock.instant();
@@ -155,12 +153,12 @@ public final class SendSmsService {
     }
 
     /** The caller's APPROVED template of the right region, read on every request (approvals are never cached). */
-    private Template resolveTemplate(Caller caller, String templateId, boolean international) {
+    private ApprovedTemplate resolveTemplate(Caller caller, String templateId, boolean international) {
         if (templateId == null || templateId.isBlank()) {
             throw Failure.missingField("templateId");
         }
-        return templates.find(caller.accountId(), templateId.strip())
-                .filter(t -> t.usableFor(international))
+        return templates.findApproved(caller.accountId(), templateId.strip())
+                .filter(t -> t.international() == international)
                 .orElseThrow(() -> Failure.invalid(TEMPLATE_CODE, "'" + templateId + "' is not one of your approved "
                         + (international ? "international" : "domestic") + " templates", "templateId"));
     }

@@ -34,7 +34,7 @@ class TemplateRenderingPropertiesTest {
         String body;
         try {
             TemplateApplication valid = TemplateRules.validate(c.template());
-            body = TemplateRules.render(valid.content(), valid.variables(), c.params());
+            body = TemplateText.render(valid.content(), valid.variables(), c.params());
         } catch (Failure refused) {
             Statistics.label("outcome").collect(refused.field().equals("templateParams") ? "parameters refused" : "template refused");
             return;
@@ -54,9 +54,9 @@ class TemplateRenderingPropertiesTest {
                                           @ForAll("anyKinds") List<VariableKind> kinds,
                                           @ForAll("anyParameters") List<String> params) {
         try {
-            TemplateRules.render(content, kinds, params);
+            TemplateText.render(content, kinds, params);
         } catch (Failure refused) {
-            assertThat(refused.code()).isEqualTo(TemplateRules.PARAMETER_CODE);
+            assertThat(refused.code()).isEqualTo(TemplateText.PARAMETER_CODE);
             assertThat(refused.field()).isEqualTo("templateParams");
         }
     }
@@ -104,7 +104,7 @@ class TemplateRenderingPropertiesTest {
         if (off == Integer.MIN_VALUE) {
             return content;
         }
-        int worst = content.codePointCount(0, content.length()) + TemplateRules.signatureOverhead(international);
+        int worst = content.codePointCount(0, content.length()) + TemplateText.signatureOverhead(international);
         for (int n = 1; n <= kinds.size(); n++) {
             worst += kinds.get(n - 1).maxLength() - ("{" + n + "}").length();
         }

@@ -149,8 +149,8 @@ class TemplateRulesTest {
 
     @Test
     void theWorstCaseRenderingWithTheLongestSignatureFitsInFiveHundred() {
-        assertThat(TemplateRules.signatureOverhead(false)).as("【 + 20 + 】").isEqualTo(22);
-        assertThat(TemplateRules.signatureOverhead(true)).as("[ + 20 + ] and a space").isEqualTo(23);
+        assertThat(TemplateText.signatureOverhead(false)).as("【 + 20 + 】").isEqualTo(22);
+        assertThat(TemplateText.signatureOverhead(true)).as("[ + 20 + ] and a space").isEqualTo(23);
         // {1} as TEXT renders to at most 20: 458 + 20 + 22 = 500 domestic, 501 international.
         String content = "x".repeat(458) + "{1}";
         assertThat(TemplateRules.validate(application(content, TEXT)).content()).isEqualTo(content);
@@ -248,22 +248,22 @@ class TemplateRulesTest {
 
     @Test
     void renderingSubstitutesEachParameterOnceAndNeverExpandsOneAgain() {
-        assertThat(TemplateRules.render("{2}: code {1}", List.of(CODE, TEXT), List.of("4821", "Hi {1}")))
+        assertThat(TemplateText.render("{2}: code {1}", List.of(CODE, TEXT), List.of("4821", "Hi {1}")))
                 .isEqualTo("Hi {1}: code 4821");
-        assertThat(TemplateRules.render("Pay {1}$ {2}", List.of(AMOUNT, TEXT), List.of("12.50", "$1 \\0")))
+        assertThat(TemplateText.render("Pay {1}$ {2}", List.of(AMOUNT, TEXT), List.of("12.50", "$1 \\0")))
                 .as("no regex replacement syntax either").isEqualTo("Pay 12.50$ $1 \\0");
-        assertThat(TemplateRules.render("Your parcel is on its way", List.of(), null)).isEqualTo("Your parcel is on its way");
+        assertThat(TemplateText.render("Your parcel is on its way", List.of(), null)).isEqualTo("Your parcel is on its way");
     }
 
     @Test
     void parametersAreNormalisedBeforeTheirKindJudgesThem() {
-        assertThat(TemplateRules.render("Code {1}", List.of(CODE), List.of(" １２３４ "))).isEqualTo("Code 1234");
+        assertThat(TemplateText.render("Code {1}", List.of(CODE), List.of(" １２３４ "))).isEqualTo("Code 1234");
     }
 
     static AbstractThrowableAssert<?, ? extends Throwable> refusedParams(List<VariableKind> kinds, List<String> params) {
-        return assertThatThrownBy(() -> TemplateRules.render("{1} {2}".substring(0, kinds.size() * 4 - 1), kinds, params))
+        return assertThatThrownBy(() -> TemplateText.render("{1} {2}".substring(0, kinds.size() * 4 - 1), kinds, params))
                 .isInstanceOf(Failure.class)
-                .hasFieldOrPropertyWithValue("code", TemplateRules.PARAMETER_CODE)
+                .hasFieldOrPropertyWithValue("code", TemplateText.PARAMETER_CODE)
                 .hasFieldOrPropertyWithValue("field", "templateParams");
     }
 

@@ -53,8 +53,10 @@ class TemplateStateMachineTest {
         assertThat(t.reviewStage()).isEqualTo(ReviewStage.MANUAL);
         t.approve("reviewer", "decision APPROVE for version 2", T0);
         assertThat(t.status()).isEqualTo(TemplateStatus.APPROVED);
-        assertThat(t.usableFor(false)).isTrue();
-        assertThat(t.usableFor(true)).as("a domestic template never sends abroad").isFalse();
+        assertThat(t.approved()).hasValueSatisfying(a -> {
+            assertThat(a.international()).as("a domestic template").isFalse();
+            assertThat(a.render(List.of("4821"))).isEqualTo("Your verification code is 4821.");
+        });
         assertThatThrownBy(() -> t.modify(code(false), T0)).isInstanceOfSatisfying(Failure.class,
                 f -> assertThat(f.code()).isEqualTo("FailedOperation.TemplateAlreadyPassedCheck"));
     }
@@ -70,7 +72,7 @@ class TemplateStateMachineTest {
         assertThat(t.awaitsAutomaticReview()).isTrue();
         assertThat(t.rejection()).isNull();
         assertThat(t.findings()).isEmpty();
-        assertThat(t.usableFor(false)).isFalse();
+        assertThat(t.approved()).as("not approved: nothing to send with").isEmpty();
     }
 
     @Test

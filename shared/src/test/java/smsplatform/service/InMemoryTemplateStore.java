@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
@@ -38,6 +39,11 @@ final class InMemoryTemplateStore implements TemplateStore {
     @Override
     public synchronized Optional<Template> find(String accountId, String templateId) {
         return findById(templateId).filter(t -> t.accountId().equals(accountId));
+    }
+
+    @Override
+    public synchronized Optional<ApprovedTemplate> findApproved(String accountId, String templateId) {
+        return find(accountId, templateId).flatMap(Template::approved);
     }
 
     @Override

@@ -19,10 +19,12 @@ import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TemplateRules;
+import smsplatform.domain.VariableKind;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
@@ -70,10 +72,12 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /**
      * SnapStart: before the snapshot, prime with a send refused for its sign and an unknown message
-     * (nothing is stored). Statuses: 400 and 404 when the table is reachable.
+     * (nothing is stored), and render a template (the sign's refusal comes first). Statuses: 400 and 404
+     * when the table is reachable.
      */
     @Override
     public List<Integer> prime() {
+        new ApprovedTemplate("tpl-priming", false, "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
                         "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"templateId\": \"tpl-priming\"}",

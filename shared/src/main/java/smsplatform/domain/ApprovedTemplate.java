@@ -1,0 +1,16 @@
+package smsplatform.domain;
+
+import java.util.List;
+
+/** What SendSms needs of an APPROVED template: its region, its content and the kinds of its variables. */
+public record ApprovedTemplate(String templateId, boolean international, String content, List<VariableKind> variables) {
+
+    public ApprovedTemplate {
+        variables = List.copyOf(variables);
+    }
+
+    /** The body for these parameters (see {@link TemplateText#render}). */
+    public String render(List<String> params) {
+        return TemplateText.render(content, variables, params);
+    }
+}
