@@ -119,17 +119,6 @@ class EvidenceEndToEndTest {
     }
 
     static String reviewLink(ApiClient reviewer, String id) throws Exception {
-        String token = null;
-        do {
-            Map<String, Object> page = reviewer.get("/v1/reviews?kind=signature&limit=100"
-                    + (token == null ? "" : "&nextToken=" + token)).json();
-            for (Map<String, Object> review : list(page.get("reviews"))) {
-                if (id.equals(map(review.get("signature")).get("signatureId"))) {
-                    return (String) map(review.get("documentUrls")).get("BUSINESS_LICENSE");
-                }
-            }
-            token = (String) page.get("nextToken");
-        } while (token != null);
-        throw new AssertionError(id + " is not in the reviewer's queue");
+        return (String) map(Journeys.pendingReview(reviewer, "signature", id).get("documentUrls")).get("BUSINESS_LICENSE");
     }
 }

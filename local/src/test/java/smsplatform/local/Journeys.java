@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,27 @@ final class Journeys {
             throws Exception {
         return client.post("/v1/sms/send", Map.of("phoneNumbers", numbers, "sign", sign, "templateId", templateId,
                 "templateParams", List.of(params)));
+    }
+
+    /**
+     * The reviewer queue's entry for application {@code id} ({@code kind}: "signature" or "template"),
+     * paging through the whole queue: the shared stack's queue holds every test's pending applications.
+     */
+    static Map<String, Object> pendingReview(ApiClient reviewer, String kind, String id) throws Exception {
+        String token = null;
+        do {
+            ApiClient.Response response = reviewer.get("/v1/reviews?kind=" + kind + "&limit=100"
+                    + (token == null ? "" : "&nextToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            for (Map<String, Object> review : list(response.json().get("reviews"))) {
+                Map<String, Object> application = map(review.get(kind));
+                if (id.equals(application.get(kind + "Id"))) {
+                    return review;
+                }
+            }
+            token = (String) response.json().get("nextToken");
+        } while (token != null);
+        throw new AssertionError(id + " is not in the reviewers' queue");
     }
 
     /** Waits for the manual stage, posts the decision for the current version, waits for {@code outcome}. */

@@ -5,7 +5,6 @@ import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -172,19 +171,7 @@ class LeastPrivilegeTest {
                 s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + id);
 
         // The reviewer's queue, and the evidence link it hands out (presigned by the reviewer API's role).
-        Map<String, Object> pending = null;
-        String next = null;
-        do {
-            String path = "/v1/reviews?kind=signature&limit=100" + (next == null ? "" : "&nextToken=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-            Map<String, Object> page = reviewer.get(path).json();
-            for (Map<String, Object> r : list(page.get("reviews"))) {
-                if (id.equals(map(r.get("signature")).get("signatureId"))) {
-                    pending = r;
-                }
-            }
-            next = (String) page.get("nextToken");
-        } while (pending == null && next != null);
-        assertThat(pending).as("the signature in the reviewers' queue").isNotNull();
+        Map<String, Object> pending = Journeys.pendingReview(reviewer, "signature", id);
         String evidence = (String) map(pending.get("documentUrls")).values().iterator().next();
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(evidence)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

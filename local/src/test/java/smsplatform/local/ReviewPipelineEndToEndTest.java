@@ -93,8 +93,7 @@ class ReviewPipelineEndToEndTest {
                 "manual review");
         assertThat(list(manual.get("findings"))).extracting(f -> f.get("code") + "/" + f.get("severity"))
                 .containsExactly("NAME_MISMATCH_ENTITY/ADVISORY");
-        Map<String, Object> listed = list(reviewer.get("/v1/reviews?kind=signature&limit=100").json().get("reviews")).stream()
-                .filter(r -> unrelated.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
+        Map<String, Object> listed = Journeys.pendingReview(reviewer, "signature", unrelated);
         assertThat(list(map(listed.get("signature")).get("findings"))).hasSize(1);
     }
 

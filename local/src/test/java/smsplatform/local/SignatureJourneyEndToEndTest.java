@@ -59,10 +59,7 @@ class SignatureJourneyEndToEndTest {
                 .containsExactly("AWAITING_DOCUMENTS by applicant", "IN_REVIEW by certificate-check",
                         "IN_REVIEW by automatic-review");
 
-        ApiClient.Response queue = reviewer.get("/v1/reviews?kind=signature");
-        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
-        Map<String, Object> pending = list(queue.json().get("reviews")).stream()
-                .filter(r -> id.equals(map(r.get("signature")).get("signatureId"))).findFirst().orElseThrow();
+        Map<String, Object> pending = Journeys.pendingReview(reviewer, "signature", id);
         assertThat(pending.get("accountId")).isEqualTo("journey");
         assertThat(map(pending.get("documentUrls"))).containsKey("BUSINESS_LICENSE");
         ApiClient.Response document1 = reviewer.get((String) map(pending.get("documentUrls")).get("BUSINESS_LICENSE"));
