@@ -10,32 +10,44 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import smsplatform.json.Json;
 
 /**
- * The local carrier: records exactly the text each handset receives, once per serial number
- * (a repeated hand-over of the same message is acknowledged and not delivered again).
- * Persisted as JSON lines in the data dir. Test numbers: one ending in 0400 is refused for good
- * (a permanent failure), one ending in 0503 is refused once per message (a transient failure), one
- * ending in 0599 is refused for now every time (a transient failure that never ends: the dead-letter path).
- * Messages are taken only with this start's {@link #secret()}, which sms-local gives the stack's
- * delivery function alone.
+ * The local carrier: records exactly the text each handset receives, once per serial number (a repeated
+ * hand-over of the same message is acknowledged with the same message id and not delivered again), and
+ * reports each message's fate later in a delivery receipt ({@link CarrierReceipts}). Persisted as JSON lines
+ * in the data dir. Test numbers (README, "Test numbers"):
+ * <ul>
+ * <li>…0400 refused for good (a permanent failure); …0503 refused for now once per message (a transient
+ * failure); …0599 refused for now every time (the dead-letter path);</li>
+ * <li>…0404 accepted, but its receipt says UNDELIVERED (the handset receives nothing);</li>
+ * <li>…0202 its receipt comes twice; …0303 its receipt comes before the carrier answers the hand-over.</li>
+ * </ul>
+ * Messages are taken only with this start's {@link #secret()}, which sms-local gives the stack's delivery
+ * function alone.
  */
 final class CarrierSimulator {
 
-    record Received(String serialNo, String phoneNumber, String text, String receivedAt) {}
+    record Received(String serialNo, String phoneNumber, String text, String receivedAt, String messageId,
+                    boolean delivered) {}
 
-    enum Answer { DELIVERED, DUPLICATE, REFUSED_FOR_GOOD, REFUSED_FOR_NOW }
+    enum Answer { ACCEPTED, DUPLICATE, REFUSED_FOR_GOOD, REFUSED_FOR_NOW }
+
+    /** The answer to a hand-over; {@code message} is what was accepted (null when refused). */
+    record Handover(Answer answer, Received message) {}
 
     private final Path inbox;
     private final String secret = newSecret();
     private final List<Received> received = new ArrayList<>();
-    private final Set<String> serials = new HashSet<>();
+    private final Map<String, Received> bySerial = new HashMap<>();
+    private final Set<String> refusedOnce = new HashSet<>();
 
     CarrierSimulator(Path dataDir) throws IOException {
         this.inbox = dataDir.resolve("carrier/inbox.jsonl");
@@ -44,13 +56,13 @@ final class CarrierSimulator {
         for (String line : Files.readAllLines(inbox, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 Map<String, Object> m = Json.parseObject(line);
-                remember(new Received((String) m.get("serialNo"), (String) m.get("phoneNumber"),
-                        (String) m.get("text"), (String) m.get("receivedAt")));
+                String serial = (String) m.get("serialNo");
+                remember(new Received(serial, (String) m.get("phoneNumber"), (String) m.get("text"),
+                        (String) m.get("receivedAt"), m.get("messageId") instanceof String id ? id : "sim-" + serial,
+                        !Boolean.FALSE.equals(m.get("delivered"))));
             }
         }
     }
-
-    private final Set<String> refusedOnce = new HashSet<>();
 
     private static String newSecret() {
         byte[] bytes = new byte[32];
@@ -68,33 +80,43 @@ final class CarrierSimulator {
                 presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    synchronized Answer deliver(String serialNo, String phoneNumber, String text) throws IOException {
-        if (serials.contains(serialNo)) {
-            return Answer.DUPLICATE;
+    synchronized Handover deliver(String serialNo, String phoneNumber, String text) throws IOException {
+        Received known = bySerial.get(serialNo);
+        if (known != null) {
+            return new Handover(Answer.DUPLICATE, known);
         }
         if (phoneNumber.endsWith("0400")) {
-            return Answer.REFUSED_FOR_GOOD;
+            return new Handover(Answer.REFUSED_FOR_GOOD, null);
         }
         if (phoneNumber.endsWith("0599") || phoneNumber.endsWith("0503") && refusedOnce.add(serialNo)) {
-            return Answer.REFUSED_FOR_NOW;
+            return new Handover(Answer.REFUSED_FOR_NOW, null);
         }
-        Received r = new Received(serialNo, phoneNumber, text, Instant.now().toString());
+        Received r = new Received(serialNo, phoneNumber, text, Instant.now().toString(), "sim-" + UUID.randomUUID(),
+                !phoneNumber.endsWith("0404"));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("serialNo", r.serialNo());
         line.put("phoneNumber", r.phoneNumber());
         line.put("text", r.text());
         line.put("receivedAt", r.receivedAt());
+        line.put("messageId", r.messageId());
+        line.put("delivered", r.delivered());
         Files.writeString(inbox, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         remember(r);
-        return Answer.DELIVERED;
+        return new Handover(Answer.ACCEPTED, r);
     }
 
     private void remember(Received r) {
         received.add(r);
-        serials.add(r.serialNo());
+        bySerial.put(r.serialNo(), r);
     }
 
+    /** What the handset shows: the messages it received (not those whose receipt says UNDELIVERED). */
     synchronized List<Received> handset(String phoneNumber) {
-        return received.stream().filter(r -> r.phoneNumber().equals(phoneNumber)).toList();
+        return received.stream().filter(r -> r.delivered() && r.phoneNumber().equals(phoneNumber)).toList();
+    }
+
+    /** Every message accepted so far, in order (to send the receipts a restart interrupted). */
+    synchronized List<Received> accepted() {
+        return List.copyOf(received);
     }
 }

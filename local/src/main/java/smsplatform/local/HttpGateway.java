@@ -43,6 +43,7 @@ final class HttpGateway implements AutoCloseable {
     private final FunctionPool functions;
     private final LocalIssuer issuer;
     private final CarrierSimulator carrier;
+    private final CarrierReceipts receipts;
     private final Path openApi;
     private final Path logs;
     private final HttpServer server;
@@ -52,12 +53,14 @@ final class HttpGateway implements AutoCloseable {
         HttpServerSettings.apply();
     }
 
-    HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier, Path openApi,
+    HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier,
+                CarrierReceipts receipts, Path openApi,
                 Path logs, int port) throws IOException {
         this.logs = logs;
         this.functions = functions;
         this.issuer = issuer;
         this.carrier = carrier;
+        this.receipts = receipts;
         this.openApi = openApi;
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.HttpRoute r : f.routes()) {
@@ -285,9 +288,13 @@ final class HttpGateway implements AutoCloseable {
                 sendJson(exchange, 400, Map.of("message", "serialNo, phoneNumber and text are required"));
                 return;
             }
-            switch (carrier.deliver(serial, phone, text)) {
-                case DELIVERED -> sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", false));
-                case DUPLICATE -> sendJson(exchange, 200, Map.of("status", "DELIVERED", "duplicate", true));
+            CarrierSimulator.Handover handover = carrier.deliver(serial, phone, text);
+            switch (handover.answer()) {
+                case ACCEPTED -> {
+                    receipts.accepted(handover.message());
+                    sendJson(exchange, 200, Map.of("messageId", handover.message().messageId(), "duplicate", false));
+                }
+                case DUPLICATE -> sendJson(exchange, 200, Map.of("messageId", handover.message().messageId(), "duplicate", true));
                 case REFUSED_FOR_GOOD -> sendJson(exchange, 400, Map.of("message", "number refused by the carrier"));
                 case REFUSED_FOR_NOW -> sendJson(exchange, 503, Map.of("message", "carrier busy, retry later"));
             }

@@ -125,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
         FunctionPool functions = new FunctionPool(plan, functionEndpoints, logs,
                 options.pauseAt() == null ? List.of() : List.of("-D" + FaultPoints.PROPERTY + "=" + options.pauseAt()));
         parts.add(functions);
+        CarrierReceipts receipts = new CarrierReceipts(dataDir, plan, functions);
+        parts.add(receipts);
         S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
         notifications.set(s3Events);
         s3Events.start();
@@ -144,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
-        gateway = new HttpGateway(plan, functions, issuer, carrier, projectDir.resolve("openapi.yaml"), logs, port);
+        gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, projectDir.resolve("openapi.yaml"), logs, port);
         gateway.start();
         parts.add(gateway);
         Map<String, Object> stackFile = new LinkedHashMap<>();
@@ -161,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("iam", functionEndpoints.iamEnforced());
         PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
+        receipts.resume(carrier.accepted());
     }
 
     /** The user's parameter values, and where the carrier simulator listens (the delivery function posts there). */

@@ -37,6 +37,8 @@ final class StackPlan {
     final Map<String, String> bucketNames = new LinkedHashMap<>();
     final Map<String, String> queueNames = new LinkedHashMap<>();
     final List<LocalFunction> functions = new ArrayList<>();
+    /** Log group name → the function its subscription filter delivers to (AWS::Logs::SubscriptionFilter). */
+    final Map<String, String> logSubscriptions = new LinkedHashMap<>();
     private final Template.Resolver resolver;
     private final java.util.function.Function<String, String> queueUrl;
 
@@ -68,7 +70,17 @@ final class StackPlan {
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             functions.add(function(id, codeBase));
         }
+        for (String id : template.resourcesOfType("AWS::Logs::SubscriptionFilter")) {
+            Map<String, Object> p = template.properties(id);
+            String destination = resolver.resolve(p.get("DestinationArn"));
+            if (!destination.startsWith(FUNCTION_ARN)) {
+                throw new IllegalArgumentException(id + ": only a function of this template can be a subscription's destination locally");
+            }
+            logSubscriptions.put(resolver.resolve(p.get("LogGroupName")), destination.substring(FUNCTION_ARN.length()));
+        }
     }
+
+    private static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":" + SqsEmulator.ACCOUNT + ":function:";
 
     /** As CloudFormation does: every parameter has a value, within its AllowedValues and AllowedPattern. */
     private void validateParameters() {
@@ -186,6 +198,9 @@ final class StackPlan {
         }
         if (bucketNames.containsKey(id) && attribute.equals("Arn")) {
             return "arn:aws:s3:::" + bucketNames.get(id);
+        }
+        if (attribute.equals("Arn") && template.resourcesOfType("AWS::Serverless::Function").contains(id)) {
+            return FUNCTION_ARN + id;
         }
         throw new IllegalArgumentException("!GetAtt " + name + " is not supported locally");
     }

@@ -49,7 +49,7 @@ class MessageSweeperHandlerTest {
         try (FunctionProcess process = new FunctionProcess(sweeper, environment, logs.resolve("sweeper.log"))) {
             FunctionProcess.Result result = process.invoke(event);
             assertThat(result.functionError()).as(result.payload()).isFalse();
-            assertThat(Json.parseObject(result.payload())).isEqualTo(Map.of("requeued", 1, "failed", 0, "waiting", 0));
+            assertThat(Json.parseObject(result.payload())).isEqualTo(Map.of("requeued", 1, "failed", 0, "waiting", 0, "withoutReceipt", 0));
         }
 
         List<Message> queued = backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))

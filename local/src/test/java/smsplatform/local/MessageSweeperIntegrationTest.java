@@ -39,13 +39,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class MessageSweeperIntegrationTest {
 
     static final Instant T0 = Instant.parse("2030-01-01T08:00:00Z");
-    static final MessageSweeper.Bounds BOUNDS = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20));
+    static final MessageSweeper.Bounds BOUNDS = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20),
+            Duration.ofHours(72));
     static final String ACCOUNT = "sweeper";
 
     AwsBackend backend;
     String table;
     String queue;
     DynamoMessageStore messages;
+    Progress progress;
     final TestClock clock = new TestClock();
 
     @BeforeEach
@@ -54,16 +56,17 @@ class MessageSweeperIntegrationTest {
         String id = UUID.randomUUID().toString().substring(0, 8);
         table = backend.freshTable("sweeper-" + id);
         queue = backend.sqs.createQueue(b -> b.queueName("sweeper-outbound-" + id)).queueUrl();
-        messages = new DynamoMessageStore(backend.dynamo, table);
+        progress = new Progress(backend, table, clock);
+        messages = progress.messages;
         clock.now = T0;
     }
 
     MessageSweeper sweeper() {
-        return new MessageSweeper(messages, new SqsOutboundQueue(backend.sqs, queue), BOUNDS, clock);
+        return new MessageSweeper(messages, progress.progress, new SqsOutboundQueue(backend.sqs, queue), BOUNDS, clock);
     }
 
     DeliveryService delivery(Carrier carrier) {
-        return new DeliveryService(messages, carrier, clock);
+        return new DeliveryService(messages, progress.progress, carrier, clock);
     }
 
     /** Recorded as SendSms records it, at the clock's time; not queued (as when SendSms is interrupted). */
@@ -124,12 +127,13 @@ class MessageSweeperIntegrationTest {
         assertThat(takeQueued()).isEmpty();
 
         clock.now = T0.plus(Duration.ofMinutes(5));
-        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(1, 0, 0));
+        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(1, 0, 0, 0));
         TestCarrier carrier = new TestCarrier(false);
         takeQueued().forEach(s -> delivery(carrier).deliver(ACCOUNT, s));
 
         assertThat(carrier.handOvers).containsExactly(serial);
-        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.QUEUED, Status.SENT, Status.DELIVERED);
+        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.QUEUED, Status.SENT, Status.SENT);
+        assertThat(message(serial).acceptedByCarrier()).isTrue();
         assertThat(message(serial).statusHistory().get(1).detail())
                 .isEqualTo("re-queued by the sweeper: not handed to the carrier within 5 minutes");
     }
@@ -146,7 +150,7 @@ class MessageSweeperIntegrationTest {
         TestCarrier carrier = new TestCarrier(false);
         queued.forEach(s -> delivery(carrier).deliver(ACCOUNT, s));
         assertThat(carrier.handOvers).containsExactly(serial);
-        assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
+        assertThat(message(serial).acceptedByCarrier()).isTrue();
     }
 
     @Test
@@ -209,18 +213,19 @@ class MessageSweeperIntegrationTest {
 
         assertThat(carrier.handOvers).containsExactly(serial, serial);
         assertThat(carrier.received).as("the carrier delivered it once").containsExactly(serial);
-        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
+        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.SENT);
+        assertThat(message(serial).acceptedByCarrier()).isTrue();
     }
 
     @Test
     void aSentMessageTheCarrierKeptRefusingFailsOnceItsRetriesAreOverWithoutAnotherHandOver() {
         String serial = recorded("sms-refused");
         TestCarrier carrier = new TestCarrier(false);
-        carrier.next = () -> new Carrier.Result(Carrier.Outcome.TRANSIENT_FAILURE, "busy, try later");
+        carrier.next = () -> Carrier.Result.refused(Carrier.Outcome.TRANSIENT_FAILURE, "busy, try later");
         assertThatThrownBy(() -> delivery(carrier).deliver(ACCOUNT, serial)).isInstanceOf(DeliveryService.RetryLater.class);
 
         clock.now = T0.plus(Duration.ofMinutes(25));
-        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(0, 1, 0));
+        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(0, 1, 0, 0));
         assertThat(takeQueued()).isEmpty();
         assertThat(carrier.handOvers).containsExactly(serial);
         assertThat(message(serial).status()).isEqualTo(Status.FAILED);
@@ -268,7 +273,7 @@ class MessageSweeperIntegrationTest {
 
     /** A carrier that records every hand-over; where it deduplicates, a serial number reaches the handset once. */
     static final class TestCarrier implements Carrier {
-        static final Supplier<Result> ACCEPTED = () -> new Result(Outcome.DELIVERED, "accepted");
+        static final Supplier<Result> ACCEPTED = () -> Result.accepted("carrier-" + UUID.randomUUID(), "accepted");
         /** The carrier took it, then the function died before hearing back (a timeout, a crash). */
         static final Supplier<Result> INTERRUPTED = () -> {
             throw new IllegalStateException("interrupted mid hand-over");

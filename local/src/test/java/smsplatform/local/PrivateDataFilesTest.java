@@ -36,8 +36,8 @@ class PrivateDataFilesTest {
     @Test
     void theCarrierInboxIsCreatedReadableByItsOwnerOnly(@TempDir Path dataDir) throws Exception {
         CarrierSimulator carrier = new CarrierSimulator(dataDir);
-        assertThat(carrier.deliver("sms-private-1", "+8613500135000", "private text"))
-                .isEqualTo(CarrierSimulator.Answer.DELIVERED);
+        assertThat(carrier.deliver("sms-private-1", "+8613500135000", "private text").answer())
+                .isEqualTo(CarrierSimulator.Answer.ACCEPTED);
         assertThat(mode(dataDir.resolve("carrier/inbox.jsonl"))).isEqualTo("rw-------");
     }
 

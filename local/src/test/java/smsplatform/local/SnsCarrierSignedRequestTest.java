@@ -85,8 +85,8 @@ class SnsCarrierSignedRequestTest {
         RECEIVED.clear();
         ANSWER.set(new int[] {200});
         Carrier.Result result = carrier.deliver("sms-1", "+8613800138000", "【Tencent Cloud】Your code is 123456");
-        assertThat(result.outcome()).isEqualTo(Carrier.Outcome.DELIVERED);
-        assertThat(result.detail()).contains("mid-1");
+        assertThat(result.outcome()).isEqualTo(Carrier.Outcome.ACCEPTED);
+        assertThat(result.carrierMessageId()).as("the id SNS's delivery-status records name").isEqualTo("mid-1");
         assertThat(RECEIVED).hasSize(1);
         Received request = RECEIVED.get(0);
         assertThat(request.method()).isEqualTo("POST");
@@ -103,8 +103,9 @@ class SnsCarrierSignedRequestTest {
     @Test
     void aMessageWhoseHandOverToSnsWasInterruptedIsNotSentAgainButAnExplicitRefusalIs() throws Exception {
         try (AwsBackend backend = AwsBackend.selected()) {
-            var messages = new smsplatform.aws.DynamoMessageStore(backend.dynamo, backend.table());
-            var delivery = new smsplatform.service.DeliveryService(messages, carrier, java.time.Clock.systemUTC());
+            Progress progress = new Progress(backend, backend.table(), java.time.Clock.systemUTC());
+            var messages = progress.messages;
+            var delivery = new smsplatform.service.DeliveryService(messages, progress.progress, carrier, java.time.Clock.systemUTC());
             java.time.Instant now = java.time.Instant.now();
             var queued = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.QUEUED, now, null);
             var sent = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.SENT, now, null);
@@ -127,8 +128,8 @@ class SnsCarrierSignedRequestTest {
                     .isInstanceOf(smsplatform.service.DeliveryService.RetryLater.class);
             ANSWER.set(new int[] {200});
             delivery.deliver("sns-acct", "sms-refused");
-            assertThat(messages.find("sns-acct", "sms-refused").orElseThrow().status())
-                    .isEqualTo(smsplatform.domain.SmsMessage.Status.DELIVERED);
+            assertThat(messages.find("sns-acct", "sms-refused").orElseThrow().carrierMessageId())
+                    .as("accepted by SNS, awaiting its receipt").isEqualTo("mid-1");
             assertThat(RECEIVED).hasSize(2);
         }
     }

@@ -147,7 +147,7 @@ class TemplateTest {
                 "dynamodb:Query", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), "sqs:SendMessage");
         assertThat(statements).extracting(st -> Template.map(st).get("Resource")).containsExactly(
                 Map.of("Fn::Sub", "${SmsTable.Arn}/index/PendingMessages"), Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")),
-                Map.of("Fn::GetAtt", List.of("OutboundQueue", "Arn")));
+                List.of(Map.of("Fn::GetAtt", List.of("OutboundQueue", "Arn")), Map.of("Fn::GetAtt", List.of("CallbackQueue", "Arn"))));
         assertThat(Template.list(template.properties("SmsTable").get("GlobalSecondaryIndexes")))
                 .extracting(i -> Template.map(i).get("IndexName")).contains("PendingMessages");
 
@@ -190,15 +190,15 @@ class TemplateTest {
     }
 
     @Test
-    void theOutboundDeadLetterConsumerMayOnlyReadAndUpdateTheTable() throws Exception {
+    void theOutboundDeadLetterConsumerMayOnlyReadAndUpdateTheTableAndAnnounceTheFailure() throws Exception {
         Template template = Template.read(TEMPLATE);
         List<Object> policies = Template.list(template.properties("OutboundDeadLetterFunction").get("Policies"));
         assertThat(policies).hasSize(1);
         List<Object> statements = Template.list(Template.map(policies.get(0)).get("Statement"));
         assertThat(statements).extracting(st -> Template.map(st).get("Action"))
-                .containsExactly(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"));
+                .containsExactly(List.of("dynamodb:GetItem", "dynamodb:UpdateItem"), "sqs:SendMessage");
         assertThat(statements).extracting(st -> Template.map(st).get("Resource"))
-                .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")));
+                .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")), Map.of("Fn::GetAtt", List.of("CallbackQueue", "Arn")));
         assertThat(deadLetterTargets(template)).contains("OutboundDLQ");
     }
 
@@ -234,7 +234,7 @@ class TemplateTest {
                 .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
         deadLetterQueues.add(String.valueOf(Template.list(Template.map(onFailure).get("Fn::GetAtt")).get(0)));
         assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ",
-                "CertificateEventsDLQ");
+                "CertificateEventsDLQ", "CallbackDLQ");
         for (String queue : deadLetterQueues) {
             assertThat(alarms).as(queue).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
                     && String.valueOf(a.get("Dimensions")).contains("[" + queue + ", QueueName]")

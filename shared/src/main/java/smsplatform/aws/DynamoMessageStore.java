@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 import smsplatform.service.Parallel;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * status. New messages go in batches of 25; those of a re-run request one conditional put each.
  * A message not yet settled (QUEUED or SENT) carries the keys of the sparse index {@value #PENDING_INDEX}
  * ({@code pendingShard} = status and shard, {@code pendingSince} = epoch milliseconds of its last change),
- * set and removed by the very writes that record it and change its status.
+ * set and removed by the very writes that record it and change its status. A SENT message the carrier accepted
+ * moves to the index's {@value #AWAITING_RECEIPT} shards, since it waits for a receipt, not for a hand-over.
  */
 public final class DynamoMessageStore implements MessageStore {
 
@@ -40,6 +42,8 @@ public final class DynamoMessageStore implements MessageStore {
      * second, and each message writes each of its two keys twice). Changing it strands what the old shards hold.
      */
     static final int PENDING_SHARDS = 16;
+
+    static final String AWAITING_RECEIPT = "RECEIPT";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -149,9 +153,18 @@ public final class DynamoMessageStore implements MessageStore {
 
     @Override
     public List<Ref> pending(SmsMessage.Status status, Instant lastChangeBefore, int limit) {
+        return pending(status.name(), lastChangeBefore, limit);
+    }
+
+    @Override
+    public List<Ref> awaitingReceipt(Instant acceptedBefore, int limit) {
+        return pending(AWAITING_RECEIPT, acceptedBefore, limit);
+    }
+
+    private List<Ref> pending(String stage, Instant lastChangeBefore, int limit) {
         int perShard = Math.max(1, (limit + PENDING_SHARDS - 1) / PENDING_SHARDS);
         List<Integer> shards = IntStream.range(0, PENDING_SHARDS).boxed().toList();
-        return Parallel.map(shards, shard -> pendingInShard(shardKey(status, shard), lastChangeBefore, perShard))
+        return Parallel.map(shards, shard -> pendingInShard(shardKey(stage, shard), lastChangeBefore, perShard))
                 .stream().flatMap(List::stream).toList();
     }
 
@@ -178,11 +191,66 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     private static String pendingShard(SmsMessage.Status status, String serialNo) {
-        return shardKey(status, Math.floorMod(serialNo.hashCode(), PENDING_SHARDS));
+        return pendingShard(status.name(), serialNo);
     }
 
-    private static String shardKey(SmsMessage.Status status, int shard) {
-        return status.name() + "#" + shard;
+    private static String pendingShard(String stage, String serialNo) {
+        return shardKey(stage, Math.floorMod(serialNo.hashCode(), PENDING_SHARDS));
+    }
+
+    private static String shardKey(String stage, int shard) {
+        return stage + "#" + shard;
+    }
+
+    @Override
+    public boolean recordAcceptance(String accountId, String serialNo, String carrierMessageId,
+                                    SmsMessage.StatusChange change) {
+        return conditionalUpdate(accountId, serialNo,
+                "SET carrierMessageId = :carrier, statusHistory = list_append(statusHistory, :change), "
+                        + "pendingShard = :shard, pendingSince = :since",
+                "#status = :sent AND attribute_not_exists(carrierMessageId)",
+                Map.of(":carrier", s(carrierMessageId), ":change", AttributeValue.fromL(List.of(change(change))),
+                        ":shard", s(pendingShard(AWAITING_RECEIPT, serialNo)), ":since", n(change.at().toEpochMilli()),
+                        ":sent", s(SmsMessage.Status.SENT.name())));
+    }
+
+    @Override
+    public boolean applyReceipt(String accountId, String serialNo, SmsMessage.StatusChange change, Receipt receipt) {
+        return conditionalUpdate(accountId, serialNo,
+                "SET #status = :to, receipt = :receipt, statusHistory = list_append(statusHistory, :change) "
+                        + "REMOVE pendingShard, pendingSince",
+                "#status = :sent",
+                Map.of(":to", s(change.status().name()), ":receipt", receipt(receipt),
+                        ":change", AttributeValue.fromL(List.of(change(change))), ":sent", s(SmsMessage.Status.SENT.name())));
+    }
+
+    private boolean conditionalUpdate(String accountId, String serialNo, String update, String condition,
+                                      Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    private static AttributeValue receipt(Receipt r) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("carrierStatus", s(r.carrierStatus()));
+        if (r.description() != null) {
+            m.put("description", s(r.description()));
+        }
+        m.put("at", s(r.at().toString()));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Receipt receipt(AttributeValue v) {
+        Map<String, AttributeValue> m = v.m();
+        return new Receipt(m.get("carrierStatus").s(), m.containsKey("description") ? m.get("description").s() : null,
+                Instant.parse(m.get("at").s()));
     }
 
     @Override
@@ -208,6 +276,12 @@ public final class DynamoMessageStore implements MessageStore {
         item.put("status", s(m.status().name()));
         item.put("statusHistory", AttributeValue.fromL(m.statusHistory().stream().map(DynamoMessageStore::change).toList()));
         item.put("createdAt", s(m.createdAt().toString()));
+        if (m.carrierMessageId() != null) {
+            item.put("carrierMessageId", s(m.carrierMessageId()));
+        }
+        if (m.receipt() != null) {
+            item.put("receipt", receipt(m.receipt()));
+        }
         if (pending(m.status())) {
             item.put("pendingShard", s(pendingShard(m.status(), m.serialNo())));
             item.put("pendingSince", n(m.lastChange().at().toEpochMilli()));
@@ -235,6 +309,8 @@ public final class DynamoMessageStore implements MessageStore {
                 item.containsKey("sign") ? item.get("sign").s() : null,
                 item.containsKey("template") ? item.get("template").s() : null, item.get("text").s(),
                 Integer.parseInt(item.get("fee").n()), SmsMessage.Status.valueOf(item.get("status").s()),
-                history, Instant.parse(item.get("createdAt").s()));
+                history, Instant.parse(item.get("createdAt").s()),
+                item.containsKey("carrierMessageId") ? item.get("carrierMessageId").s() : null,
+                item.containsKey("receipt") ? receipt(item.get("receipt")) : null);
     }
 }

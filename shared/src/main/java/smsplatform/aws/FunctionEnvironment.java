@@ -43,6 +43,10 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public Duration sweepQueuedAfter() { return seconds("SWEEP_QUEUED_AFTER_SECONDS"); }
     /** How long a SENT message may go without an outcome before the sweeper settles it. */
     public Duration sweepSentAfter() { return seconds("SWEEP_SENT_AFTER_SECONDS"); }
+    /** How long a message the carrier accepted may wait for its receipt before the sweeper settles it UNDELIVERED. */
+    public Duration sweepReceiptAfter() { return seconds("SWEEP_RECEIPT_AFTER_SECONDS"); }
+    /** Where MESSAGE_STATUS and REVIEW_RESULT events wait for the callback dispatcher. */
+    public String callbackQueueUrl() { return required("CALLBACK_QUEUE_URL"); }
 
     private Duration seconds(String name) {
         return Duration.ofSeconds(Long.parseLong(required(name)));

@@ -14,7 +14,8 @@ import smsplatform.ports.Carrier;
  * The local carrier simulator's client: POSTs {serialNo, phoneNumber, text} to the simulator, which
  * records what the handset receives and ignores a serial number it has already delivered. The
  * simulator takes messages only with the secret sms-local gave this function at its start.
- * 2xx is delivered, 4xx a permanent failure, anything else (and no answer) a transient one.
+ * 2xx is accepted (its body names the simulator's message id, which its receipts carry), 4xx a permanent
+ * failure, anything else (and no answer) a transient one.
  */
 public final class SimulatorCarrier implements Carrier {
 
@@ -50,18 +51,29 @@ public final class SimulatorCarrier implements Carrier {
                 out.write(body);
             }
             int status = connection.getResponseCode();
+            String answer;
             try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (in != null) {
-                    in.readAllBytes();
-                }
+                answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (status / 100 == 2) {
-                return new Result(Outcome.DELIVERED, "simulator accepted");
+                Object messageId = messageId(answer);
+                if (!(messageId instanceof String id) || id.isBlank()) {
+                    return Result.refused(Outcome.TRANSIENT_FAILURE, "simulator accepted without a message id");
+                }
+                return Result.accepted(id, "simulator message " + id);
             }
-            return new Result(status / 100 == 4 ? Outcome.PERMANENT_FAILURE : Outcome.TRANSIENT_FAILURE,
+            return Result.refused(status / 100 == 4 ? Outcome.PERMANENT_FAILURE : Outcome.TRANSIENT_FAILURE,
                     "simulator answered " + status);
         } catch (IOException e) {
-            return new Result(Outcome.TRANSIENT_FAILURE, "simulator unreachable: " + e.getMessage());
+            return Result.refused(Outcome.TRANSIENT_FAILURE, "simulator unreachable: " + e.getMessage());
+        }
+    }
+
+    private static Object messageId(String answer) {
+        try {
+            return Json.parseObject(answer).get("messageId");
+        } catch (RuntimeException notJson) {
+            return null;
         }
     }
 }

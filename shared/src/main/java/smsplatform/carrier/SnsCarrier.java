@@ -31,13 +31,13 @@ public final class SnsCarrier implements Carrier {
             String messageId = sns.publish(b -> b.phoneNumber(phoneNumber).message(text).messageAttributes(Map.of(
                     "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional")
                             .build()))).messageId();
-            return new Result(Outcome.DELIVERED, "sns message " + messageId);
+            return Result.accepted(messageId, "sns message " + messageId);
         } catch (SnsException e) {
             boolean transientError = e.isThrottlingException() || e.statusCode() >= 500;
-            return new Result(transientError ? Outcome.TRANSIENT_FAILURE : Outcome.PERMANENT_FAILURE,
+            return Result.refused(transientError ? Outcome.TRANSIENT_FAILURE : Outcome.PERMANENT_FAILURE,
                     "sns " + e.statusCode() + " " + e.awsErrorDetails().errorCode());
         } catch (SdkClientException e) {
-            return new Result(Outcome.TRANSIENT_FAILURE, "sns unreachable: " + e.getMessage());
+            return Result.refused(Outcome.TRANSIENT_FAILURE, "sns unreachable: " + e.getMessage());
         }
     }
 }

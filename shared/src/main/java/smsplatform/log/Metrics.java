@@ -28,7 +28,10 @@ public final class Metrics {
     public static final String MESSAGES_REQUESTED = "MessagesRequested";
     /** Messages handed to the carrier for the first time (QUEUED → SENT). */
     public static final String MESSAGES_SENT = "MessagesSent";
+    /** Messages whose receipt says the handset got them. */
     public static final String MESSAGES_DELIVERED = "MessagesDelivered";
+    /** Messages whose receipt says the handset did not get them (or no receipt came within the bound). */
+    public static final String MESSAGES_UNDELIVERED = "MessagesUndelivered";
     /** Messages that ended FAILED, wherever it was decided (delivery, sweeper, dead letters). */
     public static final String MESSAGES_FAILED = "MessagesFailed";
     /** Carrier refusals, for now or for good. */

@@ -3,6 +3,7 @@ package smsplatform.ports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 
 public interface MessageStore {
@@ -42,4 +43,17 @@ public interface MessageStore {
      * change since. False when it moved on or made progress meanwhile.
      */
     boolean transitionIfUnchanged(SmsMessage seen, SmsMessage.StatusChange change);
+
+    /**
+     * Records that the carrier accepted a SENT message under {@code carrierMessageId}, once: true the first time,
+     * false when it was recorded before (a redelivered queue message) or the message is no longer SENT. From then
+     * on the message awaits its receipt ({@link #awaitingReceipt}).
+     */
+    boolean recordAcceptance(String accountId, String serialNo, String carrierMessageId, SmsMessage.StatusChange change);
+
+    /** Moves a SENT message to the receipt's status and keeps the receipt; false when it is no longer SENT. */
+    boolean applyReceipt(String accountId, String serialNo, SmsMessage.StatusChange change, Receipt receipt);
+
+    /** Messages accepted by the carrier at or before {@code acceptedBefore} and still without a receipt, oldest first. */
+    List<Ref> awaitingReceipt(Instant acceptedBefore, int limit);
 }

@@ -22,10 +22,12 @@ public final class DeadLetters {
     public enum Outcome { FAILED, ALREADY_SETTLED, NO_SUCH_MESSAGE }
 
     private final MessageStore messages;
+    private final MessageProgress progress;
     private final Clock clock;
 
-    public DeadLetters(MessageStore messages, Clock clock) {
+    public DeadLetters(MessageStore messages, MessageProgress progress, Clock clock) {
         this.messages = messages;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -37,16 +39,18 @@ public final class DeadLetters {
                 Log.warn("dead-letter.ignored", "reason", "no such message");
                 return Outcome.NO_SUCH_MESSAGE;
             }
-            Status status = found.get().status();
-            if (status != Status.QUEUED && status != Status.SENT) {
-                Log.info("dead-letter.ignored", "reason", "already " + status);
+            SmsMessage message = found.get();
+            if (message.status().isFinal() || message.acceptedByCarrier()) {
+                // Settled, or accepted and awaiting its receipt: not this queue's to fail.
+                Log.info("dead-letter.ignored", "reason", "already " + message.status()
+                        + (message.acceptedByCarrier() ? " (accepted by the carrier)" : ""));
+                progress.announceAgain(message);
                 return Outcome.ALREADY_SETTLED;
             }
-            String detail = DeliveryService.lastAttemptFailedTransiently(found.get())
-                    ? DETAIL + "; last " + found.get().lastChange().detail() : DETAIL;
-            if (messages.transition(accountId, serialNo, status, new StatusChange(Status.FAILED, clock.instant(), detail))) {
-                Log.info("dead-letter.settled", "from", status.name());
-                Metrics.count(Metrics.MESSAGES_FAILED, 1);
+            String detail = DeliveryService.lastAttemptFailedTransiently(message)
+                    ? DETAIL + "; last " + message.lastChange().detail() : DETAIL;
+            if (progress.fail(message, clock.instant(), detail)) {
+                Log.info("dead-letter.settled", "from", message.status().name());
                 return Outcome.FAILED;
             }
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
-import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.Carrier;
@@ -13,7 +12,8 @@ import smsplatform.ports.MessageStore;
 /**
  * Hands a queued message to the carrier. QUEUED → SENT is claimed before the hand-over; a redelivered
  * queue message finds it SENT and hands it over again with the same serial number, which the carrier
- * deduplicates, so nothing is delivered twice and nothing is lost.
+ * deduplicates, so nothing is delivered twice and nothing is lost. The carrier's acceptance is recorded
+ * with its message id; the receipt that names that id settles the message later (DESIGN §11).
  */
 public final class DeliveryService {
 
@@ -28,11 +28,13 @@ public final class DeliveryService {
     static final String UNKNOWN_OUTCOME = "outcome unknown after an interrupted hand-over; not sent again to avoid a duplicate";
 
     private final MessageStore messages;
+    private final MessageProgress progress;
     private final Carrier carrier;
     private final Clock clock;
 
-    public DeliveryService(MessageStore messages, Carrier carrier, Clock clock) {
+    public DeliveryService(MessageStore messages, MessageProgress progress, Carrier carrier, Clock clock) {
         this.messages = messages;
+        this.progress = progress;
         this.carrier = carrier;
         this.clock = clock;
     }
@@ -52,37 +54,33 @@ public final class DeliveryService {
         }
         SmsMessage message = found.get();
         if (message.status() == Status.QUEUED) {
-            if (!messages.transition(accountId, serialNo, Status.QUEUED, new StatusChange(Status.SENT, clock.instant(), null))) {
+            if (!progress.claim(message, clock.instant())) {
                 Log.info("delivery.ignored", "reason", "another delivery of this message is under way");
                 return;
             }
-            Metrics.count(Metrics.MESSAGES_SENT, 1);
-        } else if (message.status() != Status.SENT) {
+        } else if (message.status().isFinal()) {
             Log.info("delivery.ignored", "reason", "already " + message.status());
+            progress.announceAgain(message);
+            return;
+        } else if (message.acceptedByCarrier()) {
+            // Accepted before, and this is the queue message again (the first run stopped before its end):
+            // link and announce again, both idempotent; the receipt settles it.
+            Log.info("delivery.replayed", "reason", "already accepted by the carrier");
+            progress.accepted(message, message.carrierMessageId(), clock.instant(), null);
             return;
         } else if (!carrier.deduplicatesBySerialNo() && !lastAttemptFailedTransiently(message)) {
             // Handed over before, outcome unknown: sending again could deliver it twice.
-            if (messages.transition(accountId, serialNo, Status.SENT, new StatusChange(Status.FAILED, clock.instant(),
-                    UNKNOWN_OUTCOME))) {
-                Metrics.count(Metrics.MESSAGES_FAILED, 1);
-            }
+            progress.fail(message, clock.instant(), UNKNOWN_OUTCOME);
             Log.warn("delivery.unknown-outcome");
             return;
         }
         Carrier.Result result = carrier.deliver(serialNo, message.phoneNumber(), message.text());
+        SmsMessage sent = found.get().status() == Status.SENT ? message : sentVersionOf(message);
         switch (result.outcome()) {
-            case DELIVERED -> {
-                if (messages.transition(accountId, serialNo, Status.SENT,
-                        new StatusChange(Status.DELIVERED, clock.instant(), result.detail()))) {
-                    Metrics.count(Metrics.MESSAGES_DELIVERED, 1);
-                }
-            }
+            case ACCEPTED -> progress.accepted(sent, result.carrierMessageId(), clock.instant(), result.detail());
             case PERMANENT_FAILURE -> {
                 Metrics.count(Metrics.CARRIER_ERRORS, 1);
-                if (messages.transition(accountId, serialNo, Status.SENT,
-                        new StatusChange(Status.FAILED, clock.instant(), result.detail()))) {
-                    Metrics.count(Metrics.MESSAGES_FAILED, 1);
-                }
+                progress.fail(sent, clock.instant(), result.detail());
             }
             case TRANSIENT_FAILURE -> {
                 Metrics.count(Metrics.CARRIER_ERRORS, 1);
@@ -91,5 +89,11 @@ public final class DeliveryService {
             }
         }
         Log.info("delivery.done", "outcome", result.outcome().name());
+    }
+
+    /** The message as the claim left it: SENT (its history is not needed further). */
+    private static SmsMessage sentVersionOf(SmsMessage m) {
+        return new SmsMessage(m.accountId(), m.serialNo(), m.phoneNumber(), m.sign(), m.templateId(), m.text(), m.fee(),
+                Status.SENT, m.statusHistory(), m.createdAt(), m.carrierMessageId(), m.receipt());
     }
 }

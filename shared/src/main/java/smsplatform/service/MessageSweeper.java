@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import smsplatform.domain.CarrierReceipt;
+import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
-import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
 
@@ -23,6 +24,8 @@ import smsplatform.ports.OutboundQueue;
  * now, its retries are over: FAILED. Otherwise its hand-over was interrupted: it is queued again, and the
  * delivery function applies its own rule (hand it over again where the carrier deduplicates by serial
  * number, else FAILED as an unknown outcome), so the sweeper never hands anything over itself.</li>
+ * <li>SENT and accepted by the carrier, with no receipt for the receipt bound: UNDELIVERED, with a receipt of
+ * carrier status {@value #NO_RECEIPT} saying so (the carrier never told whether the handset got it).</li>
  * </ul>
  * Each re-queue is a note in the history written only if the message has not changed since it was read,
  * so concurrent sweeps queue it once. The wait doubles after each re-queue; after {@value #MAX_REQUEUES}
@@ -30,15 +33,18 @@ import smsplatform.ports.OutboundQueue;
  */
 public final class MessageSweeper {
 
-    /** How long a QUEUED and a SENT message may go without a change before the sweeper acts. */
-    public record Bounds(Duration queued, Duration sent) {
+    /**
+     * How long a QUEUED and a SENT message may go without a change before the sweeper acts, and how long an
+     * accepted message may wait for its receipt.
+     */
+    public record Bounds(Duration queued, Duration sent, Duration receipt) {
         Duration of(Status status) {
             return status == Status.QUEUED ? queued : sent;
         }
     }
 
     /** What one sweep did: messages queued again, failed, and found idle but not due yet. */
-    public record Sweep(int requeued, int failed, int waiting) {}
+    public record Sweep(int requeued, int failed, int waiting, int withoutReceipt) {}
 
     enum Action { WAIT, REQUEUE, FAIL }
 
@@ -50,14 +56,18 @@ public final class MessageSweeper {
     /** Messages of each status one sweep looks at (the rest wait for the next sweep). */
     static final int LIMIT = 2000;
     static final String REQUEUED_NOTE = "re-queued by the sweeper: ";
+    static final String NO_RECEIPT = "NO_RECEIPT";
 
     private final MessageStore messages;
+    private final MessageProgress progress;
     private final OutboundQueue outbound;
     private final Bounds bounds;
     private final Clock clock;
 
-    public MessageSweeper(MessageStore messages, OutboundQueue outbound, Bounds bounds, Clock clock) {
+    public MessageSweeper(MessageStore messages, MessageProgress progress, OutboundQueue outbound, Bounds bounds,
+                          Clock clock) {
         this.messages = messages;
+        this.progress = progress;
         this.outbound = outbound;
         this.bounds = bounds;
         this.clock = clock;
@@ -87,26 +97,42 @@ public final class MessageSweeper {
             }
         }
         outbound.send(requeued);
-        Sweep sweep = new Sweep(requeued.size(), failed, idle.size() - requeued.size() - failed);
-        Metrics.count(Metrics.MESSAGES_FAILED, failed);
-        Log.info("sweep.done", "requeued", sweep.requeued(), "failed", sweep.failed(), "waiting", sweep.waiting());
+        int withoutReceipt = settleWithoutReceipt(now);
+        Sweep sweep = new Sweep(requeued.size(), failed, idle.size() - requeued.size() - failed, withoutReceipt);
+        Log.info("sweep.done", "requeued", sweep.requeued(), "failed", sweep.failed(), "waiting", sweep.waiting(),
+                "withoutReceipt", withoutReceipt);
         return sweep;
+    }
+
+    /** Accepted messages whose receipt never came within the bound end UNDELIVERED. */
+    private int settleWithoutReceipt(Instant now) {
+        List<MessageStore.Ref> refs = messages.awaitingReceipt(now.minus(bounds.receipt()), LIMIT);
+        List<Boolean> settled = Parallel.map(refs, r -> messages.find(r.accountId(), r.serialNo())
+                .filter(m -> m.status() == Status.SENT && m.acceptedByCarrier())
+                .map(m -> progress.receipt(m, new CarrierReceipt(m.carrierMessageId(), false, new Receipt(NO_RECEIPT,
+                        "no delivery receipt within " + words(bounds.receipt()) + " of the carrier's acceptance", now)), now))
+                .orElse(false));
+        int count = (int) settled.stream().filter(Boolean::booleanValue).count();
+        if (count > 0) {
+            Log.warn("sweep.without-receipt", "settled", count);
+        }
+        return count;
     }
 
     /** The decision, applied if the message has not changed since it was read (else: wait). */
     private Decision settle(SmsMessage message, Instant now) {
         Decision decision = decide(message, now, bounds);
-        StatusChange change = switch (decision.action()) {
-            case WAIT -> null;
-            case REQUEUE -> new StatusChange(message.status(), now, decision.detail());
-            case FAIL -> new StatusChange(Status.FAILED, now, decision.detail());
+        boolean done = switch (decision.action()) {
+            case WAIT -> false;
+            case REQUEUE -> messages.transitionIfUnchanged(message, new StatusChange(message.status(), now, decision.detail()));
+            case FAIL -> progress.failIfUnchanged(message, now, decision.detail());
         };
-        return change != null && messages.transitionIfUnchanged(message, change) ? decision : WAIT;
+        return done ? decision : WAIT;
     }
 
     static Decision decide(SmsMessage message, Instant now, Bounds bounds) {
         Status status = message.status();
-        if (status != Status.QUEUED && status != Status.SENT) {
+        if (status != Status.QUEUED && status != Status.SENT || message.acceptedByCarrier()) {
             return WAIT;
         }
         int requeues = (int) message.statusHistory().stream()
@@ -130,6 +156,9 @@ public final class MessageSweeper {
 
     private static String words(Duration d) {
         long seconds = d.toSeconds();
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + (seconds == 3600 ? " hour" : " hours");
+        }
         return seconds % 60 == 0 ? seconds / 60 + (seconds == 60 ? " minute" : " minutes")
                 : seconds + (seconds == 1 ? " second" : " seconds");
     }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.carrier.SnsCarrier;
@@ -39,8 +38,12 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private DeliveryHandler(FunctionEnvironment env, SqsClient sqs) {
-        this(new DeliveryService(new DynamoMessageStore(AwsClients.dynamoDb(), env.tableName()), carrier(env),
-                Clock.systemUTC()), sqs, env.outboundQueueUrl());
+        this(env, MessageWiring.from(env), sqs);
+    }
+
+    private DeliveryHandler(FunctionEnvironment env, MessageWiring wiring, SqsClient sqs) {
+        this(new DeliveryService(wiring.messages(), wiring.progress(), carrier(env), Clock.systemUTC()), sqs,
+                env.outboundQueueUrl());
     }
 
     public DeliveryHandler(DeliveryService delivery, SqsClient sqs, String queueUrl) {

@@ -7,14 +7,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.log.Log;
 import smsplatform.service.MessageSweeper;
 
-/** Runs on a schedule: settles messages left QUEUED or SENT without progress (see {@link MessageSweeper}). */
+/**
+ * Runs on a schedule: settles messages left QUEUED or SENT without progress, and accepted ones whose receipt never
+ * came (see {@link MessageSweeper}).
+ */
 public final class MessageSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final MessageSweeper sweeper;
@@ -24,9 +26,14 @@ public final class MessageSweeperHandler implements RequestHandler<ScheduledEven
     }
 
     private MessageSweeperHandler(FunctionEnvironment env) {
-        this(new MessageSweeper(new DynamoMessageStore(AwsClients.dynamoDb(), env.tableName()),
+        this(env, MessageWiring.from(env));
+    }
+
+    private MessageSweeperHandler(FunctionEnvironment env, MessageWiring wiring) {
+        this(new MessageSweeper(wiring.messages(), wiring.progress(),
                 new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
-                new MessageSweeper.Bounds(env.sweepQueuedAfter(), env.sweepSentAfter()), Clock.systemUTC()));
+                new MessageSweeper.Bounds(env.sweepQueuedAfter(), env.sweepSentAfter(), env.sweepReceiptAfter()),
+                Clock.systemUTC()));
     }
 
     public MessageSweeperHandler(MessageSweeper sweeper) {
@@ -41,6 +48,7 @@ public final class MessageSweeperHandler implements RequestHandler<ScheduledEven
         result.put("requeued", sweep.requeued());
         result.put("failed", sweep.failed());
         result.put("waiting", sweep.waiting());
+        result.put("withoutReceipt", sweep.withoutReceipt());
         return result;
     }
 }

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.Map;
-import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.json.Json;
 import smsplatform.queue.QueueBatch;
@@ -26,7 +24,11 @@ public final class OutboundDeadLetterHandler implements RequestHandler<SQSEvent,
     }
 
     private OutboundDeadLetterHandler(FunctionEnvironment env) {
-        this(new DeadLetters(new DynamoMessageStore(AwsClients.dynamoDb(), env.tableName()), Clock.systemUTC()));
+        this(MessageWiring.from(env));
+    }
+
+    private OutboundDeadLetterHandler(MessageWiring wiring) {
+        this(new DeadLetters(wiring.messages(), wiring.progress(), Clock.systemUTC()));
     }
 
     public OutboundDeadLetterHandler(DeadLetters deadLetters) {

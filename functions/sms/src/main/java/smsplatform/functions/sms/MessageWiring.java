@@ -1,0 +1,28 @@
+package smsplatform.functions.sms;
+
+import java.time.Clock;
+import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoCarrierLinks;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoStatistics;
+import smsplatform.aws.FunctionEnvironment;
+import smsplatform.aws.Lazy;
+import smsplatform.aws.SqsCallbackEvents;
+import smsplatform.service.MessageProgress;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the functions that move messages along share (delivery, receipts, the sweeper, dead letters): the
+ * message store, and the progress that counts statistics and publishes MESSAGE_STATUS events.
+ */
+record MessageWiring(DynamoMessageStore messages, MessageProgress progress, DynamoCarrierLinks links) {
+
+    static MessageWiring from(FunctionEnvironment env) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        DynamoMessageStore messages = new DynamoMessageStore(dynamo, env.tableName());
+        DynamoCarrierLinks links = new DynamoCarrierLinks(dynamo, env.tableName(), Clock.systemUTC());
+        MessageProgress progress = new MessageProgress(messages, links, new DynamoStatistics(dynamo, env.tableName()),
+                new SqsCallbackEvents(Lazy.of(AwsClients::sqs), env.callbackQueueUrl()));
+        return new MessageWiring(messages, progress, links);
+    }
+}

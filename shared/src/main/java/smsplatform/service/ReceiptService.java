@@ -1,0 +1,52 @@
+package smsplatform.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import smsplatform.domain.CarrierReceipt;
+import smsplatform.domain.SmsMessage;
+import smsplatform.log.Log;
+import smsplatform.ports.CarrierLinks;
+import smsplatform.ports.MessageStore;
+
+/**
+ * Applies carriers' delivery receipts (DESIGN §11). A receipt names the carrier's id only: it is kept under that
+ * id, and applied at once if delivery already linked the id to a message, or by delivery when it links it
+ * (a receipt that came before the acceptance was recorded). Applying is conditional on SENT, so a duplicated
+ * or late receipt changes nothing and a status never moves backwards.
+ */
+public final class ReceiptService {
+
+    public enum Outcome { APPLIED, PARKED, ALREADY_APPLIED }
+
+    /** Longer ids are not a carrier's: refused before they reach a key. */
+    static final int MAX_CARRIER_ID = 200;
+
+    private final CarrierLinks links;
+    private final MessageProgress progress;
+    private final Clock clock;
+
+    public ReceiptService(CarrierLinks links, MessageProgress progress, Clock clock) {
+        this.links = links;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public Outcome apply(CarrierReceipt receipt) {
+        String id = receipt.carrierMessageId();
+        if (id == null || id.isBlank() || id.length() > MAX_CARRIER_ID) {
+            throw new IllegalArgumentException("a receipt without a usable carrier message id");
+        }
+        Optional<MessageStore.Ref> ref = links.park(receipt);
+        if (ref.isEmpty()) {
+            Log.info("receipt.parked", "carrierMessageId", id, "reason", "its hand-over is not recorded yet");
+            return Outcome.PARKED;
+        }
+        Log.context("accountId", ref.get().accountId(), "serialNo", ref.get().serialNo());
+        Optional<SmsMessage> message = progress.find(ref.get());
+        if (message.isEmpty()) {
+            Log.warn("receipt.ignored", "reason", "no such message");
+            return Outcome.ALREADY_APPLIED;
+        }
+        return progress.receipt(message.get(), receipt, clock.instant()) ? Outcome.APPLIED : Outcome.ALREADY_APPLIED;
+    }
+}
