@@ -68,7 +68,9 @@ final class StackPlan {
             bucketNames.put(id, name == null ? id.toLowerCase() : resolver.resolve(name));
         }
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
-            functions.add(function(id, codeBase));
+            if (exists(id)) {
+                functions.add(function(id, codeBase));
+            }
         }
         for (String id : template.resourcesOfType("AWS::Logs::SubscriptionFilter")) {
             Map<String, Object> p = template.properties(id);
@@ -81,6 +83,11 @@ final class StackPlan {
     }
 
     private static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":" + SqsEmulator.ACCOUNT + ":function:";
+    /** As CloudFormation decides: a resource with a Condition exists only where the condition holds. */
+    boolean exists(String logicalId) {
+        Object condition = Template.map(template.resources().get(logicalId)).get("Condition");
+        return condition == null || condition(String.valueOf(condition));
+    }
 
     /** As CloudFormation does: every parameter has a value, within its AllowedValues and AllowedPattern. */
     private void validateParameters() {
@@ -175,6 +182,10 @@ final class StackPlan {
         if (queueNames.containsKey(name)) {
             return queueUrl.apply(queueNames.get(name));
         }
+        Object logGroupName = template.properties(name).get("LogGroupName");
+        if (logGroupName != null && "AWS::Logs::LogGroup".equals(Template.map(template.resources().get(name)).get("Type"))) {
+            return resolver.resolve(logGroupName);
+        }
         if (template.resources().containsKey(name)) {
             return name;
         }
@@ -201,6 +212,9 @@ final class StackPlan {
         }
         if (attribute.equals("Arn") && template.resourcesOfType("AWS::Serverless::Function").contains(id)) {
             return FUNCTION_ARN + id;
+        }
+        if (attribute.equals("Arn") && "AWS::IAM::Role".equals(Template.map(template.resources().get(id)).get("Type"))) {
+            return "arn:aws:iam::" + SqsEmulator.ACCOUNT + ":role/" + STACK_NAME + "-" + id;
         }
         throw new IllegalArgumentException("!GetAtt " + name + " is not supported locally");
     }

@@ -66,13 +66,17 @@ class SnsCarrierSignedRequestTest {
             exchange.close();
         });
         server.start();
-        SnsClient sns = SnsClient.builder().region(Region.US_EAST_1)
+        carrier = new SnsCarrier(localSns(server));
+    }
+
+    /** The real SDK's SNS client, signing as a caller would, sending to the local endpoint without retries. */
+    static SnsClient localSns(HttpServer server) {
+        return SnsClient.builder().region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
                 .build();
-        carrier = new SnsCarrier(sns);
     }
 
     @AfterAll
