@@ -58,7 +58,7 @@ final class StackPlan {
         this.parameters.putAll(parameterOverrides);
         validateParameters();
         this.tables = template.resourcesOfType("AWS::DynamoDB::Table");
-        this.resolver = new Template.Resolver(this::ref, this::getAtt);
+        this.resolver = new Template.Resolver(this::ref, this::getAtt, this::condition);
         for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
             Object name = template.properties(id).get("QueueName");
             queueNames.put(id, name == null ? id : resolver.resolve(name));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -96,15 +97,24 @@ public final class Template {
         return value instanceof List<?> l ? (List<Object>) l : List.of();
     }
 
-    /** Resolves Ref, Fn::GetAtt, Fn::Sub (with its variable map) and Fn::Select over Fn::Split; other intrinsics are not used by this template. */
+    /**
+     * Resolves Ref, Fn::GetAtt, Fn::Sub (with its variable map), Fn::If and Fn::Select over Fn::Split; other
+     * intrinsics are not used by this template.
+     */
     public static final class Resolver {
         private final Function<String, String> ref;
         private final Function<String, String> getAtt;
+        private final Predicate<String> condition;
 
-        /** {@code ref}: a parameter, pseudo parameter or logical id; {@code getAtt}: "LogicalId.Attribute". */
-        public Resolver(Function<String, String> ref, Function<String, String> getAtt) {
+        /**
+         * {@code ref}: a parameter, pseudo parameter or logical id; {@code getAtt}: "LogicalId.Attribute";
+         * {@code condition}: whether a condition of the template holds.
+         */
+        public Resolver(Function<String, String> ref, Function<String, String> getAtt,
+                        Predicate<String> condition) {
             this.ref = ref;
             this.getAtt = getAtt;
+            this.condition = condition;
         }
 
         public String resolve(Object value) {
@@ -136,6 +146,10 @@ public final class Template {
                 }
                 matcher.appendTail(out);
                 return out.toString();
+            }
+            if (m.containsKey("Fn::If")) {
+                List<Object> args = list(m.get("Fn::If"));
+                return resolve(condition.test(String.valueOf(args.get(0))) ? args.get(1) : args.get(2));
             }
             if (m.containsKey("Fn::Select")) {
                 // Only the form the template uses: an element of Fn::Split.

@@ -92,7 +92,7 @@ class DeployDefaultsTest {
                 case "AWS::StackName" -> stackName;
                 case "AWS::AccountId" -> "123456789012";
                 default -> throw new IllegalArgumentException(ref);
-            }, att -> { throw new IllegalArgumentException(att); });
+            }, att -> { throw new IllegalArgumentException(att); }, condition -> { throw new IllegalArgumentException(condition); });
             String name = resolver.resolve(bucketName);
             assertThat(validBucketName(name)).as(stackName + " -> " + name).isTrue();
             assertThat(resolver.resolve(checkBucket)).isEqualTo(name);

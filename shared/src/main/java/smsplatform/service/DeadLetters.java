@@ -3,10 +3,7 @@ package smsplatform.service;
 import java.time.Clock;
 import java.util.Optional;
 import smsplatform.domain.SmsMessage;
-import smsplatform.domain.SmsMessage.Status;
-import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
-import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
 
 /**

@@ -22,6 +22,7 @@ import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
+import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.VariableKind;
@@ -135,6 +136,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         body.put("text", m.text());
         body.put("fee", m.fee());
         body.put("status", m.status().name());
+        body.put("receipt", receipt(m.receipt()));
         body.put("statusHistory", m.statusHistory().stream().map(c -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("status", c.status().name());
@@ -145,5 +147,17 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
             return (Object) e;
         }).toList());
         return ApiResponses.json(200, body);
+    }
+
+    /** The carrier's receipt as DESIGN §11 shows it; null until one came. */
+    static Map<String, Object> receipt(Receipt r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("carrierStatus", r.carrierStatus());
+        receipt.put("description", r.description());
+        receipt.put("at", r.at().toString());
+        return receipt;
     }
 }
