@@ -79,7 +79,8 @@ class SampleEventsTest {
                     .anyMatch(n -> n.startsWith("send-sms"))
                     .anyMatch(n -> n.startsWith("delivery-"))
                     .anyMatch(n -> n.startsWith("outbound-dead-letter-"))
-                    .anyMatch(n -> n.startsWith("message-sweeper-"));
+                    .anyMatch(n -> n.startsWith("message-sweeper-"))
+                    .anyMatch(n -> n.startsWith("receipts-"));
         }
     }
 
@@ -186,7 +187,15 @@ class SampleEventsTest {
     void theSweeperSampleRunsOneSweepAndSaysWhatItDid() throws Exception {
         Invocation sweep = invoke("MessageSweeperFunction", "message-sweeper-scheduled.json");
         assertThat(sweep.exitCode()).as(sweep.output()).isZero();
-        assertThat(sweep.json()).containsOnlyKeys("requeued", "failed", "waiting");
+        assertThat(sweep.json()).containsOnlyKeys("requeued", "failed", "waiting", "withoutReceipt");
+    }
+
+    /** An SNS delivery-status record, as its subscription filter delivers it, for a carrier id no message has yet: kept. */
+    @Test
+    void theReceiptSampleIsReadAsAnSnsRecordAndKeptForTheMessageItWillName() throws Exception {
+        Invocation receipt = invoke("ReceiptFunction", "receipts-sns-delivery-status.json");
+        assertThat(receipt.exitCode()).as(receipt.output()).isZero();
+        assertThat(receipt.json()).isEqualTo(Map.of("parked", 1, "malformed", 0));
     }
 
     @Test
