@@ -13,7 +13,9 @@ import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
+import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
@@ -22,6 +24,7 @@ import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
+import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.VariableKind;
@@ -31,10 +34,13 @@ import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
+import smsplatform.json.SmsMessageJson;
+import smsplatform.json.StatisticsJson;
+import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
+/** {@code POST /v1/sms/send}, {@code GET /v1/sms/{serialNo}}, and the pulls {@code GET /v1/sms} and {@code GET /v1/statistics}. */
 public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
@@ -43,6 +49,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     static final String AFTER_RECORDED = "send-sms.after-recorded";
 
     private final SendSmsService sms;
+    private final PullService pulls;
     private final ApiHandler api;
 
     public SendSmsHandler() {
@@ -57,11 +64,14 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
+                new PullService(new DynamoSentMessages(dynamo, env.tableName()),
+                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC()),
                 env.apiHandler("send-sms", dynamo));
     }
 
-    public SendSmsHandler(SendSmsService sms, ApiHandler api) {
+    public SendSmsHandler(SendSmsService sms, PullService pulls, ApiHandler api) {
         this.sms = sms;
+        this.pulls = pulls;
         this.api = api;
     }
 
@@ -91,6 +101,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         return switch (request.routeKey()) {
             case "POST /v1/sms/send" -> send(caller, request);
             case "GET /v1/sms/{serialNo}" -> status(sms.status(caller, request.pathParameter("serialNo")));
+            case "GET /v1/sms" -> messages(caller, request);
+            case "GET /v1/statistics" -> statistics(caller, request);
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
@@ -124,6 +136,27 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         response.put("sendStatuses", statuses);
         response.put("requestId", request.requestId());
         return ApiResponses.json(200, response);
+    }
+
+    private APIGatewayV2HTTPResponse messages(Caller caller, ApiRequest request) {
+        Page<Map<String, Object>> page = pulls.messages(caller, new PullService.MessageQuery(
+                        request.query("phoneNumber"), request.query("from"), request.query("to"), request.query("status"),
+                        request.queryInt("limit", 20, 1, 100), request.query("nextToken")))
+                .map(SmsMessageJson::toListItem, token -> token)
+                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messages", page.items());
+        body.put("nextToken", page.nextToken());
+        body.put("requestId", request.requestId());
+        return ApiResponses.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse statistics(Caller caller, ApiRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("days", pulls.statistics(caller, request.query("from"), request.query("to")).stream()
+                .map(StatisticsJson::toApi).toList());
+        body.put("requestId", request.requestId());
+        return ApiResponses.json(200, body);
     }
 
     private static APIGatewayV2HTTPResponse status(SmsMessage m) {
