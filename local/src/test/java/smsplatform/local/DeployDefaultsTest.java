@@ -112,7 +112,7 @@ class DeployDefaultsTest {
                 assertThat(route.scopes()).as(route.routeKey()).isEqualTo(expected);
             }
         }
-        assertThat(routes).isEqualTo(15);
+        assertThat(routes).isEqualTo(17);
     }
 
     @Test

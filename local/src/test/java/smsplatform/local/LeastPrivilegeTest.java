@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Least privilege, derived from what the functions really call: one journey through every function
  * (apply, upload, check, automatic review, reviewer listing with its evidence link, decision, send to
- * two numbers, delivery, listing, deletion) on the suite's stack, then the ALLOW decisions sms-local's
+ * two numbers, delivery, listings and pulls, deletion) on the suite's stack, then the ALLOW decisions sms-local's
  * IAM enforcement recorded in iam.log. Every action template.yaml grants a function on a resource must
  * be among them, unless the function's block in the template says why with a line
  * {@code # why: ACTION RESOURCE: reason} (RESOURCE: {@code table}, {@code index/NAME}, {@code bucket},
@@ -199,6 +199,8 @@ class LeastPrivilegeTest {
             applicant.await("/v1/sms/" + status.get("serialNo"), m -> "DELIVERED".equals(m.get("status")), "delivery");
         }
         assertThat(applicant.get("/v1/signatures").status()).isEqualTo(200);
+        assertThat(applicant.get("/v1/sms?status=DELIVERED").status()).isEqualTo(200);
+        assertThat(applicant.get("/v1/statistics").status()).isEqualTo(200);
         assertThat(applicant.delete("/v1/signatures/" + id).status()).isEqualTo(204);
     }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
+import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsOutboundQueue;
@@ -23,6 +25,7 @@ import smsplatform.functions.review.ReviewerApiHandler;
 import smsplatform.functions.signatures.SignaturesApiHandler;
 import smsplatform.functions.sms.SendSmsHandler;
 import smsplatform.http.ApiHandler;
+import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
 import smsplatform.service.SignatureService;
 import smsplatform.service.TemplateService;
@@ -76,7 +79,9 @@ class SnapStartPrimingTest {
                 new DynamoTemplateStore(backend.dynamo, backend.table()),
                 new DynamoMessageStore(backend.dynamo, backend.table()),
                 new SqsOutboundQueue(backend.sqs, backend.queueUrl("OutboundQueue")),
-                new DynamoSendCounters(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
+                new DynamoSendCounters(backend.dynamo, backend.table()), Clock.systemUTC()),
+                new PullService(new DynamoSentMessages(backend.dynamo, backend.table()),
+                        new DynamoStatistics(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
         assertThat(unchanged(handler::prime)).containsExactly(400, 404);
     }
 

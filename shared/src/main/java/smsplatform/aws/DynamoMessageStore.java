@@ -299,7 +299,8 @@ public final class DynamoMessageStore implements MessageStore {
         return AttributeValue.fromM(m);
     }
 
-    private static SmsMessage read(String accountId, Map<String, AttributeValue> item) {
+    /** A stored message as the domain sees it (also what {@link DynamoSentMessages} lists). */
+    static SmsMessage read(String accountId, Map<String, AttributeValue> item) {
         List<SmsMessage.StatusChange> history = item.get("statusHistory").l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
             return new SmsMessage.StatusChange(SmsMessage.Status.valueOf(m.get("status").s()),

@@ -3,19 +3,30 @@ package smsplatform.aws;
 import static smsplatform.aws.Items.account;
 import static smsplatform.aws.Items.key;
 import static smsplatform.aws.Items.n;
+import static smsplatform.aws.Items.s;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import smsplatform.ports.Statistics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** One item per account and day, {@code STATS#<yyyy-MM-dd>}; counting is one UpdateItem with ADD (atomic). */
+/**
+ * One item per account and UTC day, {@code ACCOUNT#<id> / STATS#<yyyy-MM-dd>}, with the number attributes
+ * {@code requested sent delivered undelivered failed fee}. {@link #add} is one UpdateItem with {@code ADD}: each
+ * increment is added to the stored number atomically, from 0 when the item or attribute does not exist yet
+ * (UpdateExpression, https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html; "Use
+ * atomic counter operations in DynamoDB",
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/example_dynamodb_Scenario_AtomicCounterOperations_section.html),
+ * so concurrent adds never lose one. {@link #read} is one Query of the days' key range.
+ */
 public final class DynamoStatistics implements Statistics {
+
+    private static final String SK = "STATS#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -27,27 +38,36 @@ public final class DynamoStatistics implements Statistics {
 
     @Override
     public void add(String accountId, LocalDate day, Map<Counter, Long> increments) {
-        StringJoiner adds = new StringJoiner(", ", "ADD ", "");
+        List<String> adds = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        increments.forEach((counter, by) -> {
-            String name = counter.name().toLowerCase();
-            adds.add(name + " :" + name);
-            values.put(":" + name, n(by));
+        increments.forEach((counter, increment) -> {
+            if (increment != 0) {
+                String name = attribute(counter);
+                adds.add("#" + name + " :" + name);
+                names.put("#" + name, name);
+                values.put(":" + name, n(increment));
+            }
         });
-        dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "STATS#" + day))
-                .updateExpression(adds.toString()).expressionAttributeValues(values));
+        if (adds.isEmpty()) {
+            return;
+        }
+        dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), SK + day))
+                .updateExpression("ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     @Override
     public List<Day> read(String accountId, LocalDate from, LocalDate to) {
-        Map<String, Map<String, AttributeValue>> byDay = new HashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":pk", Items.s(account(accountId)),
-                                ":from", Items.s("STATS#" + from), ":to", Items.s("STATS#" + to))))
-                .items().forEach(item -> byDay.put(item.get("sk").s().substring("STATS#".length()), item));
+        Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
+        dynamo.query(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(account(accountId)),
+                                ":from", s(SK + from), ":to", s(SK + to))))
+                .items().forEach(item -> stored.put(item.get("sk").s().substring(SK.length()), item));
         List<Day> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            Map<String, AttributeValue> item = byDay.getOrDefault(day.toString(), Map.of());
+            Map<String, AttributeValue> item = stored.getOrDefault(day.toString(), Map.of());
             days.add(new Day(day, count(item, Counter.REQUESTED), count(item, Counter.SENT), count(item, Counter.DELIVERED),
                     count(item, Counter.UNDELIVERED), count(item, Counter.FAILED), count(item, Counter.FEE)));
         }
@@ -55,7 +75,11 @@ public final class DynamoStatistics implements Statistics {
     }
 
     private static long count(Map<String, AttributeValue> item, Counter counter) {
-        AttributeValue v = item.get(counter.name().toLowerCase());
-        return v == null ? 0 : Long.parseLong(v.n());
+        AttributeValue value = item.get(attribute(counter));
+        return value == null ? 0 : Long.parseLong(value.n());
+    }
+
+    private static String attribute(Counter counter) {
+        return counter.name().toLowerCase(Locale.ROOT);
     }
 }

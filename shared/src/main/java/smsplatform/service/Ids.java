@@ -75,6 +75,16 @@ public final class Ids {
         return millis;
     }
 
+    /** The smallest id with {@code prefix} made at {@code millis}: ids sort by the time they were made. */
+    public static String first(String prefix, long millis) {
+        return prefix + time(millis) + "0".repeat(16);
+    }
+
+    /** The largest id with {@code prefix} made at {@code millis}. */
+    public static String last(String prefix, long millis) {
+        return prefix + time(millis) + "z".repeat(16);
+    }
+
     private static String time(long millis) {
         StringBuilder b = new StringBuilder(10);
         for (int shift = 45; shift >= 0; shift -= 5) {

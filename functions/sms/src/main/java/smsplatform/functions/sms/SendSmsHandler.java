@@ -13,7 +13,9 @@ import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
+import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
@@ -22,7 +24,7 @@ import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
-import smsplatform.domain.Receipt;
+import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.VariableKind;
@@ -32,10 +34,13 @@ import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
+import smsplatform.json.SmsMessageJson;
+import smsplatform.json.StatisticsJson;
+import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code POST /v1/sms/send} and {@code GET /v1/sms/{serialNo}}. */
+/** {@code POST /v1/sms/send}, {@code GET /v1/sms/{serialNo}}, and the pulls {@code GET /v1/sms} and {@code GET /v1/statistics}. */
 public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
@@ -44,6 +49,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     static final String AFTER_RECORDED = "send-sms.after-recorded";
 
     private final SendSmsService sms;
+    private final PullService pulls;
     private final ApiHandler api;
 
     public SendSmsHandler() {
@@ -58,11 +64,14 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
+                new PullService(new DynamoSentMessages(dynamo, env.tableName()),
+                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC()),
                 env.apiHandler("send-sms", dynamo));
     }
 
-    public SendSmsHandler(SendSmsService sms, ApiHandler api) {
+    public SendSmsHandler(SendSmsService sms, PullService pulls, ApiHandler api) {
         this.sms = sms;
+        this.pulls = pulls;
         this.api = api;
     }
 
@@ -92,6 +101,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         return switch (request.routeKey()) {
             case "POST /v1/sms/send" -> send(caller, request);
             case "GET /v1/sms/{serialNo}" -> status(sms.status(caller, request.pathParameter("serialNo")));
+            case "GET /v1/sms" -> messages(caller, request);
+            case "GET /v1/statistics" -> statistics(caller, request);
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
@@ -127,37 +138,28 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         return ApiResponses.json(200, response);
     }
 
-    private static APIGatewayV2HTTPResponse status(SmsMessage m) {
+    private APIGatewayV2HTTPResponse messages(Caller caller, ApiRequest request) {
+        Page<Map<String, Object>> page = pulls.messages(caller, new PullService.MessageQuery(
+                        request.query("phoneNumber"), request.query("from"), request.query("to"), request.query("status"),
+                        request.queryInt("limit", 20, 1, 100), request.query("nextToken")))
+                .map(SmsMessageJson::toListItem, token -> token)
+                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("serialNo", m.serialNo());
-        body.put("phoneNumber", m.phoneNumber());
-        body.put("sign", m.sign());
-        body.put("templateId", m.templateId());
-        body.put("text", m.text());
-        body.put("fee", m.fee());
-        body.put("status", m.status().name());
-        body.put("receipt", receipt(m.receipt()));
-        body.put("statusHistory", m.statusHistory().stream().map(c -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("status", c.status().name());
-            e.put("at", c.at().toString());
-            if (c.detail() != null) {
-                e.put("detail", c.detail());
-            }
-            return (Object) e;
-        }).toList());
+        body.put("messages", page.items());
+        body.put("nextToken", page.nextToken());
+        body.put("requestId", request.requestId());
         return ApiResponses.json(200, body);
     }
 
-    /** The carrier's receipt as DESIGN §11 shows it; null until one came. */
-    static Map<String, Object> receipt(Receipt r) {
-        if (r == null) {
-            return null;
-        }
-        Map<String, Object> receipt = new LinkedHashMap<>();
-        receipt.put("carrierStatus", r.carrierStatus());
-        receipt.put("description", r.description());
-        receipt.put("at", r.at().toString());
-        return receipt;
+    private APIGatewayV2HTTPResponse statistics(Caller caller, ApiRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("days", pulls.statistics(caller, request.query("from"), request.query("to")).stream()
+                .map(StatisticsJson::toApi).toList());
+        body.put("requestId", request.requestId());
+        return ApiResponses.json(200, body);
+    }
+
+    private static APIGatewayV2HTTPResponse status(SmsMessage m) {
+        return ApiResponses.json(200, SmsMessageJson.toDetail(m));
     }
 }

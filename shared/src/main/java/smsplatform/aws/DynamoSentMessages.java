@@ -1,0 +1,88 @@
+package smsplatform.aws;
+
+import static smsplatform.aws.Items.account;
+import static smsplatform.aws.Items.key;
+import static smsplatform.aws.Items.s;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import smsplatform.domain.Page;
+import smsplatform.domain.SmsMessage;
+import smsplatform.ports.SentMessages;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The messages of {@link DynamoMessageStore} ({@code ACCOUNT#<id> / SMS#<serialNo>}) listed by serial number:
+ * a time range is a key range ({@code sk BETWEEN}), read newest first ({@code ScanIndexForward=false}), the
+ * number and status filtered by a FilterExpression. DynamoDB's {@code Limit} counts the items it reads before
+ * the filter ("Limiting the number of items in the result set",
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.Other.html; "Filter expressions for the
+ * Query operation", https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Query.FilterExpression.html),
+ * so a filtered page reads at most {@value #READ_BUDGET} messages and may hold fewer than asked.
+ */
+public final class DynamoSentMessages implements SentMessages {
+
+    static final int READ_BUDGET = 200;
+    private static final String SK = "SMS#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoSentMessages(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Page<SmsMessage> list(String accountId, Filter filter, int limit, String afterSerialNo) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(account(accountId)),
+                ":first", s(SK + filter.firstSerialNo()), ":last", s(SK + filter.lastSerialNo())));
+        List<String> conditions = new ArrayList<>();
+        if (filter.phoneNumber() != null) {
+            conditions.add("phoneNumber = :phone");
+            values.put(":phone", s(filter.phoneNumber()));
+        }
+        if (filter.status() != null) {
+            conditions.add("#status = :status");
+            values.put(":status", s(filter.status()));
+        }
+        boolean filtered = !conditions.isEmpty();
+        List<SmsMessage> found = new ArrayList<>();
+        String resume = afterSerialNo;
+        boolean more;
+        int budget = READ_BUDGET;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
+                    .expressionAttributeValues(values).scanIndexForward(false).consistentRead(true)
+                    .limit(filtered ? budget : limit - found.size());
+            if (filtered) {
+                query.filterExpression(String.join(" AND ", conditions));
+            }
+            if (filter.status() != null) {
+                query.expressionAttributeNames(Map.of("#status", "status"));
+            }
+            if (resume != null) {
+                query.exclusiveStartKey(key(account(accountId), SK + resume));
+            }
+            QueryResponse page = dynamo.query(query.build());
+            budget -= page.scannedCount() == null ? page.items().size() : page.scannedCount();
+            List<Map<String, AttributeValue>> items = page.items();
+            int taken = Math.min(items.size(), limit - found.size());
+            items.subList(0, taken).forEach(item -> found.add(DynamoMessageStore.read(accountId, item)));
+            if (taken < items.size()) {
+                resume = found.get(found.size() - 1).serialNo();
+                more = true;
+            } else {
+                more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+                resume = more ? page.lastEvaluatedKey().get("sk").s().substring(SK.length()) : null;
+            }
+        } while (more && found.size() < limit && budget > 0);
+        return new Page<>(found, more ? resume : null, found.stream().map(SmsMessage::serialNo).toList());
+    }
+}
