@@ -115,7 +115,7 @@ class TemplateTest {
                         .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
             }
         }
-        assertThat(consumers).isEqualTo(3);
+        assertThat(consumers).isEqualTo(5);
         assertThat(plan.function("OutboundDeadLetterFunction").sqsTriggers())
                 .extracting(LocalFunction.SqsTrigger::queueName).containsExactly("OutboundDLQ");
         LocalFunction check = plan.function("CertificateCheckFunction");
@@ -233,7 +233,7 @@ class TemplateTest {
         Object onFailure = Template.map(Template.map(Template.map(template.properties("CertificateCheckFunction")
                 .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
         deadLetterQueues.add(String.valueOf(Template.list(Template.map(onFailure).get("Fn::GetAtt")).get(0)));
-        assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ",
+        assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ", "CallbackDLQ",
                 "CertificateEventsDLQ");
         for (String queue : deadLetterQueues) {
             assertThat(alarms).as(queue).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
