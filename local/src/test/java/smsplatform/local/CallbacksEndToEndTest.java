@@ -163,16 +163,16 @@ class CallbacksEndToEndTest {
     @Test
     void theSecretIsShownOnlyWhenMadeAndAChangeOfUrlKeepsIt() throws Exception {
         ApiClient client = account("callbacks-settings");
-        ApiClient.Response created = client.put("/v1/callbacks", Map.of("url", "https://hooks.example.com/sms",
+        ApiClient.Response created = client.put("/v1/callbacks", Map.of("url", "https://hooks.settings.invalid/sms",
                 "events", List.of("MESSAGE_STATUS")));
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         assertThat(created.json()).containsKey("secret");
-        ApiClient.Response changed = client.put("/v1/callbacks", Map.of("url", "https://hooks.example.com/v2",
+        ApiClient.Response changed = client.put("/v1/callbacks", Map.of("url", "https://hooks.settings.invalid/v2",
                 "events", List.of("REVIEW_RESULT", "MESSAGE_STATUS")));
-        assertThat(changed.json()).doesNotContainKey("secret").containsEntry("url", "https://hooks.example.com/v2")
+        assertThat(changed.json()).doesNotContainKey("secret").containsEntry("url", "https://hooks.settings.invalid/v2")
                 .containsEntry("events", List.of("MESSAGE_STATUS", "REVIEW_RESULT"));
         ApiClient.Response read = client.get("/v1/callbacks");
-        assertThat(read.json()).doesNotContainKey("secret").containsEntry("url", "https://hooks.example.com/v2");
+        assertThat(read.json()).doesNotContainKey("secret").containsEntry("url", "https://hooks.settings.invalid/v2");
         assertThat(client.delete("/v1/callbacks").status()).isEqualTo(204);
         assertThat(client.get("/v1/callbacks").status()).isEqualTo(404);
         assertThat(client.post("/v1/callbacks/secret", Map.of()).status()).isEqualTo(404);
