@@ -181,7 +181,7 @@ class CallbacksEndToEndTest {
     @Test
     void anSsrfUrlIsRefusedWithItsCodeAndChangesNothing() throws Exception {
         ApiClient client = account("callbacks-ssrf");
-        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "https://[::1]/",
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "https://[fd00:ec2::254]/",
                 "https://user:pw@hooks.example.com/", "ftp://hooks.example.com/", "http://192.168.0.1/")) {
             ApiClient.Response refused = client.put("/v1/callbacks", Map.of("url", url, "events", List.of("MESSAGE_STATUS")));
             assertThat(refused.status()).as(url).isEqualTo(400);

@@ -72,7 +72,9 @@ class TemplateTest {
                 "POST /v1/templates", "GET /v1/templates", "GET /v1/templates/{templateId}",
                 "PUT /v1/templates/{templateId}", "DELETE /v1/templates/{templateId}",
                 "GET /v1/reviews", "POST /v1/reviews/{signatureId}/decision",
-                "POST /v1/sms/send", "GET /v1/sms/{serialNo}");
+                "POST /v1/sms/send", "GET /v1/sms/{serialNo}",
+                "PUT /v1/callbacks", "GET /v1/callbacks", "DELETE /v1/callbacks", "POST /v1/callbacks/secret",
+                "GET /v1/callbacks/failures");
         assertThat(plan.jwtConfig().issuer()).isNotBlank();
         assertThat(plan.jwtConfig().audiences()).isNotEmpty();
     }
