@@ -170,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
     static Map<String, String> parameters(Map<String, String> overrides, int port) {
         Map<String, String> parameters = new LinkedHashMap<>(overrides);
         parameters.put("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages");
+        parameters.putIfAbsent("CallbackAllowLoopback", "true"); // receivers on this machine, over http
         return parameters;
     }
 

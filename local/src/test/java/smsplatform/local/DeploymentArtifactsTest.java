@@ -22,7 +22,8 @@ class DeploymentArtifactsTest {
             "signatures-api", Set.of("dynamodb", "s3", "sqs"),
             "certificate-check", Set.of("dynamodb", "s3", "sqs"),
             "review", Set.of("dynamodb", "s3", "sqs"),
-            "sms", Set.of("dynamodb", "sqs", "sns"));
+            "sms", Set.of("dynamodb", "sqs", "sns"),
+            "callbacks", Set.of("dynamodb", "sqs"));
 
     static final Set<String> OTHER_HTTP_CLIENTS = Set.of("software/amazon/awssdk/http/apache/",
             "software/amazon/awssdk/http/apache5/", "software/amazon/awssdk/http/nio/netty/",

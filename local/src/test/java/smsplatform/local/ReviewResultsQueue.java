@@ -1,23 +1,20 @@
 package smsplatform.local;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The REVIEW_RESULT events of the shared stack, read off its FIFO results queue
- * ({@code sms-local-review-results.fifo}) as a subscriber would. Every test class of the JVM reads
- * through this one reader: a message received is deleted, so it is kept here for whichever test waits for it.
+ * The results of the shared stack's FIFO results queue, as its consumer (the callback dispatcher) received
+ * them: each message it takes is logged once ({@code review-result.received}, with its message id and
+ * body), so a result published twice would show twice, and a redelivery of one message counts once.
  */
 final class ReviewResultsQueue {
-
-    private static final List<Map<String, Object>> RECEIVED = new ArrayList<>();
-    private static SqsClient sqs;
-    private static String queueUrl;
 
     private ReviewResultsQueue() {}
 
@@ -26,31 +23,26 @@ final class ReviewResultsQueue {
      * {@code templateId}) is {@code id}, once at least {@code atLeast} arrived (or after 30 s), plus any
      * that follow within 1.5 s: a duplicate would show.
      */
-    static synchronized List<Map<String, Object>> of(String idField, String id, int atLeast) throws Exception {
+    static List<Map<String, Object>> of(String idField, String id, int atLeast) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (mine(idField, id).size() < atLeast && System.nanoTime() < deadline) {
-            receive();
+        while (received(idField, id).size() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(250);
         }
         Thread.sleep(1500);
-        receive();
-        return mine(idField, id);
+        return received(idField, id);
     }
 
-    private static List<Map<String, Object>> mine(String idField, String id) {
-        return RECEIVED.stream().filter(r -> id.equals(r.get(idField))).toList();
-    }
-
-    private static void receive() throws Exception {
-        if (sqs == null) {
-            RunningStack stack = SharedStack.get();
-            String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("sqs");
-            sqs = LocalStack.client(SqsClient.builder(), endpoint).build();
-            queueUrl = endpoint + "/000000000000/sms-local-review-results.fifo";
+    private static List<Map<String, Object>> received(String idField, String id) throws Exception {
+        Path log = SharedStack.get().dataDir.resolve("logs/CallbackDispatcherFunction.log");
+        Map<String, Map<String, Object>> byMessage = new LinkedHashMap<>();
+        if (Files.exists(log)) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.contains("\"review-result.received\"")) {
+                    Map<String, Object> entry = Json.parseObject(line);
+                    byMessage.putIfAbsent((String) entry.get("messageId"), Json.parseObject((String) entry.get("result")));
+                }
+            }
         }
-        for (Message m : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-                .messages()) {
-            RECEIVED.add(Json.parseObject(m.body()));
-            sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-        }
+        return new ArrayList<>(byMessage.values().stream().filter(r -> id.equals(r.get(idField))).toList());
     }
 }

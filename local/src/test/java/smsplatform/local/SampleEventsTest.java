@@ -80,7 +80,8 @@ class SampleEventsTest {
                     .anyMatch(n -> n.startsWith("delivery-"))
                     .anyMatch(n -> n.startsWith("outbound-dead-letter-"))
                     .anyMatch(n -> n.startsWith("message-sweeper-"))
-                    .anyMatch(n -> n.startsWith("receipts-"));
+                    .anyMatch(n -> n.startsWith("receipts-"))
+                    .anyMatch(n -> n.startsWith("callback-dispatcher-"));
         }
     }
 

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 /** One stack for the end-to-end test classes that can share it (started once per test JVM). */
 final class SharedStack {
 
+    /** Short, so that a receiver down for the whole window is given up on within a test. */
+    static final int CALLBACK_RETRY_WINDOW_SECONDS = 25;
+
     private static RunningStack stack;
 
     private SharedStack() {}
@@ -13,7 +16,8 @@ final class SharedStack {
     static synchronized RunningStack get() throws Exception {
         if (stack == null) {
             Path dir = Files.createTempDirectory("sms-local-e2e");
-            stack = RunningStack.start(dir);
+            stack = RunningStack.start(dir, "--parameter-overrides",
+                    "CallbackRetryWindowSeconds=" + CALLBACK_RETRY_WINDOW_SECONDS);
             RunningStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
@@ -26,6 +27,8 @@ import smsplatform.functions.signatures.SignaturesApiHandler;
 import smsplatform.functions.sms.SendSmsHandler;
 import smsplatform.http.ApiHandler;
 import smsplatform.service.PullService;
+import smsplatform.domain.callbacks.CallbackUrlPolicy;
+import smsplatform.service.CallbackService;
 import smsplatform.service.SendSmsService;
 import smsplatform.service.SignatureService;
 import smsplatform.service.TemplateService;
@@ -69,6 +72,8 @@ class SnapStartPrimingTest {
                 reviewQueue, Clock.systemUTC(), 50),
                 new TemplateService(new DynamoTemplateStore(backend.dynamo, backend.table()), reviewQueue,
                         Clock.systemUTC(), 100),
+                new CallbackService(new DynamoCallbackStore(backend.dynamo, backend.table()), new CallbackUrlPolicy(false),
+                        Clock.systemUTC()),
                 api("signatures-api"));
         assertThat(unchanged(handler::prime)).containsExactly(200, 404, 400);
     }

@@ -72,7 +72,9 @@ class TemplateTest {
                 "POST /v1/templates", "GET /v1/templates", "GET /v1/templates/{templateId}",
                 "PUT /v1/templates/{templateId}", "DELETE /v1/templates/{templateId}",
                 "GET /v1/reviews", "POST /v1/reviews/{signatureId}/decision",
-                "POST /v1/sms/send", "GET /v1/sms/{serialNo}", "GET /v1/sms", "GET /v1/statistics");
+                "POST /v1/sms/send", "GET /v1/sms/{serialNo}", "GET /v1/sms", "GET /v1/statistics",
+                "PUT /v1/callbacks", "GET /v1/callbacks", "DELETE /v1/callbacks", "POST /v1/callbacks/secret",
+                "GET /v1/callbacks/failures");
         assertThat(plan.jwtConfig().issuer()).isNotBlank();
         assertThat(plan.jwtConfig().audiences()).isNotEmpty();
     }
@@ -115,7 +117,7 @@ class TemplateTest {
                         .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
             }
         }
-        assertThat(consumers).isEqualTo(3);
+        assertThat(consumers).isEqualTo(5);
         assertThat(plan.function("OutboundDeadLetterFunction").sqsTriggers())
                 .extracting(LocalFunction.SqsTrigger::queueName).containsExactly("OutboundDLQ");
         LocalFunction check = plan.function("CertificateCheckFunction");

@@ -38,6 +38,11 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
     public int templateQuota() { return Integer.parseInt(optional("TEMPLATE_QUOTA", "100")); }
+    public String callbackQueueUrl() { return required("CALLBACK_QUEUE_URL"); }
+    /** The local stack's leave to POST callbacks to http://127.0.0.1 (never in production). */
+    public boolean callbackAllowLoopback() { return Boolean.parseBoolean(optional("CALLBACK_ALLOW_LOOPBACK", "false")); }
+    /** How long a callback is retried, from its first attempt, before it is kept as a failure. */
+    public Duration callbackRetryWindow() { return seconds("CALLBACK_RETRY_WINDOW_SECONDS"); }
     public String carrierSimulatorSecret() { return required(CARRIER_SIMULATOR_SECRET); }
     /** How long a QUEUED message may go without a change before the sweeper queues it again. */
     public Duration sweepQueuedAfter() { return seconds("SWEEP_QUEUED_AFTER_SECONDS"); }
@@ -45,8 +50,6 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public Duration sweepSentAfter() { return seconds("SWEEP_SENT_AFTER_SECONDS"); }
     /** How long a message the carrier accepted may wait for its receipt before the sweeper settles it UNDELIVERED. */
     public Duration sweepReceiptAfter() { return seconds("SWEEP_RECEIPT_AFTER_SECONDS"); }
-    /** Where MESSAGE_STATUS and REVIEW_RESULT events wait for the callback dispatcher. */
-    public String callbackQueueUrl() { return required("CALLBACK_QUEUE_URL"); }
 
     private Duration seconds(String name) {
         return Duration.ofSeconds(Long.parseLong(required(name)));

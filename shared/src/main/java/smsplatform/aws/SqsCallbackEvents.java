@@ -1,11 +1,11 @@
 package smsplatform.aws;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import smsplatform.domain.CallbackEvent;
+import smsplatform.json.CallbackJson;
 import smsplatform.json.Json;
 import smsplatform.ports.CallbackEvents;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,12 +47,6 @@ public final class SqsCallbackEvents implements CallbackEvents {
     }
 
     public static Map<String, Object> body(CallbackEvent event) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", event.eventId());
-        body.put("type", event.type().name());
-        body.put("accountId", event.accountId());
-        body.put("occurredAt", event.occurredAt().toString());
-        body.put("data", event.data());
-        return body;
+        return CallbackJson.event(event);
     }
 }

@@ -36,6 +36,7 @@ public final class SqsReviewResults implements ReviewResults {
         body.put("reasons", r.reasons().stream().map(reason -> Map.of("code", reason.name(), "message", reason.message()))
                 .toList());
         body.put("at", r.at().toString());
+        body.put("deduplicationId", r.deduplicationId()); // the REVIEW_RESULT callback's event id derives from it
         sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
                 .messageGroupId(r.applicationId()).messageDeduplicationId(r.deduplicationId()));
     }

@@ -29,6 +29,8 @@ public final class PageTokens {
     public static final String TEMPLATES = "templates";
     /** {@code GET /v1/reviews}: the reviewer queue (with {@code :<KIND>} when filtered by kind). */
     public static final String REVIEWS = "reviews";
+    /** {@code GET /v1/callbacks/failures}: one account's callback events given up on. */
+    public static final String CALLBACK_FAILURES = "callback-failures";
 
     private static final Set<String> FIELDS = Set.of("listing", "account", "position");
 

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
+import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
+import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.Failure;
@@ -31,29 +33,34 @@ import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
+import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
+import smsplatform.json.CallbackJson;
 import smsplatform.json.SignatureJson;
 import smsplatform.json.TemplateJson;
+import smsplatform.service.CallbackService;
 import smsplatform.service.SignatureService.Upload;
 import smsplatform.service.SignatureService;
 import smsplatform.service.TemplateService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The Application API: every {@code /v1/signatures…} and {@code /v1/templates…} route. Templates live
- * here rather than in a function of their own: the applicant's console calls both, and they share the
- * table, the review queue and the grants, so one warm pool serves both and no extra cold start is paid.
+ * The Application API: every {@code /v1/signatures…}, {@code /v1/templates…} and {@code /v1/callbacks…}
+ * route. Templates and the account's callback live here rather than in functions of their own: the
+ * console calls them all, and they share the table and the grants, so one warm pool serves them and no
+ * extra cold start is paid.
  */
 public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
     private final SignatureService signatures;
     private final TemplateService templates;
+    private final CallbackService callbacks;
     private final ApiHandler api;
 
     /**
@@ -80,12 +87,16 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                         env.signatureQuota()),
                 new TemplateService(new DynamoTemplateStore(dynamo, env.tableName()), reviewQueue, Clock.systemUTC(),
                         env.templateQuota()),
+                new CallbackService(new DynamoCallbackStore(dynamo, env.tableName()),
+                        new CallbackUrlPolicy(env.callbackAllowLoopback()), Clock.systemUTC()),
                 env.apiHandler("signatures-api", dynamo));
     }
 
-    public SignaturesApiHandler(SignatureService signatures, TemplateService templates, ApiHandler api) {
+    public SignaturesApiHandler(SignatureService signatures, TemplateService templates, CallbackService callbacks,
+                                ApiHandler api) {
         this.signatures = signatures;
         this.templates = templates;
+        this.callbacks = callbacks;
         this.api = api;
     }
 
@@ -134,6 +145,21 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                 templates.delete(caller, request.pathParameter("templateId"));
                 yield ApiResponses.noContent();
             }
+            case "PUT /v1/callbacks" -> {
+                JsonBody body = request.jsonBody();
+                CallbackService.Saved saved = callbacks.put(caller, body.requiredString("url"),
+                        body.stringList("events", CallbackEvent.Type.values().length));
+                yield ApiResponses.json(200, CallbackJson.subscription(saved.subscription(), saved.created()));
+            }
+            case "GET /v1/callbacks" -> ApiResponses.json(200, CallbackJson.subscription(callbacks.get(caller), false));
+            case "DELETE /v1/callbacks" -> {
+                callbacks.delete(caller);
+                yield ApiResponses.noContent();
+            }
+            case "POST /v1/callbacks/secret" -> ApiResponses.json(200, CallbackJson.subscription(callbacks.rotate(caller), true));
+            case "GET /v1/callbacks/failures" -> page("failures", callbacks.failures(caller,
+                    request.queryInt("limit", 50, 1, 100), emptyToNull(request.query("nextToken")))
+                    .map(CallbackJson::failure, token -> token));
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
