@@ -195,7 +195,8 @@ class SendSmsEndToEndTest {
         Map<String, Object> retried = client.await("/v1/sms/" + results.get(0).get("serialNo"),
                 m -> "DELIVERED".equals(m.get("status")), "delivery after a transient refusal");
         assertThat(list(retried.get("statusHistory"))).extracting(h -> h.get("status"))
-                .containsExactly("QUEUED", "SENT", "SENT", "DELIVERED");
+                .as("recorded, handed over, refused for now, accepted, its receipt")
+                .containsExactly("QUEUED", "SENT", "SENT", "SENT", "DELIVERED");
         assertThat(String.valueOf(list(retried.get("statusHistory")).get(2).get("detail"))).contains("503");
         Map<String, Object> failed = client.await("/v1/sms/" + results.get(1).get("serialNo"),
                 m -> "FAILED".equals(m.get("status")), "a permanent failure");

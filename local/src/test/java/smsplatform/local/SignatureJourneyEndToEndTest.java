@@ -90,7 +90,7 @@ class SignatureJourneyEndToEndTest {
         assertThat(delivered).containsEntry("text", Journeys.codeText("Acme Cloud", "424242"))
                 .containsEntry("templateId", template);
         assertThat(list(delivered.get("statusHistory"))).extracting(h -> h.get("status"))
-                .containsExactly("QUEUED", "SENT", "DELIVERED");
+                .as("recorded, handed over, accepted by the carrier, its receipt").containsExactly("QUEUED", "SENT", "SENT", "DELIVERED");
 
         // Other tests of the shared stack may text this number too: this message arrived, once.
         Map<String, Object> handset = new ApiClient(stack.baseUrl, null).get("/local/handsets/%2B8613800138000").json();
