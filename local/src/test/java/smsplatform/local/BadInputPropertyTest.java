@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Thousands of random requests to every route of the HTTP API: never a 5xx, and a 4xx never
  * changes anything stored for the accounts involved. Besides bodies of any shape, the template routes
  * and SendSms get bodies that the rules accept but for a field or two (so the checks past parsing are
- * reached), against an approved signature and template, a template in review and the signature fixture.
+ * reached), against an approved signature and template, a template in review and the signature fixture;
+ * the pulls get queries of their own parameters (instants, days, numbers in every written form).
  */
 class BadInputPropertyTest {
 
@@ -170,7 +171,7 @@ class BadInputPropertyTest {
             };
             String template = random.nextBoolean() ? draftTemplate : approvedTemplate;
             String templateBody = random.nextBoolean() ? body : nearlyValid(random, validTemplate());
-            return switch (random.nextInt(19)) {
+            return switch (random.nextInt(21)) {
                 case 0 -> new Call("POST", "/v1/signatures", body, false);
                 case 1 -> new Call("PUT", "/v1/signatures/" + fixture, body, false);
                 case 2 -> new Call("POST", "/v1/signatures/" + fixture + "/uploads", body, false);
@@ -194,6 +195,8 @@ class BadInputPropertyTest {
                 case 16 -> new Call("GET", "/v1/callbacks/failures?" + query(random), null, false);
                 case 17 -> new Call(random.nextBoolean() ? "POST" : "GET", random.nextBoolean() ? "/v1/callbacks/secret"
                         : "/v1/callbacks", body, false);
+                case 18 -> new Call("GET", "/v1/sms?" + pullQuery(random), null, false);
+                case 19 -> new Call("GET", "/v1/statistics?" + pullQuery(random), null, false);
                 default -> new Call(random.nextBoolean() ? "PATCH" : "POST", "/v1/" + pathSegment(random), body, false);
             };
         });
@@ -282,6 +285,22 @@ class BadInputPropertyTest {
         String[] values = {"0", "1", "101", "-5", "abc", "APPROVED", "IN_REVIEW", "REJECTED", "%FF", "eyJ9", "",
             "signature", "template", "TEMPLATE", "signature,template"};
         return keys[random.nextInt(keys.length)] + "=" + values[random.nextInt(values.length)];
+    }
+
+    /** One to three parameters of the pulls, valid or nearly (instants, days, numbers in every written form). */
+    static String pullQuery(Random random) {
+        String[] keys = {"phoneNumber", "from", "to", "status", "limit", "nextToken", "x"};
+        String[] values = {"", "13800138000", "%2B8613800138000", "+8613800138000", "0086138", "%2B14155550123",
+            "2026-11-30T08:00:00Z", "2026-11-30T16:00:00%2B08:00", "2026-11-30T16:00:00+08:00", "2026-11-30",
+            "2026-02-30", "1969-12-31T23:59:59Z", "%2B999999999-12-31T23:59:59Z", "-999999999-01-01", "9999-12-31",
+            "1970-01-01T00:00:00Z", "UNDELIVERED", "DELIVERED", "delivered", "0", "100", "101", "eyJ9", "%FF",
+            "2026-11-01T00:00:00Z", "1", "%E6%B5%8B"};
+        StringBuilder query = new StringBuilder();
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            query.append(query.isEmpty() ? "" : "&").append(keys[random.nextInt(keys.length)]).append('=')
+                    .append(values[random.nextInt(values.length)]);
+        }
+        return query.toString();
     }
 
     static String pathSegment(Random random) {
