@@ -3,6 +3,8 @@ package smsplatform.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -23,5 +25,18 @@ class IdsTest {
         assertThat(first.next("sms-")).isEqualTo(rerun.next("sms-"));
         String other = Ids.random(Clock.systemUTC()).next("req-");
         assertThat(Ids.seeded(other).next("sms-")).isNotEqualTo(Ids.seeded(seed).next("sms-"));
+    }
+
+    @Test
+    void everyIdMadeInAMillisecondSortsBetweenThatMillisecondsFirstAndLastSoATimeRangeIsAKeyRange() {
+        Instant at = Instant.parse("2026-11-30T10:00:00.123Z");
+        long millis = at.toEpochMilli();
+        for (int i = 0; i < 100; i++) {
+            String id = Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next("sms-");
+            assertThat(id).isBetween(Ids.first("sms-", millis), Ids.last("sms-", millis));
+            assertThat(Ids.millisOf(id)).isEqualTo(millis);
+        }
+        assertThat(Ids.last("sms-", millis - 1)).isLessThan(Ids.first("sms-", millis));
+        assertThat(Ids.last("sms-", millis)).isLessThan(Ids.first("sms-", millis + 1)).hasSize(30);
     }
 }
