@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +52,8 @@ class CallbackReceiverExampleTest {
                 RunningStack.PROJECT.resolve("examples/callback-receiver.mjs").toString());
         builder.environment().put("CALLBACK_SECRET", SECRET);
         builder.environment().put("PORT", "0");
-        Process node = builder.start();
+        Path printed = Files.createTempFile("callback-receiver", ".out");
+        Process node = builder.redirectOutput(printed.toFile()).start();
         try {
             String listening = new BufferedReader(new InputStreamReader(node.getErrorStream(), StandardCharsets.UTF_8))
                     .readLine();
@@ -68,10 +71,11 @@ class CallbackReceiverExampleTest {
             assertThat(post(url, "evt-2", WebhookSignature.header(SECRET, now, second), second)).isEqualTo(204);
             node.destroy();
             node.waitFor(10, TimeUnit.SECONDS);
-            List<String> lines = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = Files.readAllLines(printed, StandardCharsets.UTF_8);
             assertThat(lines).extracting(line -> Json.parseObject(line).get("eventId")).containsExactly("evt-1", "evt-2");
         } finally {
             node.destroyForcibly();
+            Files.deleteIfExists(printed);
         }
     }
 }
