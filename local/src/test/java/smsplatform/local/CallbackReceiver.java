@@ -6,8 +6,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A customer's webhook receiver on this machine: records every POST (event id, signature, body, status) and
@@ -40,7 +42,13 @@ final class CallbackReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Delivery> of(String eventId) {
+    /** The ids of the events it answered with a 2xx. */
+    Set<String> received() {
+        return deliveries.stream().filter(d -> d.answered() / 100 == 2).map(Delivery::eventId)
+                .collect(Collectors.toSet());
+    }
+
+        List<Delivery> of(String eventId) {
         return deliveries.stream().filter(d -> eventId.equals(d.eventId())).toList();
     }
 

@@ -6,6 +6,7 @@ import static smsplatform.local.ApiClient.list;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,10 +118,47 @@ class RestartEndToEndTest {
     }
 
     /**
-     * 80 numbers ({@code prefix} + 8 digits) in 8 concurrent requests without an Idempotency-Key, and the
-     * stack killed as soon as the first of them are recorded, the other requests still under way.
+     * Issue #15: the stack killed while sends are still under way and callbacks are flowing. Every message recorded
+     * reaches its final status (DELIVERED, by its receipt), and every status change reaches the customer's receiver
+     * (which lives outside the stack) at least once.
      */
+    @Test
+    void aKillDuringSendsAndCallbacksLosesNoMessageAndNoEvent() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver(n -> 204)) {
+            List<String> numbers = killMidSend("hooked", "Hooked Labs", "137", receiver);
+            int beforeKill = receiver.deliveries.size();
+            try (RunningStack second = RunningStack.start(dataDir, FAST_SWEEPER)) {
+                Map<String, Map<String, AttributeValue>> settled = assertDeliveredOnceEach(second, "hooked", numbers);
+                List<String> expected = new ArrayList<>();
+                settled.keySet().forEach(serial -> {
+                    expected.add("msg_" + serial + "_SENT");
+                    expected.add("msg_" + serial + "_DELIVERED");
+                });
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!receiver.received().containsAll(expected) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                List<String> ids = receiver.deliveries.stream().map(CallbackReceiver.Delivery::eventId).toList();
+                int distinct = new HashSet<>(ids).size();
+                System.out.printf("kill during sends and callbacks: %d messages settled, %d events before the kill, "
+                        + "%d deliveries in all, %d distinct events, %d duplicates%n", settled.size(), beforeKill,
+                        ids.size(), distinct, ids.size() - distinct);
+                assertThat(receiver.received()).as("every SENT and DELIVERED event, at least once").containsAll(expected);
+            }
+        }
+    }
+
     private List<String> killMidSend(String account, String sign, String prefix, String... options) throws Exception {
+        return killMidSend(account, sign, prefix, null, options);
+    }
+
+    /**
+     * 80 numbers ({@code prefix} + 8 digits) in 8 concurrent requests without an Idempotency-Key, and the
+     * stack killed as soon as the first of them are recorded, the other requests still under way; with a
+     * {@code receiver}, the account's callbacks go there and the kill waits for its first events.
+     */
+    private List<String> killMidSend(String account, String sign, String prefix, CallbackReceiver receiver,
+                                     String... options) throws Exception {
         List<List<String>> requests = new ArrayList<>();
         for (int r = 0; r < 8; r++) {
             List<String> numbers = new ArrayList<>();
@@ -133,12 +171,18 @@ class RestartEndToEndTest {
             ApiClient applicant = new ApiClient(first.baseUrl, Tokens.mint(dataDir, account, "ENTERPRISE", false));
             ApiClient reviewer = new ApiClient(first.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
             String template = Journeys.approveSender(applicant, reviewer, sign, sign + " Ltd.");
+            if (receiver != null) {
+                ApiClient.Response hooked = applicant.put("/v1/callbacks", Map.of("url", receiver.url(),
+                        "events", List.of("MESSAGE_STATUS")));
+                assertThat(hooked.status()).as(hooked.body()).isEqualTo(200);
+            }
             ExecutorService senders = Executors.newFixedThreadPool(requests.size());
             for (List<String> numbers : requests) {
                 senders.submit(() -> Journeys.send(applicant, numbers, sign, template, "MIDSEND"));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (first.messages(account).isEmpty() && System.nanoTime() < deadline) {
+            while ((first.messages(account).isEmpty() || receiver != null && receiver.deliveries.size() < 5)
+                    && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             first.kill();
