@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
@@ -49,7 +50,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     static final String AFTER_RECORDED = "send-sms.after-recorded";
 
     private final SendSmsService sms;
-    private final PullService pulls;
+    /** Built on the first pull: a send's cold start does not load what only the pulls use. */
+    private final Supplier<PullService> pulls;
     private final ApiHandler api;
 
     public SendSmsHandler() {
@@ -64,12 +66,16 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()),
                         Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
-                new PullService(new DynamoSentMessages(dynamo, env.tableName()),
-                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC()),
+                Lazy.of(() -> new PullService(new DynamoSentMessages(dynamo, env.tableName()),
+                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC())),
                 env.apiHandler("send-sms", dynamo));
     }
 
     public SendSmsHandler(SendSmsService sms, PullService pulls, ApiHandler api) {
+        this(sms, () -> pulls, api);
+    }
+
+    private SendSmsHandler(SendSmsService sms, Supplier<PullService> pulls, ApiHandler api) {
         this.sms = sms;
         this.pulls = pulls;
         this.api = api;
@@ -139,7 +145,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse messages(Caller caller, ApiRequest request) {
-        Page<Map<String, Object>> page = pulls.messages(caller, new PullService.MessageQuery(
+        Page<Map<String, Object>> page = pulls.get().messages(caller, new PullService.MessageQuery(
                         request.query("phoneNumber"), request.query("from"), request.query("to"), request.query("status"),
                         request.queryInt("limit", 20, 1, 100), request.query("nextToken")))
                 .map(SmsMessageJson::toListItem, token -> token)
@@ -153,7 +159,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private APIGatewayV2HTTPResponse statistics(Caller caller, ApiRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("days", pulls.statistics(caller, request.query("from"), request.query("to")).stream()
+        body.put("days", pulls.get().statistics(caller, request.query("from"), request.query("to")).stream()
                 .map(StatisticsJson::toApi).toList());
         body.put("requestId", request.requestId());
         return ApiResponses.json(200, body);
