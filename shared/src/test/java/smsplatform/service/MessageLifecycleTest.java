@@ -1,0 +1,172 @@
+package smsplatform.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import smsplatform.domain.CallbackEvent;
+import smsplatform.domain.CarrierReceipt;
+import smsplatform.domain.Receipt;
+import smsplatform.domain.SmsMessage;
+import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.ports.Carrier;
+import smsplatform.ports.OutboundQueue;
+import smsplatform.ports.Statistics;
+
+/**
+ * DESIGN §11 on in-memory ports, in milliseconds: delivery, receipts and the sweeper together. A status never moves
+ * backwards, a receipt applies once whatever its order, and the statistics and events follow each change once.
+ */
+class MessageLifecycleTest {
+
+    static final Instant T0 = Instant.parse("2030-01-01T08:00:00Z");
+    static final String ACCOUNT = "lifecycle";
+
+    final InMemoryMessageStore messages = new InMemoryMessageStore();
+    final InMemoryCarrierLinks links = new InMemoryCarrierLinks();
+    final InMemoryStatistics statistics = new InMemoryStatistics();
+    final List<CallbackEvent> events = new ArrayList<>();
+    final MessageProgress progress = new MessageProgress(messages, links, statistics, events::addAll);
+    final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    final ReceiptService receipts = new ReceiptService(links, progress, clock);
+    final List<String> handOvers = new ArrayList<>();
+    final Carrier carrier = new Carrier() {
+        @Override
+        public Result deliver(String serialNo, String phoneNumber, String text) {
+            handOvers.add(serialNo);
+            return phoneNumber.endsWith("0400") ? Result.refused(Outcome.PERMANENT_FAILURE, "refused")
+                    : Result.accepted("carrier-" + serialNo, "accepted");
+        }
+
+        @Override
+        public boolean deduplicatesBySerialNo() {
+            return true;
+        }
+    };
+    final DeliveryService delivery = new DeliveryService(messages, progress, carrier, clock);
+
+    String recorded(String serialNo, String number) {
+        messages.recordQueued(List.of(new SmsMessage(ACCOUNT, serialNo, number, "Cycle Labs", "tpl-1", "【Cycle Labs】hi", 2,
+                Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0, null)), T0)), false);
+        return serialNo;
+    }
+
+    SmsMessage message(String serialNo) {
+        return messages.find(ACCOUNT, serialNo).orElseThrow();
+    }
+
+    List<Status> history(String serialNo) {
+        return message(serialNo).statusHistory().stream().map(StatusChange::status).toList();
+    }
+
+    static CarrierReceipt receipt(String serialNo, boolean delivered) {
+        return new CarrierReceipt("carrier-" + serialNo, delivered,
+                new Receipt(delivered ? "SUCCESS" : "FAILURE", delivered ? "ok" : "UNDELIV", T0.plusSeconds(5)));
+    }
+
+    Statistics.Day today() {
+        return statistics.read(ACCOUNT, LocalDate.ofInstant(T0, ZoneOffset.UTC), LocalDate.ofInstant(T0, ZoneOffset.UTC)).get(0);
+    }
+
+    List<String> eventIds() {
+        return events.stream().map(CallbackEvent::eventId).toList();
+    }
+
+    @Test
+    void anAcceptedMessageStaysSentUntilItsReceiptThenCountsAndAnnouncesEachStepOnce() {
+        String serial = recorded("sms-1", "+8613800000001");
+        delivery.deliver(ACCOUNT, serial);
+        assertThat(message(serial).status()).isEqualTo(Status.SENT);
+        assertThat(message(serial).carrierMessageId()).isEqualTo("carrier-sms-1");
+
+        assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.APPLIED);
+        assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
+        assertThat(message(serial).receipt().carrierStatus()).isEqualTo("SUCCESS");
+        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
+        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 1, 1, 0, 0, 2));
+        assertThat(eventIds()).containsExactly("msg_sms-1_SENT", "msg_sms-1_DELIVERED");
+    }
+
+    @Test
+    void aReceiptBeforeTheAcceptanceIsKeptAndAppliedWhenTheAcceptanceIsRecorded() {
+        String serial = recorded("sms-2", "+8613800000002");
+        assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.PARKED);
+        assertThat(message(serial).status()).isEqualTo(Status.QUEUED);
+
+        delivery.deliver(ACCOUNT, serial);
+        assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
+        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
+        assertThat(today().delivered()).isOne();
+    }
+
+    @Test
+    void aDuplicatedReceiptIsAnnouncedAgainUnderTheSameIdButCountsAndChangesNothing() {
+        String serial = recorded("sms-3", "+8613800000003");
+        delivery.deliver(ACCOUNT, serial);
+        receipts.apply(receipt(serial, true));
+        assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.ALREADY_APPLIED);
+        assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
+        assertThat(today().delivered()).isOne();
+        assertThat(eventIds()).containsExactly("msg_sms-3_SENT", "msg_sms-3_DELIVERED", "msg_sms-3_DELIVERED");
+    }
+
+    @Test
+    void aLaterReceiptThatContradictsTheFirstChangesNothing() {
+        String serial = recorded("sms-4", "+8613800000004");
+        delivery.deliver(ACCOUNT, serial);
+        receipts.apply(receipt(serial, false));
+        assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.ALREADY_APPLIED);
+        assertThat(message(serial).status()).isEqualTo(Status.UNDELIVERED);
+        assertThat(message(serial).receipt().carrierStatus()).isEqualTo("FAILURE");
+        assertThat(today()).extracting(Statistics.Day::delivered, Statistics.Day::undelivered).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aQueueMessageDeliveredAgainAfterTheAcceptanceHandsNothingOverAndCountsNothingTwice() {
+        String serial = recorded("sms-5", "+8613800000005");
+        delivery.deliver(ACCOUNT, serial);
+        delivery.deliver(ACCOUNT, serial);
+        assertThat(handOvers).containsExactly(serial);
+        assertThat(today()).extracting(Statistics.Day::requested, Statistics.Day::sent, Statistics.Day::fee)
+                .containsExactly(1L, 1L, 2L);
+        assertThat(eventIds()).containsExactly("msg_sms-5_SENT", "msg_sms-5_SENT");
+        receipts.apply(receipt(serial, true));
+        delivery.deliver(ACCOUNT, serial);
+        assertThat(eventIds()).as("a settled message is announced again").endsWith("msg_sms-5_DELIVERED", "msg_sms-5_DELIVERED");
+        assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
+    }
+
+    @Test
+    void aRefusedMessageFailsWithoutEverBeingAnnouncedSentAndCountsAsRequestedAndFailed() {
+        String serial = recorded("sms-6", "+8613800000400");
+        delivery.deliver(ACCOUNT, serial);
+        assertThat(message(serial).status()).isEqualTo(Status.FAILED);
+        assertThat(eventIds()).containsExactly("msg_sms-6_FAILED");
+        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 0, 0, 0, 1, 0));
+    }
+
+    @Test
+    void anAcceptedMessageWhoseReceiptNeverComesEndsUndeliveredAfterTheBoundAndALateReceiptChangesNothing() {
+        String serial = recorded("sms-7", "+8613800000007");
+        delivery.deliver(ACCOUNT, serial);
+        OutboundQueue outbound = deliveries -> assertThat(deliveries).isEmpty();
+        MessageSweeper.Bounds bounds = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20), Duration.ofHours(72));
+        MessageSweeper early = new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plus(Duration.ofHours(71)), ZoneOffset.UTC));
+        assertThat(early.sweep().withoutReceipt()).isZero();
+        MessageSweeper due = new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plus(Duration.ofHours(72)), ZoneOffset.UTC));
+        assertThat(due.sweep().withoutReceipt()).isOne();
+        assertThat(message(serial).status()).isEqualTo(Status.UNDELIVERED);
+        assertThat(message(serial).receipt().carrierStatus()).isEqualTo(MessageSweeper.NO_RECEIPT);
+        assertThat(message(serial).receipt().description()).isEqualTo("no delivery receipt within 72 hours of the carrier's acceptance");
+
+        receipts.apply(receipt(serial, true));
+        assertThat(message(serial).status()).as("final: never moves again").isEqualTo(Status.UNDELIVERED);
+    }
+}
