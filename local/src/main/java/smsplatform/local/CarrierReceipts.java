@@ -36,7 +36,7 @@ final class CarrierReceipts implements AutoCloseable {
     static final String SUCCESS_GROUP = "sns/" + StackPlan.REGION + "/" + SqsEmulator.ACCOUNT + "/DirectPublishToPhoneNumber";
     static final String FAILURE_GROUP = SUCCESS_GROUP + "/Failure";
     /** How long after the acceptance the carrier reports. */
-    static final Duration DELAY = Duration.ofMillis(300);
+    static final Duration DELAY = Duration.ofMillis(100);
     private static final int ATTEMPTS = 3;
 
     private final Path sentFile;

@@ -186,9 +186,15 @@ class EventSourcesEndToEndTest {
                 SmsMessage.Status.QUEUED, SmsMessage.Status.SENT, SmsMessage.Status.SENT, SmsMessage.Status.SENT,
                 SmsMessage.Status.FAILED);
         assertThat(failed.lastChange().detail()).contains("dead-letter queue").contains("carrier refused for now");
-        String log = Files.readString(stack.dataDir.resolve("logs/OutboundDeadLetterFunction.log"), StandardCharsets.UTF_8);
-        assertThat(log.lines().filter(l -> l.contains(serial) && l.contains("\"event\":\"dead-letter.settled\"")))
-                .singleElement().asString().contains("\"requestId\":\"req-dead-letter-1\"");
+        // The line comes once the change is stored and its MESSAGE_STATUS event published: wait for it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> settled = List.of();
+        while (settled.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            settled = Files.readString(stack.dataDir.resolve("logs/OutboundDeadLetterFunction.log"), StandardCharsets.UTF_8)
+                    .lines().filter(l -> l.contains(serial) && l.contains("\"event\":\"dead-letter.settled\"")).toList();
+        }
+        assertThat(settled).singleElement().asString().contains("\"requestId\":\"req-dead-letter-1\"");
     }
 
     @Test

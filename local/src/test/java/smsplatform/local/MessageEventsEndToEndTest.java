@@ -121,7 +121,7 @@ class MessageEventsEndToEndTest {
                 fee += ((Number) message.get("fee")).longValue();
             }
         }
-        Thread.sleep(1500); // the duplicated receipts come 300 ms after the first ones
+        Thread.sleep(1000); // the duplicated receipts come 100 ms after the first ones
         String date = day.toString();
         int fees = (int) fee;
         ApiClient.Response stats = sender.client().get("/v1/statistics?from=" + date + "&to=" + date);
