@@ -29,11 +29,12 @@ class MessageSweeperHandlerTest {
     Path logs;
 
     @Test
-    void onItsScheduleTheHandlerQueuesAgainAMessageLeftQueuedAndLeavesSettledOnesAlone() throws Exception {
+    void onItsScheduleTheHandlerQueuesAgainAMessageLeftQueuedAndPublishesTheEventASettledOneNeverHad() throws Exception {
         AwsBackend backend = AwsBackend.selected();
         String id = UUID.randomUUID().toString().substring(0, 8);
         String table = backend.freshTable("sweeper-handler-" + id);
         String queue = backend.sqs.createQueue(b -> b.queueName("sweeper-handler-outbound-" + id)).queueUrl();
+        String callbacks = backend.sqs.createQueue(b -> b.queueName("sweeper-handler-callbacks-" + id)).queueUrl();
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, table);
         Instant recorded = Instant.now().minus(Duration.ofMinutes(6));
         messages.recordQueued(List.of(message("sms-stranded", recorded), message("sms-done", recorded)), false);
@@ -45,11 +46,13 @@ class MessageSweeperHandlerTest {
         assertThat(environment).containsEntry("SWEEP_QUEUED_AFTER_SECONDS", "300").containsEntry("SWEEP_SENT_AFTER_SECONDS", "1200");
         environment.put("TABLE_NAME", table);
         environment.put("OUTBOUND_QUEUE_URL", queue);
+        environment.put("CALLBACK_QUEUE_URL", callbacks);
         String event = Json.write(ScheduleEventSource.scheduledEvent(sweeper.schedules().get(0), Instant.now()));
         try (FunctionProcess process = new FunctionProcess(sweeper, environment, logs.resolve("sweeper.log"))) {
             FunctionProcess.Result result = process.invoke(event);
             assertThat(result.functionError()).as(result.payload()).isFalse();
-            assertThat(Json.parseObject(result.payload())).isEqualTo(Map.of("requeued", 1, "failed", 0, "waiting", 0, "withoutReceipt", 0));
+            assertThat(Json.parseObject(result.payload())).isEqualTo(Map.of("requeued", 1, "failed", 0, "waiting", 0, "withoutReceipt", 0,
+                    "announced", 1));
         }
 
         List<Message> queued = backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
@@ -64,6 +67,12 @@ class MessageSweeperHandlerTest {
         assertThat(messages.find("acme", "sms-stranded").orElseThrow().statusHistory()).extracting(StatusChange::detail)
                 .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");
         assertThat(messages.find("acme", "sms-done").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        // sms-done was settled by a write whose function stopped before publishing: the sweep published its event.
+        List<Message> events = backend.sqs.receiveMessage(b -> b.queueUrl(callbacks).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
+        assertThat(events).singleElement().satisfies(e -> assertThat(Json.parseObject(e.body()))
+                .containsEntry("eventId", "msg_sms-done_DELIVERED").containsEntry("type", "MESSAGE_STATUS"));
+        assertThat(messages.unannounced(Instant.now(), 10)).isEmpty();
     }
 
     static SmsMessage message(String serialNo, Instant at) {

@@ -115,8 +115,14 @@ class MessageSweeperIntegrationTest {
         assertThat(messages.pending(Status.SENT, T0.plusSeconds(9), 100)).as("changed after the bound").isEmpty();
         Map<String, AttributeValue> settled = backend.dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
                 "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT), "sk", AttributeValue.fromS("SMS#" + delivered)))).item();
-        assertThat(settled).containsEntry("status", AttributeValue.fromS("DELIVERED"))
-                .doesNotContainKeys("pendingShard", "pendingSince");
+        assertThat(settled).containsEntry("status", AttributeValue.fromS("DELIVERED"));
+        assertThat(settled.get("pendingShard").s()).as("settled, its event not yet published").startsWith("UNANNOUNCED#");
+        assertThat(messages.unannounced(T0.plusSeconds(60), 100)).containsExactly(new MessageStore.Ref(ACCOUNT, delivered));
+        messages.announced(ACCOUNT, delivered);
+        Map<String, AttributeValue> announced = backend.dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("ACCOUNT#" + ACCOUNT), "sk", AttributeValue.fromS("SMS#" + delivered)))).item();
+        assertThat(announced).doesNotContainKeys("pendingShard", "pendingSince");
+        assertThat(messages.unannounced(T0.plusSeconds(60), 100)).isEmpty();
     }
 
     @Test
@@ -127,7 +133,7 @@ class MessageSweeperIntegrationTest {
         assertThat(takeQueued()).isEmpty();
 
         clock.now = T0.plus(Duration.ofMinutes(5));
-        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(1, 0, 0, 0));
+        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(1, 0, 0, 0, 0));
         TestCarrier carrier = new TestCarrier(false);
         takeQueued().forEach(s -> delivery(carrier).deliver(ACCOUNT, s));
 
@@ -225,7 +231,7 @@ class MessageSweeperIntegrationTest {
         assertThatThrownBy(() -> delivery(carrier).deliver(ACCOUNT, serial)).isInstanceOf(DeliveryService.RetryLater.class);
 
         clock.now = T0.plus(Duration.ofMinutes(25));
-        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(0, 1, 0, 0));
+        assertThat(sweeper().sweep()).isEqualTo(new MessageSweeper.Sweep(0, 1, 0, 0, 0));
         assertThat(takeQueued()).isEmpty();
         assertThat(carrier.handOvers).containsExactly(serial);
         assertThat(message(serial).status()).isEqualTo(Status.FAILED);

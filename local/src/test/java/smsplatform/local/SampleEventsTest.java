@@ -188,7 +188,7 @@ class SampleEventsTest {
     void theSweeperSampleRunsOneSweepAndSaysWhatItDid() throws Exception {
         Invocation sweep = invoke("MessageSweeperFunction", "message-sweeper-scheduled.json");
         assertThat(sweep.exitCode()).as(sweep.output()).isZero();
-        assertThat(sweep.json()).containsOnlyKeys("requeued", "failed", "waiting", "withoutReceipt");
+        assertThat(sweep.json()).containsOnlyKeys("requeued", "failed", "waiting", "withoutReceipt", "announced");
     }
 
     /** An SNS delivery-status record, as its subscription filter delivers it, for a carrier id no message has yet: kept. */

@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * A message not yet settled (QUEUED or SENT) carries the keys of the sparse index {@value #PENDING_INDEX}
  * ({@code pendingShard} = status and shard, {@code pendingSince} = epoch milliseconds of its last change),
  * set and removed by the very writes that record it and change its status. A SENT message the carrier accepted
- * moves to the index's {@value #AWAITING_RECEIPT} shards, since it waits for a receipt, not for a hand-over.
+ * moves to the index's {@value #AWAITING_RECEIPT} shards, since it waits for a receipt, not for a hand-over. A
+ * message that reaches a final status stays in the {@value #UNANNOUNCED} shards until its MESSAGE_STATUS event is
+ * published ({@link #announced}): the outbox the sweeper reads if a function stopped in between.
  */
 public final class DynamoMessageStore implements MessageStore {
 
@@ -44,6 +46,7 @@ public final class DynamoMessageStore implements MessageStore {
     static final int PENDING_SHARDS = 16;
 
     static final String AWAITING_RECEIPT = "RECEIPT";
+    static final String UNANNOUNCED = "UNANNOUNCED";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -125,13 +128,9 @@ public final class DynamoMessageStore implements MessageStore {
                 ":expected", s(expected.name()),
                 ":change", AttributeValue.fromL(List.of(change(change)))));
         String update = "SET #status = :to, statusHistory = list_append(statusHistory, :change)";
-        if (pending(change.status())) {
-            update += ", pendingShard = :shard, pendingSince = :since";
-            values.put(":shard", s(pendingShard(change.status(), serialNo)));
-            values.put(":since", n(change.at().toEpochMilli()));
-        } else {
-            update += " REMOVE pendingShard, pendingSince";
-        }
+        update += ", pendingShard = :shard, pendingSince = :since";
+        values.put(":shard", s(pendingShard(pending(change.status()) ? change.status().name() : UNANNOUNCED, serialNo)));
+        values.put(":since", n(change.at().toEpochMilli()));
         String condition = "#status = :expected";
         if (lastChange != null) {
             condition += " AND pendingSince = :lastChange";
@@ -217,11 +216,29 @@ public final class DynamoMessageStore implements MessageStore {
     @Override
     public boolean applyReceipt(String accountId, String serialNo, SmsMessage.StatusChange change, Receipt receipt) {
         return conditionalUpdate(accountId, serialNo,
-                "SET #status = :to, receipt = :receipt, statusHistory = list_append(statusHistory, :change) "
-                        + "REMOVE pendingShard, pendingSince",
+                "SET #status = :to, receipt = :receipt, statusHistory = list_append(statusHistory, :change), "
+                        + "pendingShard = :shard, pendingSince = :since",
                 "#status = :sent",
                 Map.of(":to", s(change.status().name()), ":receipt", receipt(receipt),
-                        ":change", AttributeValue.fromL(List.of(change(change))), ":sent", s(SmsMessage.Status.SENT.name())));
+                        ":change", AttributeValue.fromL(List.of(change(change))), ":sent", s(SmsMessage.Status.SENT.name()),
+                        ":shard", s(pendingShard(UNANNOUNCED, serialNo)), ":since", n(change.at().toEpochMilli())));
+    }
+
+    @Override
+    public List<Ref> unannounced(Instant settledBefore, int limit) {
+        return pending(UNANNOUNCED, settledBefore, limit);
+    }
+
+    @Override
+    public void announced(String accountId, String serialNo) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
+                    .updateExpression("REMOVE pendingShard, pendingSince")
+                    .conditionExpression("begins_with(pendingShard, :stage)")
+                    .expressionAttributeValues(Map.of(":stage", s(UNANNOUNCED + "#"))));
+        } catch (ConditionalCheckFailedException notWaiting) {
+            // Announced already (or not settled): nothing to clear.
+        }
     }
 
     private boolean conditionalUpdate(String accountId, String serialNo, String update, String condition,

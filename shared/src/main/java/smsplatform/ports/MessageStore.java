@@ -56,4 +56,13 @@ public interface MessageStore {
 
     /** Messages accepted by the carrier at or before {@code acceptedBefore} and still without a receipt, oldest first. */
     List<Ref> awaitingReceipt(Instant acceptedBefore, int limit);
+
+    /**
+     * Messages that reached a final status at or before {@code settledBefore} and whose MESSAGE_STATUS event is not
+     * known to be published: every change to a final status marks the message so, in the same write.
+     */
+    List<Ref> unannounced(Instant settledBefore, int limit);
+
+    /** Its final status's event is published: no longer {@link #unannounced}. */
+    void announced(String accountId, String serialNo);
 }

@@ -28,8 +28,10 @@ import smsplatform.ports.Statistics.Counter;
  * published again, harmlessly, whenever a duplicate finds the message already there (the previous publisher may
  * have crashed before publishing); receivers deduplicate it.
  * <p>
- * The one window left: a crash between a change and its counting loses that count (the local emulator has no
- * transactions); the change itself, and so the message's status, is never lost.
+ * A change to a final status marks the message unannounced in the same write, and the mark is cleared once its
+ * event is published; the sweeper announces what stayed marked ({@link #announceUnannounced}), so no crash between
+ * a change and its publication loses the event. The one window left: a crash between a change and its counting
+ * loses that count (the local emulator has no transactions); the change itself is never lost.
  */
 public final class MessageProgress {
 
@@ -96,6 +98,7 @@ public final class MessageProgress {
                 ? Map.of(Counter.REQUESTED, 1L, Counter.FAILED, 1L) : Map.of(Counter.FAILED, 1L));
         Metrics.count(Metrics.MESSAGES_FAILED, 1);
         announce(message, Status.FAILED, at);
+        messages.announced(message.accountId(), message.serialNo());
         return true;
     }
 
@@ -115,6 +118,7 @@ public final class MessageProgress {
                 announce(new SmsMessage(message.accountId(), message.serialNo(), message.phoneNumber(), message.sign(),
                         message.templateId(), message.text(), message.fee(), to, message.statusHistory(),
                         message.createdAt(), message.carrierMessageId(), receipt.receipt()), to, at);
+                messages.announced(message.accountId(), message.serialNo());
                 return true;
             }
             message = messages.find(message.accountId(), message.serialNo()).orElse(message);
@@ -134,7 +138,27 @@ public final class MessageProgress {
             Status status = message.status();
             announce(message, status, message.statusHistory().stream().filter(c -> c.status() == status)
                     .map(StatusChange::at).reduce((a, b) -> b).orElse(message.lastChange().at()));
+            if (status.isFinal()) {
+                messages.announced(message.accountId(), message.serialNo());
+            }
         }
+    }
+
+    /**
+     * Publishes the events of messages settled at or before {@code settledBefore} whose publication was interrupted
+     * (the function stopped between the change and the event); returns how many.
+     */
+    public int announceUnannounced(Instant settledBefore, int limit) {
+        List<MessageStore.Ref> refs = messages.unannounced(settledBefore, limit);
+        int announced = 0;
+        for (MessageStore.Ref ref : refs) {
+            Optional<SmsMessage> message = messages.find(ref.accountId(), ref.serialNo());
+            if (message.isPresent() && message.get().status().isFinal()) {
+                announceAgain(message.get());
+                announced++;
+            }
+        }
+        return announced;
     }
 
     private void announce(SmsMessage message, Status status, Instant at) {

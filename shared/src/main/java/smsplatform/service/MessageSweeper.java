@@ -26,6 +26,8 @@ import smsplatform.ports.OutboundQueue;
  * number, else FAILED as an unknown outcome), so the sweeper never hands anything over itself.</li>
  * <li>SENT and accepted by the carrier, with no receipt for the receipt bound: UNDELIVERED, with a receipt of
  * carrier status {@value #NO_RECEIPT} saying so (the carrier never told whether the handset got it).</li>
+ * <li>Settled a minute ago or more, its MESSAGE_STATUS event still unpublished (its function stopped in between):
+ * published now.</li>
  * </ul>
  * Each re-queue is a note in the history written only if the message has not changed since it was read,
  * so concurrent sweeps queue it once. The wait doubles after each re-queue; after {@value #MAX_REQUEUES}
@@ -44,7 +46,7 @@ public final class MessageSweeper {
     }
 
     /** What one sweep did: messages queued again, failed, and found idle but not due yet. */
-    public record Sweep(int requeued, int failed, int waiting, int withoutReceipt) {}
+    public record Sweep(int requeued, int failed, int waiting, int withoutReceipt, int announced) {}
 
     enum Action { WAIT, REQUEUE, FAIL }
 
@@ -57,6 +59,8 @@ public final class MessageSweeper {
     static final int LIMIT = 2000;
     static final String REQUEUED_NOTE = "re-queued by the sweeper: ";
     static final String NO_RECEIPT = "NO_RECEIPT";
+    /** How long a settled message's event may stay unpublished before the sweeper publishes it (its function stopped). */
+    static final Duration ANNOUNCE_AFTER = Duration.ofMinutes(1);
 
     private final MessageStore messages;
     private final MessageProgress progress;
@@ -98,9 +102,10 @@ public final class MessageSweeper {
         }
         outbound.send(requeued);
         int withoutReceipt = settleWithoutReceipt(now);
-        Sweep sweep = new Sweep(requeued.size(), failed, idle.size() - requeued.size() - failed, withoutReceipt);
+        int announced = progress.announceUnannounced(now.minus(ANNOUNCE_AFTER), LIMIT);
+        Sweep sweep = new Sweep(requeued.size(), failed, idle.size() - requeued.size() - failed, withoutReceipt, announced);
         Log.info("sweep.done", "requeued", sweep.requeued(), "failed", sweep.failed(), "waiting", sweep.waiting(),
-                "withoutReceipt", withoutReceipt);
+                "withoutReceipt", withoutReceipt, "announced", announced);
         return sweep;
     }
 

@@ -3,19 +3,22 @@ package smsplatform.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import smsplatform.domain.Receipt;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 
 /** The message port in memory, for fast tests: every change conditional as in DynamoMessageStore. */
 public final class InMemoryMessageStore implements MessageStore {
 
     private final Map<Ref, SmsMessage> messages = new LinkedHashMap<>();
+    private final Set<Ref> unannounced = new LinkedHashSet<>();
 
     @Override
     public synchronized List<String> recordQueued(List<SmsMessage> queued, boolean mayExist) {
@@ -89,6 +92,16 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized List<Ref> unannounced(Instant settledBefore, int limit) {
+        return unannounced.stream().filter(r -> !messages.get(r).lastChange().at().isAfter(settledBefore)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void announced(String accountId, String serialNo) {
+        unannounced.remove(new Ref(accountId, serialNo));
+    }
+
+    @Override
     public synchronized List<Ref> awaitingReceipt(Instant acceptedBefore, int limit) {
         return messages.values().stream().filter(m -> m.status() == Status.SENT && m.acceptedByCarrier()
                         && !m.lastChange().at().isAfter(acceptedBefore))
@@ -98,6 +111,9 @@ public final class InMemoryMessageStore implements MessageStore {
     private void put(SmsMessage m, Status status, StatusChange change, String carrierMessageId, Receipt receipt) {
         List<StatusChange> history = new ArrayList<>(m.statusHistory());
         history.add(change);
+        if (status.isFinal()) {
+            unannounced.add(new Ref(m.accountId(), m.serialNo()));
+        }
         messages.put(new Ref(m.accountId(), m.serialNo()), new SmsMessage(m.accountId(), m.serialNo(), m.phoneNumber(),
                 m.sign(), m.templateId(), m.text(), m.fee(), status, history, m.createdAt(), carrierMessageId, receipt));
     }

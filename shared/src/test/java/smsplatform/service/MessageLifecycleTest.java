@@ -169,4 +169,32 @@ class MessageLifecycleTest {
         receipts.apply(receipt(serial, true));
         assertThat(message(serial).status()).as("final: never moves again").isEqualTo(Status.UNDELIVERED);
     }
+
+    @Test
+    void aFinalChangeWhoseEventWasNeverPublishedIsAnnouncedByTheSweepAMinuteLaterAndOnlyThen() {
+        String serial = recorded("sms-8", "+8613800000008");
+        // A function stopped between the change and its event: the change is stored, nothing was published.
+        messages.transition(ACCOUNT, serial, Status.QUEUED, new StatusChange(Status.FAILED, T0, "abandoned"));
+        assertThat(messages.unannounced(T0, 10)).hasSize(1);
+        OutboundQueue outbound = deliveries -> assertThat(deliveries).isEmpty();
+        MessageSweeper.Bounds bounds = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20), Duration.ofHours(72));
+        assertThat(new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plusSeconds(59), ZoneOffset.UTC))
+                .sweep().announced()).isZero();
+        assertThat(new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
+                .sweep().announced()).isOne();
+        assertThat(eventIds()).containsExactly("msg_sms-8_FAILED");
+        assertThat(messages.unannounced(T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plusSeconds(120), ZoneOffset.UTC))
+                .sweep().announced()).as("announced once").isZero();
+    }
+
+    @Test
+    void everyFinalChangeMadeThroughTheProgressLeavesNothingToAnnounce() {
+        recorded("sms-9", "+8613800000009");
+        recorded("sms-10", "+8613800000400");
+        delivery.deliver(ACCOUNT, "sms-9");
+        receipts.apply(receipt("sms-9", true));
+        delivery.deliver(ACCOUNT, "sms-10");
+        assertThat(messages.unannounced(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+    }
 }

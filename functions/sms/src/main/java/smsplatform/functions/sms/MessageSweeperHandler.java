@@ -49,6 +49,7 @@ public final class MessageSweeperHandler implements RequestHandler<ScheduledEven
         result.put("failed", sweep.failed());
         result.put("waiting", sweep.waiting());
         result.put("withoutReceipt", sweep.withoutReceipt());
+        result.put("announced", sweep.announced());
         return result;
     }
 }
