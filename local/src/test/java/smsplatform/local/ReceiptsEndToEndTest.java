@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,9 +78,18 @@ class ReceiptsEndToEndTest {
     @Test
     void aDuplicatedReceiptIsAppliedOnce() throws Exception {
         String serial = send("+8613600130202", "333333");
-        Map<String, Object> message = settled(serial);
-        Thread.sleep(1000); // the second receipt comes 100 ms after the first
-        message = client.get("/v1/sms/" + serial).json();
+        settled(serial);
+        // The second receipt reached the receipt function and was found applied already.
+        Path log = stack.dataDir.resolve("logs/ReceiptFunction.log");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        boolean duplicateSeen = false;
+        while (!duplicateSeen && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            duplicateSeen = Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.contains(serial)
+                    && l.contains("\"event\":\"receipts.done\"") && l.contains("already_applied=1"));
+        }
+        assertThat(duplicateSeen).as("the duplicated receipt was delivered and found applied").isTrue();
+        Map<String, Object> message = client.get("/v1/sms/" + serial).json();
         assertThat(message.get("status")).isEqualTo("DELIVERED");
         assertThat(statuses(message)).as("one DELIVERED entry").containsExactly("QUEUED", "SENT", "SENT", "DELIVERED");
     }

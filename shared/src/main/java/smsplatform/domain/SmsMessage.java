@@ -52,6 +52,12 @@ public record SmsMessage(
         return statusHistory.get(statusHistory.size() - 1);
     }
 
+    /** This message as it stands after a change to {@code status}, with the carrier's id and receipt given (history as is). */
+    public SmsMessage with(Status status, String carrierMessageId, Receipt receipt) {
+        return new SmsMessage(accountId, serialNo, phoneNumber, sign, templateId, text, fee, status, statusHistory,
+                createdAt, carrierMessageId, receipt);
+    }
+
     /** Handed over and accepted by the carrier: from now on only a receipt (or the sweeper's bound) settles it. */
     public boolean acceptedByCarrier() {
         return carrierMessageId != null;

@@ -39,8 +39,8 @@ public final class SmsMessageJson {
         return body;
     }
 
-    /** The carrier's receipt; null until one came. */
-    static Map<String, Object> receipt(Receipt r) {
+    /** The carrier's receipt; null until one came (also what a MESSAGE_STATUS callback carries). */
+    public static Map<String, Object> receipt(Receipt r) {
         if (r == null) {
             return null;
         }

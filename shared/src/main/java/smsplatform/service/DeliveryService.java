@@ -75,7 +75,7 @@ public final class DeliveryService {
             return;
         }
         Carrier.Result result = carrier.deliver(serialNo, message.phoneNumber(), message.text());
-        SmsMessage sent = found.get().status() == Status.SENT ? message : sentVersionOf(message);
+        SmsMessage sent = message.with(Status.SENT, message.carrierMessageId(), message.receipt());
         switch (result.outcome()) {
             case ACCEPTED -> progress.accepted(sent, result.carrierMessageId(), clock.instant(), result.detail());
             case PERMANENT_FAILURE -> {
@@ -89,11 +89,5 @@ public final class DeliveryService {
             }
         }
         Log.info("delivery.done", "outcome", result.outcome().name());
-    }
-
-    /** The message as the claim left it: SENT (its history is not needed further). */
-    private static SmsMessage sentVersionOf(SmsMessage m) {
-        return new SmsMessage(m.accountId(), m.serialNo(), m.phoneNumber(), m.sign(), m.templateId(), m.text(), m.fee(),
-                Status.SENT, m.statusHistory(), m.createdAt(), m.carrierMessageId(), m.receipt());
     }
 }

@@ -13,6 +13,7 @@ import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.json.SmsMessageJson;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.CallbackEvents;
@@ -67,7 +68,7 @@ public final class MessageProgress {
      */
     public void accepted(SmsMessage message, String carrierMessageId, Instant at, String detail) {
         StatusChange change = new StatusChange(Status.SENT, at, detail);
-        SmsMessage sent = withAcceptance(message, carrierMessageId);
+        SmsMessage sent = message.with(Status.SENT, carrierMessageId, message.receipt());
         if (messages.recordAcceptance(message.accountId(), message.serialNo(), carrierMessageId, change)) {
             count(message, Map.of(Counter.SENT, 1L, Counter.FEE, (long) message.fee()));
         }
@@ -115,9 +116,7 @@ public final class MessageProgress {
             if (messages.applyReceipt(message.accountId(), message.serialNo(), change, receipt.receipt())) {
                 count(message, Map.of(to == Status.DELIVERED ? Counter.DELIVERED : Counter.UNDELIVERED, 1L));
                 Metrics.count(to == Status.DELIVERED ? Metrics.MESSAGES_DELIVERED : Metrics.MESSAGES_UNDELIVERED, 1);
-                announce(new SmsMessage(message.accountId(), message.serialNo(), message.phoneNumber(), message.sign(),
-                        message.templateId(), message.text(), message.fee(), to, message.statusHistory(),
-                        message.createdAt(), message.carrierMessageId(), receipt.receipt()), to, at);
+                announce(message.with(to, message.carrierMessageId(), receipt.receipt()), to, at);
                 messages.announced(message.accountId(), message.serialNo());
                 return true;
             }
@@ -174,13 +173,7 @@ public final class MessageProgress {
             data.put("templateId", message.templateId());
         }
         if (status.isFinal() && message.receipt() != null) {
-            Map<String, Object> receipt = new LinkedHashMap<>();
-            receipt.put("carrierStatus", message.receipt().carrierStatus());
-            if (message.receipt().description() != null) {
-                receipt.put("description", message.receipt().description());
-            }
-            receipt.put("at", message.receipt().at().toString());
-            data.put("receipt", receipt);
+            data.put("receipt", SmsMessageJson.receipt(message.receipt()));
         }
         events.publish(List.of(new CallbackEvent("msg_" + message.serialNo() + "_" + status.name(),
                 CallbackEvent.Type.MESSAGE_STATUS, message.accountId(), at, data)));
@@ -188,10 +181,5 @@ public final class MessageProgress {
 
     private void count(SmsMessage message, Map<Counter, Long> increments) {
         statistics.add(message.accountId(), LocalDate.ofInstant(message.createdAt(), ZoneOffset.UTC), new EnumMap<>(increments));
-    }
-
-    private static SmsMessage withAcceptance(SmsMessage m, String carrierMessageId) {
-        return new SmsMessage(m.accountId(), m.serialNo(), m.phoneNumber(), m.sign(), m.templateId(), m.text(), m.fee(),
-                Status.SENT, m.statusHistory(), m.createdAt(), carrierMessageId, m.receipt());
     }
 }
