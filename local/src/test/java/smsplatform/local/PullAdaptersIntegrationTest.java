@@ -70,9 +70,9 @@ class PullAdaptersIntegrationTest {
         }
         statistics.add("stats-concurrent-other", day, Map.of(Counter.REQUESTED, 7L));
         assertThat(statistics.read("stats-concurrent", day.minusDays(1), day.plusDays(1))).containsExactly(
-                new Statistics.Day(day.minusDays(1), 0, 0, 0, 0, 0, 0),
-                new Statistics.Day(day, 500, 250, 0, 0, 250, 750),
-                new Statistics.Day(day.plusDays(1), 0, 0, 0, 0, 0, 0));
+                new Statistics.Day(day.minusDays(1), 0, 0, 0, 0, 0, 0, 0),
+                new Statistics.Day(day, 500, 250, 0, 0, 250, 750, 0),
+                new Statistics.Day(day.plusDays(1), 0, 0, 0, 0, 0, 0, 0));
         assertThat(statistics.read("stats-concurrent-other", day, day)).singleElement()
                 .extracting(Statistics.Day::requested).isEqualTo(7L);
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoOptOuts;
+import smsplatform.aws.DynamoReplies;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoSignatureStore;
@@ -22,13 +24,14 @@ import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.aws.SqsReviewQueue;
+import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.functions.review.ReviewerApiHandler;
 import smsplatform.functions.signatures.SignaturesApiHandler;
 import smsplatform.functions.sms.SendSmsHandler;
 import smsplatform.http.ApiHandler;
-import smsplatform.service.PullService;
-import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.service.CallbackService;
+import smsplatform.service.OptOutService;
+import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
 import smsplatform.service.SignatureService;
 import smsplatform.service.TemplateService;
@@ -84,9 +87,12 @@ class SnapStartPrimingTest {
                 new DynamoTemplateStore(backend.dynamo, backend.table()),
                 new DynamoMessageStore(backend.dynamo, backend.table()),
                 new SqsOutboundQueue(backend.sqs, backend.queueUrl("OutboundQueue")),
-                new DynamoSendCounters(backend.dynamo, backend.table()), Clock.systemUTC()),
+                new DynamoSendCounters(backend.dynamo, backend.table()), new DynamoOptOuts(backend.dynamo, backend.table()),
+                new DynamoStatistics(backend.dynamo, backend.table()), Clock.systemUTC()),
                 new PullService(new DynamoSentMessages(backend.dynamo, backend.table()),
-                        new DynamoStatistics(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
+                        new DynamoStatistics(backend.dynamo, backend.table()),
+                        new DynamoReplies(backend.dynamo, backend.table()), Clock.systemUTC()),
+                new OptOutService(new DynamoOptOuts(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
         assertThat(unchanged(handler::prime)).containsExactly(400, 404);
     }
 

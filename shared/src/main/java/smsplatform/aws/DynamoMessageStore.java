@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * set and removed by the very writes that record it and change its status. A SENT message the carrier accepted
  * moves to the index's {@value #AWAITING_RECEIPT} shards, since it waits for a receipt, not for a hand-over. A
  * message that reaches a final status stays in the {@value #UNANNOUNCED} shards until its MESSAGE_STATUS event is
- * published ({@link #announced}): the outbox the sweeper reads if a function stopped in between.
+ * published ({@link #announced}): the outbox the sweeper reads if a function stopped in between. The carrier's
+ * acceptance also sets the keys of the sparse index {@code ByRecipient} ({@code recipient} = the number,
+ * {@code recipientAt} = the acceptance's epoch milliseconds): which account a number heard from last
+ * ({@link DynamoRecipients}).
  */
 public final class DynamoMessageStore implements MessageStore {
 
@@ -74,7 +77,7 @@ public final class DynamoMessageStore implements MessageStore {
                 throw new IllegalStateException(pending.get(table).size() + " messages could not be recorded");
             }
             if (attempt > 0) {
-                pause(attempt);
+                Backoff.throttled(attempt);
             }
             Map<String, List<WriteRequest>> request = pending;
             pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
@@ -82,14 +85,6 @@ public final class DynamoMessageStore implements MessageStore {
         return null;
     }
 
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000, 10L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One conditional put (in parallel with the others); the serial number if the message is QUEUED. */
     private String record(SmsMessage m) {
@@ -206,7 +201,7 @@ public final class DynamoMessageStore implements MessageStore {
                                     SmsMessage.StatusChange change) {
         return conditionalUpdate(accountId, serialNo,
                 "SET carrierMessageId = :carrier, statusHistory = list_append(statusHistory, :change), "
-                        + "pendingShard = :shard, pendingSince = :since",
+                        + "pendingShard = :shard, pendingSince = :since, recipient = phoneNumber, recipientAt = :since",
                 "#status = :sent AND attribute_not_exists(carrierMessageId)",
                 Map.of(":carrier", s(carrierMessageId), ":change", AttributeValue.fromL(List.of(change(change))),
                         ":shard", s(pendingShard(AWAITING_RECEIPT, serialNo)), ":since", n(change.at().toEpochMilli()),

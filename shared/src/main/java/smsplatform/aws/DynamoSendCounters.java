@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import smsplatform.domain.SendLimits;
 import smsplatform.ports.SendCounters;
 import smsplatform.service.Parallel;
@@ -117,7 +116,7 @@ public final class DynamoSendCounters implements SendCounters {
                 }
                 return new Admission(SendLimits.OK, next);
             } catch (ConditionalCheckFailedException raced) {
-                pause(attempt);
+                Backoff.contended(attempt);
             }
         }
         throw new IllegalStateException("sending to " + phoneNumber + " is too contended; retry");
@@ -135,7 +134,7 @@ public final class DynamoSendCounters implements SendCounters {
                     throw new IllegalStateException("send histories could not be read; retry");
                 }
                 if (attempt > 0) {
-                    pause(attempt);
+                    Backoff.contended(attempt);
                 }
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
@@ -147,13 +146,4 @@ public final class DynamoSendCounters implements SendCounters {
         });
         return found;
     }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 + Math.min(attempt, 10) * 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }

@@ -69,7 +69,8 @@ public final class DynamoStatistics implements Statistics {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Map<String, AttributeValue> item = stored.getOrDefault(day.toString(), Map.of());
             days.add(new Day(day, count(item, Counter.REQUESTED), count(item, Counter.SENT), count(item, Counter.DELIVERED),
-                    count(item, Counter.UNDELIVERED), count(item, Counter.FAILED), count(item, Counter.FEE)));
+                    count(item, Counter.UNDELIVERED), count(item, Counter.FAILED), count(item, Counter.FEE),
+                    count(item, Counter.OPTED_OUT)));
         }
         return days;
     }

@@ -15,6 +15,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateStatus;
+import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
 import smsplatform.json.Json;
 import smsplatform.json.TemplateJson;
@@ -102,14 +103,17 @@ public final class DynamoTemplateStore implements TemplateStore {
         }
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)
-                .projectionExpression("#status, international, content, variables")
-                .expressionAttributeNames(Map.of("#status", "status"))).item();
+                .projectionExpression("#status, international, #type, content, variables")
+                .expressionAttributeNames(Map.of("#status", "status", "#type", "type"))).item();
         if (item == null || !item.containsKey("content")
                 || !TemplateStatus.APPROVED.name().equals(item.get("status").s())) {
             return Optional.empty();
         }
-        return Optional.of(new ApprovedTemplate(templateId, item.get("international").bool(), item.get("content").s(),
-                item.get("variables").l().stream().map(v -> VariableKind.valueOf(v.s())).toList()));
+        // Items written before the type had its own attribute carry it in their document only.
+        TemplateType type = item.containsKey("type") ? TemplateType.valueOf(item.get("type").s())
+                : find(accountId, templateId).orElseThrow().application().type();
+        return Optional.of(new ApprovedTemplate(templateId, item.get("international").bool(), type,
+                item.get("content").s(), item.get("variables").l().stream().map(v -> VariableKind.valueOf(v.s())).toList()));
     }
 
     @Override
@@ -152,6 +156,7 @@ public final class DynamoTemplateStore implements TemplateStore {
         item.put("templateId", s(template.templateId()));
         item.put("status", s(template.status().name()));
         item.put("international", AttributeValue.fromBool(template.application().international()));
+        item.put("type", s(template.application().type().name()));
         item.put("content", s(template.application().content()));
         item.put("variables", AttributeValue.fromL(template.application().variables().stream()
                 .map(v -> s(v.name())).toList()));

@@ -2,8 +2,12 @@ package smsplatform.domain;
 
 import java.util.List;
 
-/** What SendSms needs of an APPROVED template: its region, its content and the kinds of its variables. */
-public record ApprovedTemplate(String templateId, boolean international, String content, List<VariableKind> variables) {
+/**
+ * What SendSms needs of an APPROVED template: its region, its type (MARKETING skips opted-out numbers), its content
+ * and the kinds of its variables.
+ */
+public record ApprovedTemplate(String templateId, boolean international, TemplateType type, String content,
+                               List<VariableKind> variables) {
 
     public ApprovedTemplate {
         variables = List.copyOf(variables);

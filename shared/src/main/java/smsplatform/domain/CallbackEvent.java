@@ -1,6 +1,8 @@
 package smsplatform.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,6 @@ public record CallbackEvent(String eventId, Type type, String accountId, Instant
     public enum Type { MESSAGE_STATUS, REVIEW_RESULT, REPLY }
 
     public CallbackEvent {
-        data = Map.copyOf(data);
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }

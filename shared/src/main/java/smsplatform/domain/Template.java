@@ -126,7 +126,7 @@ public final class Template implements Reviewable {
     /** What SendSms may render from, while the template is approved. */
     public Optional<ApprovedTemplate> approved() {
         return status != TemplateStatus.APPROVED ? Optional.empty() : Optional.of(new ApprovedTemplate(templateId,
-                application.international(), application.content(), application.variables()));
+                application.international(), application.type(), application.content(), application.variables()));
     }
 
     @Override public ApplicationKind kind() { return ApplicationKind.TEMPLATE; }

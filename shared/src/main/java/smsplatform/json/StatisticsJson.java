@@ -18,6 +18,7 @@ public final class StatisticsJson {
         m.put("undelivered", day.undelivered());
         m.put("failed", day.failed());
         m.put("fee", day.fee());
+        m.put("optedOut", day.optedOut());
         return m;
     }
 }

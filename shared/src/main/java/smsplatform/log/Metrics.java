@@ -34,6 +34,12 @@ public final class Metrics {
     public static final String MESSAGES_UNDELIVERED = "MessagesUndelivered";
     /** Messages that ended FAILED, wherever it was decided (delivery, sweeper, dead letters). */
     public static final String MESSAGES_FAILED = "MessagesFailed";
+    /** Numbers a MARKETING send skipped because they opted out of the account's marketing. */
+    public static final String MESSAGES_OPTED_OUT = "MessagesOptedOut";
+    /** Replies attributed to an account (counted once per reply, whatever the redeliveries). */
+    public static final String REPLIES_RECEIVED = "RepliesReceived";
+    /** Replies from a number no account sent to within the attribution window: kept apart, never guessed. */
+    public static final String REPLIES_UNATTRIBUTED = "RepliesUnattributed";
     /** Carrier refusals, for now or for good. */
     public static final String CARRIER_ERRORS = "CarrierErrors";
 

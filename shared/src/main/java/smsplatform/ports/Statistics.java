@@ -1,6 +1,8 @@
 package smsplatform.ports;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +13,16 @@ import java.util.Map;
  */
 public interface Statistics {
 
-    enum Counter { REQUESTED, SENT, DELIVERED, UNDELIVERED, FAILED, FEE }
+    /** OPTED_OUT: numbers a MARKETING send skipped because they refused the account's marketing (never requested). */
+    enum Counter { REQUESTED, SENT, DELIVERED, UNDELIVERED, FAILED, FEE, OPTED_OUT }
 
-    record Day(LocalDate date, long requested, long sent, long delivered, long undelivered, long failed, long fee) {}
+    record Day(LocalDate date, long requested, long sent, long delivered, long undelivered, long failed, long fee,
+               long optedOut) {}
+
+    /** The UTC day an instant falls on: the day a message or a send is counted under. */
+    static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
 
     /** Adds the increments to the account's counters of that day (atomic per call). */
     void add(String accountId, LocalDate day, Map<Counter, Long> increments);

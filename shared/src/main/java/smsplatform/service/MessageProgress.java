@@ -1,8 +1,6 @@
 package smsplatform.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,6 +178,6 @@ public final class MessageProgress {
     }
 
     private void count(SmsMessage message, Map<Counter, Long> increments) {
-        statistics.add(message.accountId(), LocalDate.ofInstant(message.createdAt(), ZoneOffset.UTC), new EnumMap<>(increments));
+        statistics.add(message.accountId(), Statistics.day(message.createdAt()), new EnumMap<>(increments));
     }
 }

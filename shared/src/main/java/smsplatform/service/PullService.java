@@ -16,7 +16,9 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
+import smsplatform.ports.Replies;
 import smsplatform.ports.SentMessages;
 import smsplatform.ports.Statistics;
 
@@ -37,6 +39,7 @@ public final class PullService {
     static final String REVERSED = "InvalidParameterValue.TimeRangeReversed";
     static final String TOO_LONG = "InvalidParameterValue.TimeRangeTooLong";
     static final String SMS_LISTING = "sms";
+    static final String REPLIES_LISTING = "replies";
     private static final Pattern SERIAL_NO = Pattern.compile("sms-[0-9a-z]{26}");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
@@ -45,11 +48,13 @@ public final class PullService {
 
     private final SentMessages messages;
     private final Statistics statistics;
+    private final Replies replies;
     private final Clock clock;
 
-    public PullService(SentMessages messages, Statistics statistics, Clock clock) {
+    public PullService(SentMessages messages, Statistics statistics, Replies replies, Clock clock) {
         this.messages = messages;
         this.statistics = statistics;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -65,26 +70,51 @@ public final class PullService {
         Instant to = instant("to", query.to());
         String listing = SMS_LISTING + "?from=" + millis(from) + "&to=" + millis(to) + "&phoneNumber="
                 + (phoneNumber == null ? "" : phoneNumber) + "&status=" + (status == null ? "" : status);
-        String position = PageTokens.open(listing, caller.accountId(), blankToNull(query.nextToken()));
-        Range range;
-        String after = null;
+        Positioned at = positioned(listing, caller, from, to, query.nextToken());
+        if (at.after() != null && (!SERIAL_NO.matcher(at.after()).matches()
+                || at.after().compareTo(at.range().first()) < 0 || at.after().compareTo(at.range().last()) > 0)) {
+            throw PageTokens.invalid();
+        }
+        Range range = at.range();
+        Page<SmsMessage> page = messages.list(caller.accountId(),
+                new SentMessages.Filter(range.first(), range.last(), phoneNumber, status), query.limit(), at.after());
+        return page.map(m -> m, serialNo -> at.token(listing, caller, serialNo));
+    }
+
+    /**
+     * One page of the replies the caller's messages received ({@code GET /v1/replies}), newest first, over a range
+     * resolved as for messages (default the last 24 hours, at most 7 days).
+     */
+    public Page<Reply> replies(Caller caller, String from, String to, int limit, String nextToken) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        String listing = REPLIES_LISTING + "?from=" + millis(start) + "&to=" + millis(end);
+        Positioned at = positioned(listing, caller, start, end, nextToken);
+        return replies.list(caller.accountId(), at.range().from(), at.range().to(), limit, at.after())
+                .map(r -> r, position -> at.token(listing, caller, position));
+    }
+
+    /** Where a page starts: the range (resolved on the first page, then carried by the token) and the position after. */
+    private record Positioned(Range range, String after) {
+        String token(String listing, Caller caller, String position) {
+            return PageTokens.bind(listing, caller.accountId(),
+                    range.from().toEpochMilli() + ":" + range.to().toEpochMilli() + ":" + position);
+        }
+    }
+
+    private Positioned positioned(String listing, Caller caller, Instant from, Instant to, String nextToken) {
+        String position = PageTokens.open(listing, caller.accountId(), blankToNull(nextToken));
         if (position == null) {
             Instant end = to == null ? clock.instant() : to;
             Instant start = from == null ? end.minus(DEFAULT_RANGE) : from;
-            range = Range.checked(start.isBefore(Instant.EPOCH) ? Instant.EPOCH : start, end);
-        } else {
-            String[] parts = position.split(":", -1);
-            range = parts.length == 3 ? Range.fromToken(parts[0], parts[1]) : null;
-            after = range == null ? null : parts[2];
-            if (range == null || !SERIAL_NO.matcher(after).matches()
-                    || after.compareTo(range.first()) < 0 || after.compareTo(range.last()) > 0) {
-                throw PageTokens.invalid();
-            }
+            return new Positioned(Range.checked(start.isBefore(Instant.EPOCH) ? Instant.EPOCH : start, end), null);
         }
-        Page<SmsMessage> page = messages.list(caller.accountId(),
-                new SentMessages.Filter(range.first(), range.last(), phoneNumber, status), query.limit(), after);
-        String prefix = range.from().toEpochMilli() + ":" + range.to().toEpochMilli() + ":";
-        return page.map(m -> m, serialNo -> PageTokens.bind(listing, caller.accountId(), prefix + serialNo));
+        String[] parts = position.split(":", 3);
+        Range range = parts.length == 3 ? Range.fromToken(parts[0], parts[1]) : null;
+        if (range == null || parts[2].isEmpty()) {
+            throw PageTokens.invalid();
+        }
+        return new Positioned(range, parts[2]);
     }
 
     /**
@@ -176,7 +206,7 @@ public final class PullService {
     }
 
     /** Any form SendSms accepts, matched in E.164; a leading '+' the client did not percent-encode arrives as a space. */
-    private static String phoneNumber(String raw) {
+    static String phoneNumber(String raw) {
         String value = blankToNull(raw);
         if (value == null) {
             return null;

@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -18,12 +22,15 @@ import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
+import smsplatform.domain.TemplateType;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.MessageStore;
+import smsplatform.ports.OptOuts;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
+import smsplatform.ports.Statistics;
 import smsplatform.ports.TemplateStore;
 
 /**
@@ -35,6 +42,7 @@ public final class SendSmsService {
     public static final int MAX_NUMBERS = 200;
     static final String SIGN_CODE = "FailedOperation.SignatureIncorrectOrUnapproved";
     static final String TEMPLATE_CODE = "FailedOperation.TemplateIncorrectOrUnapproved";
+    public static final String OPTED_OUT_CODE = "FailedOperation.PhoneNumberOptedOut";
 
     public record Request(List<String> phoneNumbers, String sign, String templateId, List<String> templateParams,
                           String sessionContext) {
@@ -51,22 +59,28 @@ public final class SendSmsService {
     private final MessageStore messages;
     private final OutboundQueue outbound;
     private final SendCounters counters;
+    private final OptOuts optOuts;
+    private final Statistics statistics;
     private final Clock clock;
     private final Runnable afterRecorded;
 
     public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
-                          OutboundQueue outbound, SendCounters counters, Clock clock) {
-        this(signatures, templates, messages, outbound, counters, clock, () -> { });
+                          OutboundQueue outbound, SendCounters counters, OptOuts optOuts, Statistics statistics,
+                          Clock clock) {
+        this(signatures, templates, messages, outbound, counters, optOuts, statistics, clock, () -> { });
     }
 
     /** {@code afterRecorded}: a fault-injection point between recording the messages and queueing them. */
     public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
-                          OutboundQueue outbound, SendCounters counters, Clock clock, Runnable afterRecorded) {
+                          OutboundQueue outbound, SendCounters counters, OptOuts optOuts, Statistics statistics,
+                          Clock clock, Runnable afterRecorded) {
         this.signatures = signatures;
         this.templates = templates;
         this.messages = messages;
         this.outbound = outbound;
         this.counters = counters;
+        this.optOuts = optOuts;
+        this.statistics = statistics;
         this.clock = clock;
         this.afterRecorded = afterRecorded;
     }
@@ -100,13 +114,27 @@ public final class SendSmsService {
             Optional<PhoneNumber> number = PhoneNumber.parse(raw);
             parsed.add(number.orElse(null));
             serials.add(number.isPresent() ? ids.next("sms-") : "");
-            number.ifPresent(n -> sends.add(new SendCounters.Send(n.e164(), serials.get(serials.size() - 1))));
+        }
+        Set<String> optedOut = optedOut(caller, template, parsed);
+        for (int i = 0; i < numbers.size(); i++) {
+            PhoneNumber number = parsed.get(i);
+            if (number != null && !optedOut.contains(number.e164())) {
+                sends.add(new SendCounters.Send(number.e164(), serials.get(i)));
+            }
         }
         Metrics.count(Metrics.MESSAGES_REQUESTED, sends.size());
         List<String> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
         String[] codes = new String[numbers.size()];
+        int skipped = 0;
         for (int i = 0, next = 0; i < numbers.size(); i++) {
-            codes[i] = parsed.get(i) == null ? null : admitted.get(next++);
+            PhoneNumber number = parsed.get(i);
+            boolean refused = number != null && optedOut.contains(number.e164());
+            skipped += refused ? 1 : 0;
+            codes[i] = number == null ? null : refused ? OPTED_OUT_CODE : admitted.get(next++);
+        }
+        if (skipped > 0) {
+            Metrics.count(Metrics.MESSAGES_OPTED_OUT, skipped);
+            statistics.add(caller.accountId(), Statistics.day(now), Map.of(Statistics.Counter.OPTED_OUT, (long) skipped));
         }
 
         List<SendStatus> statuses = new ArrayList<>();
@@ -116,6 +144,9 @@ public final class SendSmsService {
             if (number == null) {
                 statuses.add(new SendStatus("", numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
                         "The phone number is not valid", 0, "", request.sessionContext()));
+            } else if (OPTED_OUT_CODE.equals(codes[i])) {
+                statuses.add(new SendStatus("", number.e164(), OPTED_OUT_CODE,
+                        "The number opted out of your marketing messages", 0, number.isoCode(), request.sessionContext()));
             } else if (!SendLimits.OK.equals(codes[i])) {
                 statuses.add(new SendStatus("", number.e164(), codes[i], SendLimits.message(codes[i]), 0,
                         number.isoCode(), request.sessionContext()));
@@ -136,6 +167,20 @@ public final class SendSmsService {
         }
         Log.info("sms.accepted", "numbers", numbers.size(), "queued", queued.size());
         return statuses;
+    }
+
+    /**
+     * For a MARKETING template, the numbers that refused the account's marketing: one consistent batched read at
+     * admission. That read is the rule for races (DESIGN §12): a send whose read came before an opt-out was
+     * recorded may go out (delivery does not read the list again); one whose read comes after never does.
+     */
+    private Set<String> optedOut(Caller caller, ApprovedTemplate template, List<PhoneNumber> parsed) {
+        if (template.type() != TemplateType.MARKETING) {
+            return Set.of();
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        parsed.stream().filter(Objects::nonNull).forEach(n -> distinct.add(n.e164()));
+        return distinct.isEmpty() ? Set.of() : optOuts.optedOut(caller.accountId(), distinct);
     }
 
     private static String digest(String text) {

@@ -26,7 +26,8 @@ public final class InMemoryStatistics implements Statistics {
             Map<Counter, Long> held = counters.getOrDefault(accountId + "/" + day, Map.of());
             days.add(new Day(day, held.getOrDefault(Counter.REQUESTED, 0L), held.getOrDefault(Counter.SENT, 0L),
                     held.getOrDefault(Counter.DELIVERED, 0L), held.getOrDefault(Counter.UNDELIVERED, 0L),
-                    held.getOrDefault(Counter.FAILED, 0L), held.getOrDefault(Counter.FEE, 0L)));
+                    held.getOrDefault(Counter.FAILED, 0L), held.getOrDefault(Counter.FEE, 0L),
+                    held.getOrDefault(Counter.OPTED_OUT, 0L)));
         }
         return days;
     }

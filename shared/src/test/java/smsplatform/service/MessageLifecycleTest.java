@@ -90,7 +90,7 @@ class MessageLifecycleTest {
         assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
         assertThat(message(serial).receipt().carrierStatus()).isEqualTo("SUCCESS");
         assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
-        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 1, 1, 0, 0, 2));
+        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 1, 1, 0, 0, 2, 0));
         assertThat(eventIds()).containsExactly("msg_sms-1_SENT", "msg_sms-1_DELIVERED");
     }
 
@@ -149,7 +149,7 @@ class MessageLifecycleTest {
         delivery.deliver(ACCOUNT, serial);
         assertThat(message(serial).status()).isEqualTo(Status.FAILED);
         assertThat(eventIds()).containsExactly("msg_sms-6_FAILED");
-        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 0, 0, 0, 1, 0));
+        assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 0, 0, 0, 1, 0, 0));
     }
 
     @Test

@@ -20,9 +20,10 @@ import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
+import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
-import smsplatform.ports.Statistics;
 import smsplatform.ports.Statistics.Counter;
+import smsplatform.ports.Statistics;
 
 /** The pulls on in-memory ports: time ranges, filters, pages and tokens, daily statistics. */
 class PullServiceTest {
@@ -52,7 +53,8 @@ class PullServiceTest {
     final InMemorySentMessages store = new InMemorySentMessages();
     final InMemoryStatistics statistics = new InMemoryStatistics();
     final MovingClock clock = new MovingClock();
-    final PullService pulls = new PullService(store, statistics, clock);
+    final InMemoryReplies replies = new InMemoryReplies();
+    final PullService pulls = new PullService(store, statistics, replies, clock);
     final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
     final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 
@@ -242,9 +244,9 @@ class PullServiceTest {
 
         List<Statistics.Day> days = pulls.statistics(acme, "2026-11-27", "2026-11-29");
         assertThat(days).containsExactly(
-                new Statistics.Day(LocalDate.parse("2026-11-27"), 0, 0, 0, 0, 0, 0),
-                new Statistics.Day(LocalDate.parse("2026-11-28"), 3, 2, 1, 1, 0, 4),
-                new Statistics.Day(LocalDate.parse("2026-11-29"), 0, 0, 0, 0, 0, 0));
+                new Statistics.Day(LocalDate.parse("2026-11-27"), 0, 0, 0, 0, 0, 0, 0),
+                new Statistics.Day(LocalDate.parse("2026-11-28"), 3, 2, 1, 1, 0, 4, 0),
+                new Statistics.Day(LocalDate.parse("2026-11-29"), 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -262,5 +264,44 @@ class PullServiceTest {
             refused(() -> pulls.statistics(acme, bad, "2026-11-30"), "InvalidParameterValue.TimeFormat", "from");
             refused(() -> pulls.statistics(acme, "2026-11-30", bad), "InvalidParameterValue.TimeFormat", "to");
         }
+    }
+
+    @Test
+    void repliesAreListedNewestFirstOverTheRangeAcrossPagesWithoutGapsOrRepeats() {
+        Instant now = clock.instant();
+        for (int i = 0; i < 7; i++) {
+            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+10000000000", "reply " + i,
+                    now.minusSeconds(3600L * i), "sms-x", null));
+        }
+        replies.record(new Reply("other", "in-other", "+8613800138000", "+10000000000", "not yours", now, "sms-y", null));
+        replies.record(new Reply("acme", "in-old", "+8613800138000", "+10000000000", "too old",
+                now.minus(Duration.ofDays(2)), "sms-x", null));
+
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        do {
+            Page<Reply> page = pulls.replies(acme, null, null, 3, token);
+            page.items().forEach(r -> seen.add(r.replyId()));
+            token = page.nextToken();
+            clock.now = clock.now.plusSeconds(600);
+        } while (token != null);
+
+        assertThat(seen).containsExactly("in-0", "in-1", "in-2", "in-3", "in-4", "in-5", "in-6");
+    }
+
+    @Test
+    void aReplyTokenIsBoundToItsAccountAndRange() {
+        Instant now = clock.instant();
+        for (int i = 0; i < 3; i++) {
+            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+1", "r", now.minusSeconds(i), "sms-x", null));
+        }
+        String token = pulls.replies(acme, null, null, 1, null).nextToken();
+
+        assertThatThrownBy(() -> pulls.replies(other, null, null, 1, token)).isInstanceOf(Failure.class)
+                .extracting("field").isEqualTo("nextToken");
+        assertThatThrownBy(() -> pulls.replies(acme, now.minusSeconds(60).toString(), null, 1, token))
+                .isInstanceOf(Failure.class).extracting("field").isEqualTo("nextToken");
+        assertThatThrownBy(() -> pulls.replies(acme, "2030-01-01T00:00:00Z", "2030-01-09T00:00:00Z", 1, null))
+                .isInstanceOf(Failure.class).extracting("code").isEqualTo(PullService.TOO_LONG);
     }
 }

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoOptOuts;
+import smsplatform.aws.DynamoReplies;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoSignatureStore;
@@ -28,6 +30,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TemplateRules;
+import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
@@ -35,13 +38,18 @@ import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
+import smsplatform.json.ReplyJson;
 import smsplatform.json.SmsMessageJson;
 import smsplatform.json.StatisticsJson;
+import smsplatform.service.OptOutService;
 import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code POST /v1/sms/send}, {@code GET /v1/sms/{serialNo}}, and the pulls {@code GET /v1/sms} and {@code GET /v1/statistics}. */
+/**
+ * {@code POST /v1/sms/send}, {@code GET /v1/sms/{serialNo}}, the pulls {@code GET /v1/sms}, {@code GET /v1/statistics}
+ * and {@code GET /v1/replies}, and the opt-out list {@code GET /v1/opt-outs}, {@code PUT|DELETE /v1/opt-outs/{number}}.
+ */
 public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
@@ -50,8 +58,9 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     static final String AFTER_RECORDED = "send-sms.after-recorded";
 
     private final SendSmsService sms;
-    /** Built on the first pull: a send's cold start does not load what only the pulls use. */
+    /** Built on first use: a send's cold start does not load what only the pulls and the opt-out routes use. */
     private final Supplier<PullService> pulls;
+    private final Supplier<OptOutService> optOuts;
     private final ApiHandler api;
 
     public SendSmsHandler() {
@@ -64,20 +73,24 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         new DynamoTemplateStore(dynamo, env.tableName()),
                         new DynamoMessageStore(dynamo, env.tableName()),
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
-                        new DynamoSendCounters(dynamo, env.tableName()),
-                        Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
+                        new DynamoSendCounters(dynamo, env.tableName()), new DynamoOptOuts(dynamo, env.tableName()),
+                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
                 Lazy.of(() -> new PullService(new DynamoSentMessages(dynamo, env.tableName()),
-                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC())),
+                        new DynamoStatistics(dynamo, env.tableName()), new DynamoReplies(dynamo, env.tableName()),
+                        Clock.systemUTC())),
+                Lazy.of(() -> new OptOutService(new DynamoOptOuts(dynamo, env.tableName()), Clock.systemUTC())),
                 env.apiHandler("send-sms", dynamo));
     }
 
-    public SendSmsHandler(SendSmsService sms, PullService pulls, ApiHandler api) {
-        this(sms, () -> pulls, api);
+    public SendSmsHandler(SendSmsService sms, PullService pulls, OptOutService optOuts, ApiHandler api) {
+        this(sms, () -> pulls, () -> optOuts, api);
     }
 
-    private SendSmsHandler(SendSmsService sms, Supplier<PullService> pulls, ApiHandler api) {
+    private SendSmsHandler(SendSmsService sms, Supplier<PullService> pulls, Supplier<OptOutService> optOuts,
+                           ApiHandler api) {
         this.sms = sms;
         this.pulls = pulls;
+        this.optOuts = optOuts;
         this.api = api;
     }
 
@@ -93,7 +106,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
      */
     @Override
     public List<Integer> prime() {
-        new ApprovedTemplate("tpl-priming", false, "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
+        new ApprovedTemplate("tpl-priming", false, TemplateType.VERIFICATION_CODE, "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
                         "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"templateId\": \"tpl-priming\"}",
@@ -109,6 +122,14 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /v1/sms/{serialNo}" -> status(sms.status(caller, request.pathParameter("serialNo")));
             case "GET /v1/sms" -> messages(caller, request);
             case "GET /v1/statistics" -> statistics(caller, request);
+            case "GET /v1/replies" -> replies(caller, request);
+            case "GET /v1/opt-outs" -> optOuts(caller, request);
+            case "PUT /v1/opt-outs/{number}" ->
+                    ApiResponses.json(200, ReplyJson.toApi(optOuts.get().optOut(caller, request.pathParameter("number"))));
+            case "DELETE /v1/opt-outs/{number}" -> {
+                optOuts.get().optIn(caller, request.pathParameter("number"));
+                yield ApiResponses.noContent();
+            }
             default -> throw ApiHandler.unknownRoute(request);
         };
     }
@@ -150,8 +171,26 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
                         request.queryInt("limit", 20, 1, 100), request.query("nextToken")))
                 .map(SmsMessageJson::toListItem, token -> token)
                 .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
+        return listing("messages", page, request);
+    }
+
+    private APIGatewayV2HTTPResponse replies(Caller caller, ApiRequest request) {
+        Page<Map<String, Object>> page = pulls.get().replies(caller, request.query("from"), request.query("to"),
+                        request.queryInt("limit", 20, 1, 100), request.query("nextToken"))
+                .map(ReplyJson::toApi, token -> token)
+                .within(ApiResponses::responseBytes, ApiResponses.PAGE_BUDGET);
+        return listing("replies", page, request);
+    }
+
+    private APIGatewayV2HTTPResponse optOuts(Caller caller, ApiRequest request) {
+        Page<Map<String, Object>> page = optOuts.get().list(caller, request.queryInt("limit", 20, 1, 100),
+                request.query("nextToken")).map(ReplyJson::toApi, token -> token);
+        return listing("optOuts", page, request);
+    }
+
+    private static APIGatewayV2HTTPResponse listing(String name, Page<Map<String, Object>> page, ApiRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("messages", page.items());
+        body.put(name, page.items());
         body.put("nextToken", page.nextToken());
         body.put("requestId", request.requestId());
         return ApiResponses.json(200, body);
