@@ -1,0 +1,119 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import smsplatform.aws.DynamoMessageStore;
+import smsplatform.aws.DynamoOptOuts;
+import smsplatform.aws.DynamoRecipients;
+import smsplatform.aws.DynamoReplies;
+import smsplatform.domain.OptOut;
+import smsplatform.domain.Page;
+import smsplatform.domain.Reply;
+import smsplatform.domain.SmsMessage;
+import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.ports.MessageStore;
+
+/**
+ * The adapters of replies and opt-outs through the real SDK against the selected backend: the acceptance of a
+ * message is what attributes a number, the opt-out list is read in batches of a hundred, consistently, and a
+ * reply is stored once and listed by time.
+ */
+class ReplyAdaptersIntegrationTest {
+
+    static final Instant T0 = Instant.parse("2030-05-01T08:00:00Z");
+    static AwsBackend backend;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = AwsBackend.selected();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    void accepted(DynamoMessageStore messages, String account, String serialNo, String number, Instant at) {
+        messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs", "tpl-1", "【Reply Labs】hi",
+                1, Status.QUEUED, List.of(new StatusChange(Status.QUEUED, at, null)), at)), false);
+        assertThat(messages.transition(account, serialNo, Status.QUEUED, new StatusChange(Status.SENT, at, null))).isTrue();
+        assertThat(messages.recordAcceptance(account, serialNo, "carrier-" + serialNo,
+                new StatusChange(Status.SENT, at.plusMillis(5), "accepted"))).isTrue();
+    }
+
+    @Test
+    void aNumberIsAttributedToTheAccountWhoseMessageTheCarrierAcceptedLastBeforeTheReply() {
+        DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
+        DynamoRecipients recipients = new DynamoRecipients(backend.dynamo, backend.table());
+        String number = "+8613722220001";
+        accepted(messages, "reply-a", "sms-reply-a", number, T0);
+        accepted(messages, "reply-b", "sms-reply-b", number, T0.plusSeconds(60));
+        accepted(messages, "reply-a", "sms-reply-later", number, T0.plusSeconds(3600));
+        messages.recordQueued(List.of(new SmsMessage("reply-c", "sms-reply-queued", number, "X", "tpl", "x", 1,
+                Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0.plusSeconds(120), null)), T0.plusSeconds(120))), false);
+
+        assertThat(recipients.lastMessageTo(number, T0.minusSeconds(3600), T0.plusSeconds(600)))
+                .contains(new MessageStore.Ref("reply-b", "sms-reply-b"));
+        assertThat(recipients.lastMessageTo(number, T0.plusSeconds(3000), T0.plusSeconds(9000)))
+                .contains(new MessageStore.Ref("reply-a", "sms-reply-later"));
+        assertThat(recipients.lastMessageTo(number, T0.minusSeconds(3600), T0.minusSeconds(1))).isEmpty();
+        assertThat(recipients.lastMessageTo("+8613722220002", T0.minusSeconds(3600), T0.plusSeconds(9000))).isEmpty();
+    }
+
+    @Test
+    void twoHundredAndFiftyNumbersAreCheckedInBatchesAndTheLatestDecisionWins() {
+        DynamoOptOuts optOuts = new DynamoOptOuts(backend.dynamo, backend.table());
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            numbers.add(String.format("+861372223%04d", i));
+        }
+        for (int i = 0; i < 250; i += 50) {
+            assertThat(optOuts.decide("batch", numbers.get(i), true, T0, OptOut.Source.REPLY)).isTrue();
+        }
+        assertThat(optOuts.decide("batch", numbers.get(100), false, T0.plusSeconds(1), OptOut.Source.REPLY)).isTrue();
+        assertThat(optOuts.decide("batch", numbers.get(100), true, T0, OptOut.Source.REPLY))
+                .as("an older decision, redelivered late").isFalse();
+
+        assertThat(optOuts.optedOut("batch", numbers))
+                .containsExactlyInAnyOrder(numbers.get(0), numbers.get(50), numbers.get(150), numbers.get(200));
+        assertThat(optOuts.optedOut("someone-else", numbers)).isEmpty();
+        Page<OptOut> first = optOuts.list("batch", 3, null);
+        assertThat(first.items()).extracting(OptOut::phoneNumber).containsExactly(numbers.get(0), numbers.get(50), numbers.get(150));
+        assertThat(optOuts.list("batch", 3, first.nextToken()).items()).extracting(OptOut::phoneNumber)
+                .containsExactly(numbers.get(200));
+    }
+
+    @Test
+    void aReplyIsStoredOnceAndListedNewestFirstWithinItsRange() {
+        DynamoReplies replies = new DynamoReplies(backend.dynamo, backend.table());
+        List<Reply> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            made.add(new Reply("replies-list", "in-" + i, "+8613722240000", "+10000000000", "reply " + i,
+                    T0.plusSeconds(i * 60L), "sms-x", null));
+        }
+        made.forEach(r -> assertThat(replies.record(r).first()).isTrue());
+        assertThat(replies.record(made.get(2))).isEqualTo(new smsplatform.ports.Replies.Recorded(false, false));
+        replies.announced(made.get(2));
+        assertThat(replies.record(made.get(2)).announced()).isTrue();
+
+        Page<Reply> page = replies.list("replies-list", T0.plusSeconds(60), T0.plusSeconds(240), 2, null);
+        assertThat(page.items()).extracting(Reply::replyId).containsExactly("in-4", "in-3");
+        Page<Reply> next = replies.list("replies-list", T0.plusSeconds(60), T0.plusSeconds(240), 2, page.nextToken());
+        assertThat(next.items()).extracting(Reply::replyId).containsExactly("in-2", "in-1");
+        assertThat(next.items().get(0)).isEqualTo(made.get(2));
+        assertThat(replies.list("replies-list", T0.plusSeconds(60), T0.plusSeconds(240), 2, next.nextToken()).items())
+                .isEmpty();
+        assertThat(replies.list("someone-else", T0, T0.plusSeconds(240), 10, null).items()).isEmpty();
+        assertThat(Set.copyOf(replies.list("replies-list", T0, T0.plusSeconds(240), 10, null).items())).hasSize(5);
+    }
+}
