@@ -171,7 +171,7 @@ class BadInputPropertyTest {
             };
             String template = random.nextBoolean() ? draftTemplate : approvedTemplate;
             String templateBody = random.nextBoolean() ? body : nearlyValid(random, validTemplate());
-            return switch (random.nextInt(21)) {
+            return switch (random.nextInt(25)) {
                 case 0 -> new Call("POST", "/v1/signatures", body, false);
                 case 1 -> new Call("PUT", "/v1/signatures/" + fixture, body, false);
                 case 2 -> new Call("POST", "/v1/signatures/" + fixture + "/uploads", body, false);
@@ -197,6 +197,11 @@ class BadInputPropertyTest {
                         : "/v1/callbacks", body, false);
                 case 18 -> new Call("GET", "/v1/sms?" + pullQuery(random), null, false);
                 case 19 -> new Call("GET", "/v1/statistics?" + pullQuery(random), null, false);
+                case 20 -> new Call("GET", "/v1/replies?" + pullQuery(random), null, false);
+                case 21 -> new Call("GET", "/v1/opt-outs?" + query(random), null, false);
+                case 22, 23 -> new Call(random.nextBoolean() ? "PUT" : "DELETE", "/v1/opt-outs/"
+                        + (random.nextInt(3) == 0 ? "1380013" + String.format("%04d", random.nextInt(10_000))
+                        : pathSegment(random)), random.nextBoolean() ? body : null, false);
                 default -> new Call(random.nextBoolean() ? "PATCH" : "POST", "/v1/" + pathSegment(random), body, false);
             };
         });
