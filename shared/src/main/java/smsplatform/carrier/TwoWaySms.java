@@ -17,8 +17,9 @@ import smsplatform.json.Json;
  * https://docs.aws.amazon.com/sms-voice/latest/userguide/two-way-sms-payload.html), and SNS delivers it to the
  * subscribed SQS queue inside its notification envelope {@code {"Type": "Notification", "MessageId", "TopicArn",
  * "Message" (the payload, as a string), "Timestamp", "SignatureVersion", "Signature", "SigningCertURL",
- * "UnsubscribeURL"}} ("Fanout to Amazon SQS queues", https://docs.aws.amazon.com/sns/latest/dg/SendMessageToSQS.html;
- * the fields: "HTTP/HTTPS notification JSON format", https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html).
+ * "UnsubscribeURL"}} ("Subscribing an Amazon SQS queue to an Amazon SNS topic", step 5,
+ * https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html; the fields: "HTTP/HTTPS
+ * notification JSON format", https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html).
  * <p>
  * The subscription keeps the envelope (no {@code RawMessageDelivery}): raw delivery strips SNS's metadata and
  * sends the message as is ("Amazon SNS raw message delivery",
