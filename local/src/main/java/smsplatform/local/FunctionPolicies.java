@@ -53,6 +53,21 @@ final class FunctionPolicies {
         return new Policy(statements);
     }
 
+    /**
+     * The statements of a resource policy (a queue's or a topic's PolicyDocument) that name {@code service} as their
+     * principal: what that service may do to the resource.
+     */
+    static Policy resourcePolicy(StackPlan plan, Map<String, Object> document, String service) {
+        List<Statement> statements = new ArrayList<>();
+        for (Object s : Template.list(plan.choose(document.get("Statement")))) {
+            Map<String, Object> statement = Template.map(plan.choose(s));
+            if (strings(plan, Template.map(statement.get("Principal")).get("Service")).contains(service)) {
+                statements.add(statement(plan, statement));
+            }
+        }
+        return new Policy(statements);
+    }
+
     private static List<Statement> policy(StackPlan plan, Map<String, Object> entry) {
         if (entry.containsKey("Statement")) {
             Object list = plan.choose(entry.get("Statement"));

@@ -44,6 +44,7 @@ final class HttpGateway implements AutoCloseable {
     private final LocalIssuer issuer;
     private final CarrierSimulator carrier;
     private final CarrierReceipts receipts;
+    private final HandsetReplies replies;
     private final Path openApi;
     private final Path logs;
     private final HttpServer server;
@@ -54,13 +55,14 @@ final class HttpGateway implements AutoCloseable {
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier,
-                CarrierReceipts receipts, Path openApi,
+                CarrierReceipts receipts, HandsetReplies replies, Path openApi,
                 Path logs, int port) throws IOException {
         this.logs = logs;
         this.functions = functions;
         this.issuer = issuer;
         this.carrier = carrier;
         this.receipts = receipts;
+        this.replies = replies;
         this.openApi = openApi;
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.HttpRoute r : f.routes()) {
@@ -260,7 +262,8 @@ final class HttpGateway implements AutoCloseable {
     }
 
     /**
-     * The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number};
+     * The carrier simulator: POST /local/carrier/messages (from the delivery function), GET /local/handsets/{number}
+     * and POST /local/handsets/{number}/replies (the number in any form SendSms accepts, see {@link HandsetReplies});
      * GET /local/metrics: the functions' embedded metrics summed up (see {@link LocalMetrics}).
      */
     private void local(HttpExchange exchange, String method, String path) throws IOException {
@@ -300,17 +303,33 @@ final class HttpGateway implements AutoCloseable {
             }
         } else if (method.equals("GET") && path.equals("/local/metrics")) {
             sendJson(exchange, 200, Map.of("metrics", LocalMetrics.summarize(logs)));
-        } else if (method.equals("GET") && path.startsWith("/local/handsets/")) {
-            String phone = URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"),
-                    StandardCharsets.UTF_8);
+        } else if (method.equals("POST") && path.matches("/local/handsets/[^/]+/replies")) {
+            Optional<byte[]> body = RequestBody.read(exchange);
+            if (body.isEmpty()) {
+                tooLarge(exchange);
+                return;
+            }
+            HandsetReplies.Answer answer = replies.reply(handset(path.substring(0, path.length() - "/replies".length())), body.get());
+            sendJson(exchange, answer.status(), answer.body());
+        } else if (method.equals("GET") && path.matches("/local/handsets/[^/]+")) {
+            Optional<String> phone = HandsetReplies.number(handset(path));
+            if (phone.isEmpty()) {
+                sendJson(exchange, 400, Map.of("message", "not a phone number: " + handset(path)));
+                return;
+            }
             List<Object> messages = new ArrayList<>();
-            for (CarrierSimulator.Received r : carrier.handset(phone)) {
+            for (CarrierSimulator.Received r : carrier.handset(phone.get())) {
                 messages.add(Map.of("serialNo", r.serialNo(), "text", r.text(), "receivedAt", r.receivedAt()));
             }
-            sendJson(exchange, 200, Map.of("phoneNumber", phone, "messages", messages));
+            sendJson(exchange, 200, Map.of("phoneNumber", phone.get(), "messages", messages));
         } else {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
         }
+    }
+
+    /** The number of a /local/handsets/{number} path as written (a literal + is kept, as in %2B). */
+    private static String handset(String path) {
+        return URLDecoder.decode(path.substring("/local/handsets/".length()).replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static void forbidden(HttpExchange exchange) throws IOException {

@@ -146,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
-        gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, projectDir.resolve("openapi.yaml"), logs, port);
+        HandsetReplies replies = new HandsetReplies(new LocalTopics(plan, sqs, sqsEmulator::queueUrl), carrier);
+        gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, replies, projectDir.resolve("openapi.yaml"), logs, port);
         gateway.start();
         parts.add(gateway);
         Map<String, Object> stackFile = new LinkedHashMap<>();

@@ -39,6 +39,10 @@ final class StackPlan {
     final List<LocalFunction> functions = new ArrayList<>();
     /** Log group name → the function its subscription filter delivers to (AWS::Logs::SubscriptionFilter). */
     final Map<String, String> logSubscriptions = new LinkedHashMap<>();
+    /** Topic logical id → its ARN (AWS::SNS::Topic). */
+    final Map<String, String> topicArns = new LinkedHashMap<>();
+    /** Topic ARN → the queues its sqs subscriptions deliver to (AWS::SNS::Subscription). */
+    final Map<String, List<QueueSubscription>> topicSubscriptions = new LinkedHashMap<>();
     private final Template.Resolver resolver;
     private final java.util.function.Function<String, String> queueUrl;
 
@@ -63,6 +67,11 @@ final class StackPlan {
             Object name = template.properties(id).get("QueueName");
             queueNames.put(id, name == null ? id : resolver.resolve(name));
         }
+        for (String id : template.resourcesOfType("AWS::SNS::Topic")) {
+            Object name = template.properties(id).get("TopicName");
+            topicArns.put(id, "arn:aws:sns:" + REGION + ":" + SqsEmulator.ACCOUNT + ":"
+                    + (name == null ? STACK_NAME + "-" + id : resolver.resolve(name)));
+        }
         for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
             Object name = template.properties(id).get("BucketName");
             bucketNames.put(id, name == null ? id.toLowerCase() : resolver.resolve(name));
@@ -80,7 +89,23 @@ final class StackPlan {
             }
             logSubscriptions.put(resolver.resolve(p.get("LogGroupName")), destination.substring(FUNCTION_ARN.length()));
         }
+        for (String id : template.resourcesOfType("AWS::SNS::Subscription")) {
+            Map<String, Object> p = template.properties(id);
+            // Only queues are delivered to locally: email and the other protocols reach nothing on this machine.
+            if (exists(id) && "sqs".equals(p.get("Protocol"))) {
+                if (p.containsKey("FilterPolicy")) {
+                    throw new IllegalArgumentException(id + ": a subscription's FilterPolicy is not supported by sms-local");
+                }
+                String queueArn = resolver.resolve(p.get("Endpoint"));
+                topicSubscriptions.computeIfAbsent(resolver.resolve(p.get("TopicArn")), t -> new ArrayList<>())
+                        .add(new QueueSubscription(queueArn.substring(queueArn.lastIndexOf(':') + 1),
+                                "true".equals(String.valueOf(p.get("RawMessageDelivery")))));
+            }
+        }
     }
+
+    /** A queue subscribed to a topic; {@code raw}: RawMessageDelivery, the message alone rather than SNS's envelope. */
+    record QueueSubscription(String queueName, boolean raw) {}
 
     private static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":" + SqsEmulator.ACCOUNT + ":function:";
     /** As CloudFormation decides: a resource with a Condition exists only where the condition holds. */
@@ -181,6 +206,9 @@ final class StackPlan {
         }
         if (queueNames.containsKey(name)) {
             return queueUrl.apply(queueNames.get(name));
+        }
+        if (topicArns.containsKey(name)) {
+            return topicArns.get(name);
         }
         Object logGroupName = template.properties(name).get("LogGroupName");
         if (logGroupName != null && "AWS::Logs::LogGroup".equals(Template.map(template.resources().get(name)).get("Type"))) {

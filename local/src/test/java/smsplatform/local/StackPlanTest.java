@@ -95,4 +95,35 @@ class StackPlanTest {
         assertThatThrownBy(() -> new StackPlan(Template.read(template), dir, Map.of("Evry", "y"), q -> q))
                 .hasMessage("template.yaml has no parameter Evry");
     }
+
+    @Test
+    void aTopicDeliversToTheQueuesOfItsSqsSubscriptionsRawOnlyWhereTheySaySoAndAFilterPolicyIsRefused() throws Exception {
+        Path template = dir.resolve("topics.yaml");
+        Files.writeString(template, String.join("\n",
+                "Parameters:",
+                "  Email: {Type: String, Default: ''}",
+                "Conditions:",
+                "  HasEmail: !Not [!Equals [!Ref Email, '']]",
+                "Resources:",
+                "  Events: {Type: AWS::SNS::Topic, Properties: {TopicName: events}}",
+                "  Plain: {Type: AWS::SNS::Topic}",
+                "  Enveloped: {Type: AWS::SQS::Queue}",
+                "  Raw: {Type: AWS::SQS::Queue, Properties: {QueueName: raw-events}}",
+                "  ToEnveloped: {Type: AWS::SNS::Subscription, Properties: {TopicArn: !Ref Events, Protocol: sqs, Endpoint: !GetAtt Enveloped.Arn}}",
+                "  ToRaw: {Type: AWS::SNS::Subscription, Properties: {TopicArn: !Ref Events, Protocol: sqs, Endpoint: !GetAtt Raw.Arn, RawMessageDelivery: 'true'}}",
+                "  ToEmail: {Type: AWS::SNS::Subscription, Condition: HasEmail, Properties: {TopicArn: !Ref Plain, Protocol: email, Endpoint: !Ref Email}}"));
+        StackPlan plan = new StackPlan(Template.read(template), dir, Map.of("Email", "ops@example.com"), q -> q);
+        String events = "arn:aws:sns:us-east-1:" + SqsEmulator.ACCOUNT + ":events";
+        assertThat(plan.topicArns).containsEntry("Events", events)
+                .containsEntry("Plain", "arn:aws:sns:us-east-1:" + SqsEmulator.ACCOUNT + ":sms-local-Plain");
+        assertThat(plan.resolve(Map.of("Ref", "Events"))).isEqualTo(events);
+        assertThat(plan.topicSubscriptions).as("an email reaches nothing on this machine").containsOnlyKeys(events);
+        assertThat(plan.topicSubscriptions.get(events)).containsExactly(new StackPlan.QueueSubscription("Enveloped", false),
+                new StackPlan.QueueSubscription("raw-events", true));
+
+        Files.writeString(template, Files.readString(template).replace("RawMessageDelivery: 'true'",
+                "FilterPolicy: {kind: [reply]}"));
+        assertThatThrownBy(() -> new StackPlan(Template.read(template), dir, Map.of(), q -> q))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ToRaw: a subscription's FilterPolicy");
+    }
 }

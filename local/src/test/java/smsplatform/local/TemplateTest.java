@@ -223,7 +223,7 @@ class TemplateTest {
             }
         }
         assertThat(alarms).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", "AlarmTopic"))));
-        assertThat(template.resourcesOfType("AWS::SNS::Topic")).containsExactly("AlarmTopic");
+        assertThat(template.resourcesOfType("AWS::SNS::Topic")).containsExactlyInAnyOrder("AlarmTopic", "InboundSmsTopic");
     }
 
     @Test
@@ -236,7 +236,7 @@ class TemplateTest {
                 .get("EventInvokeConfig")).get("DestinationConfig")).get("OnFailure")).get("Destination");
         deadLetterQueues.add(String.valueOf(Template.list(Template.map(onFailure).get("Fn::GetAtt")).get(0)));
         assertThat(deadLetterQueues).containsExactlyInAnyOrder("ReviewDLQ", "ReviewResultsDLQ", "OutboundDLQ",
-                "CertificateEventsDLQ", "CallbackDLQ");
+                "CertificateEventsDLQ", "CallbackDLQ", "InboundSmsDLQ");
         for (String queue : deadLetterQueues) {
             assertThat(alarms).as(queue).anyMatch(a -> "ApproximateNumberOfMessagesVisible".equals(a.get("MetricName"))
                     && String.valueOf(a.get("Dimensions")).contains("[" + queue + ", QueueName]")
