@@ -35,7 +35,7 @@ class OptOutsEndToEndTest {
     }
 
     /** An approved signature, MARKETING template and NOTIFICATION template of the account: [marketing, notification]. */
-    static List<String> approvedTemplates(ApiClient client, String sign) throws Exception {
+    static List<String> approvedTemplates(ApiClient client, ApiClient reviewer, String sign) throws Exception {
         Journeys.approve(client, reviewer, sign, sign + " Ltd.");
         String marketing = Journeys.approveTemplate(client, reviewer, TemplatesEndToEndTest.template(
                 "Winter sale", "MARKETING", MARKETING, "DATETIME"));
@@ -67,8 +67,8 @@ class OptOutsEndToEndTest {
     void anOptedOutNumberIsSkippedByMarketingOnlyForThatAccountUntilItIsTakenOffTheList() throws Exception {
         ApiClient acme = client("optout-acme");
         ApiClient globex = client("optout-globex");
-        List<String> acmeTemplates = approvedTemplates(acme, "Optout Acme");
-        List<String> globexTemplates = approvedTemplates(globex, "Optout Globex");
+        List<String> acmeTemplates = approvedTemplates(acme, reviewer, "Optout Acme");
+        List<String> globexTemplates = approvedTemplates(globex, reviewer, "Optout Globex");
 
         ApiClient.Response put = acme.put("/v1/opt-outs/13711110001", Map.of());
         assertThat(put.status()).as(put.body()).isEqualTo(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoOptOuts;
 import smsplatform.aws.DynamoRecipients;
 import smsplatform.aws.DynamoReplies;
+import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
@@ -20,6 +22,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.ports.MessageStore;
+import smsplatform.ports.Replies;
 
 /**
  * The adapters of replies and opt-outs through the real SDK against the selected backend: the acceptance of a
@@ -102,7 +105,7 @@ class ReplyAdaptersIntegrationTest {
                     T0.plusSeconds(i * 60L), "sms-x", null));
         }
         made.forEach(r -> assertThat(replies.record(r).first()).isTrue());
-        assertThat(replies.record(made.get(2))).isEqualTo(new smsplatform.ports.Replies.Recorded(false, false));
+        assertThat(replies.record(made.get(2))).isEqualTo(new Replies.Recorded(false, false));
         replies.announced(made.get(2));
         assertThat(replies.record(made.get(2)).announced()).isTrue();
 
@@ -115,5 +118,21 @@ class ReplyAdaptersIntegrationTest {
                 .isEmpty();
         assertThat(replies.list("someone-else", T0, T0.plusSeconds(240), 10, null).items()).isEmpty();
         assertThat(Set.copyOf(replies.list("replies-list", T0, T0.plusSeconds(240), 10, null).items())).hasSize(5);
+    }
+
+    @Test
+    void theFirstClaimOfAnInboundMessageFixesItsTimeAndAttribution() {
+        DynamoReplies replies = new DynamoReplies(backend.dynamo, backend.table());
+        InboundSms sms = new InboundSms("in-claim-" + System.nanoTime(), "+8613722250000", "+10000000000", "hi", T0);
+        MessageStore.Ref acme = new MessageStore.Ref("claim-acme", "sms-1");
+
+        assertThat(replies.claim(sms, Optional.of(acme))).isEqualTo(new Replies.Claim(true, T0, Optional.of(acme)));
+        InboundSms again = new InboundSms(sms.inboundMessageId(), sms.from(), sms.to(), "hi", T0.plusSeconds(9));
+        assertThat(replies.claim(again, Optional.of(new MessageStore.Ref("claim-globex", "sms-2"))))
+                .isEqualTo(new Replies.Claim(false, T0, Optional.of(acme)));
+
+        InboundSms stray = new InboundSms("in-stray-" + System.nanoTime(), "+8613722250001", "+10000000000", "?", T0);
+        assertThat(replies.claim(stray, Optional.empty()).first()).isTrue();
+        assertThat(replies.claim(stray, Optional.of(acme))).isEqualTo(new Replies.Claim(false, T0, Optional.empty()));
     }
 }

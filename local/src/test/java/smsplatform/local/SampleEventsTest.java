@@ -81,7 +81,8 @@ class SampleEventsTest {
                     .anyMatch(n -> n.startsWith("outbound-dead-letter-"))
                     .anyMatch(n -> n.startsWith("message-sweeper-"))
                     .anyMatch(n -> n.startsWith("receipts-"))
-                    .anyMatch(n -> n.startsWith("callback-dispatcher-"));
+                    .anyMatch(n -> n.startsWith("callback-dispatcher-"))
+                    .anyMatch(n -> n.startsWith("inbound-sms-"));
         }
     }
 
@@ -181,6 +182,26 @@ class SampleEventsTest {
             Invocation result = invoke(sample[0], sample[1]);
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(ApiClient.list(result.json().get("batchItemFailures"))).as(sample[1]).isEmpty();
+        }
+    }
+
+    /**
+     * Two replies from January 2026, as the two-way SMS topic delivers them: no message reached those numbers in the
+     * week before, so both are kept unattributed (their claims), never given to an account.
+     */
+    @Test
+    void theInboundSampleKeepsTwoRepliesNoAccountCanBeGiven() throws Exception {
+        Invocation inbound = invoke("InboundSmsFunction", "inbound-sms-replies.json");
+        assertThat(inbound.exitCode()).as(inbound.output()).isZero();
+        assertThat(ApiClient.list(inbound.json().get("batchItemFailures"))).isEmpty();
+        try (DynamoDbClient dynamo = LocalStack.client(DynamoDbClient.builder(),
+                (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("dynamoDb"))
+                .build()) {
+            for (String id : List.of("8d6f3c1e-2b4a-4f0e-9c3d-7a1b2c3d4e01", "8d6f3c1e-2b4a-4f0e-9c3d-7a1b2c3d4e02")) {
+                Map<String, AttributeValue> claim = dynamo.getItem(b -> b.tableName("SmsTable").key(Map.of(
+                        "pk", AttributeValue.fromS("INBOUND#" + id), "sk", AttributeValue.fromS("INBOUND#")))).item();
+                assertThat(claim).as(id).containsKey("text").doesNotContainKey("accountId");
+            }
         }
     }
 

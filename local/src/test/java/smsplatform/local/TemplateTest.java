@@ -73,6 +73,7 @@ class TemplateTest {
                 "PUT /v1/templates/{templateId}", "DELETE /v1/templates/{templateId}",
                 "GET /v1/reviews", "POST /v1/reviews/{signatureId}/decision",
                 "POST /v1/sms/send", "GET /v1/sms/{serialNo}", "GET /v1/sms", "GET /v1/statistics",
+                "GET /v1/replies", "GET /v1/opt-outs", "PUT /v1/opt-outs/{number}", "DELETE /v1/opt-outs/{number}",
                 "PUT /v1/callbacks", "GET /v1/callbacks", "DELETE /v1/callbacks", "POST /v1/callbacks/secret",
                 "GET /v1/callbacks/failures");
         assertThat(plan.jwtConfig().issuer()).isNotBlank();
@@ -117,7 +118,7 @@ class TemplateTest {
                         .isGreaterThanOrEqualTo(6 * f.timeoutSeconds());
             }
         }
-        assertThat(consumers).isEqualTo(5);
+        assertThat(consumers).isEqualTo(6);
         assertThat(plan.function("OutboundDeadLetterFunction").sqsTriggers())
                 .extracting(LocalFunction.SqsTrigger::queueName).containsExactly("OutboundDLQ");
         LocalFunction check = plan.function("CertificateCheckFunction");

@@ -7,15 +7,15 @@ import static smsplatform.aws.Items.s;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOutKeywords;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
+import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,13 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * {@code ACCOUNT#<id> / REPLY#<epoch ms, 15 digits>#<inbound message id>}: a time range is a key range, read newest
  * first. A reply is one conditional put, so a redelivered reply is found, not stored twice; {@code announced}
- * is set once its REPLY event is published. Replies no account can be given go under
- * {@code UNATTRIBUTED#<UTC day> / REPLY#…} for the operator, expiring after {@value #UNATTRIBUTED_DAYS} days.
+ * is set once its REPLY event is published. Its claim, {@code INBOUND#<id> / INBOUND#}, is a conditional put made
+ * first that fixes the reply's time and attribution; it holds a reply no account can be given, for the operator,
+ * and expires after {@value #CLAIM_DAYS} days.
  */
 public final class DynamoReplies implements Replies {
 
     private static final String SK = "REPLY#";
-    static final int UNATTRIBUTED_DAYS = 30;
+    private static final String CLAIM = "INBOUND#";
+    /** Longer than any redelivery: SQS keeps a message 14 days at the most. */
+    static final int CLAIM_DAYS = 30;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -73,18 +76,28 @@ public final class DynamoReplies implements Replies {
     }
 
     @Override
-    public boolean recordUnattributed(InboundSms sms) {
-        String day = LocalDate.ofInstant(sms.receivedAt(), ZoneOffset.UTC).toString();
-        Map<String, AttributeValue> item = new HashMap<>(key("UNATTRIBUTED#" + day, sk(sms.receivedAt(), sms.inboundMessageId())));
-        item.put("phoneNumber", s(sms.from()));
-        item.put("to", s(sms.to()));
-        item.put("text", s(sms.text()));
-        item.put("expiresAt", n(sms.receivedAt().plus(Duration.ofDays(UNATTRIBUTED_DAYS)).getEpochSecond()));
+    public Claim claim(InboundSms sms, Optional<MessageStore.Ref> attributedTo) {
+        Map<String, AttributeValue> key = key(CLAIM + sms.inboundMessageId(), CLAIM);
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("receivedAt", s(sms.receivedAt().toString()));
+        attributedTo.ifPresent(ref -> {
+            item.put("accountId", s(ref.accountId()));
+            item.put("serialNo", s(ref.serialNo()));
+        });
+        if (attributedTo.isEmpty()) {
+            item.put("phoneNumber", s(sms.from()));
+            item.put("to", s(sms.to()));
+            item.put("text", s(sms.text()));
+        }
+        item.put("expiresAt", n(sms.receivedAt().plus(Duration.ofDays(CLAIM_DAYS)).getEpochSecond()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException stored) {
-            return false;
+            return new Claim(true, sms.receivedAt(), attributedTo);
+        } catch (ConditionalCheckFailedException claimed) {
+            Map<String, AttributeValue> first = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            return new Claim(false, Instant.parse(first.get("receivedAt").s()), first.containsKey("accountId")
+                    ? Optional.of(new MessageStore.Ref(first.get("accountId").s(), first.get("serialNo").s()))
+                    : Optional.empty());
         }
     }
 

@@ -2,7 +2,6 @@ package smsplatform.service;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOut;
@@ -20,9 +19,10 @@ import smsplatform.ports.Replies;
 /**
  * An SMS from a handset (DESIGN §12): attributed to the account whose message the number received last within
  * {@link #ATTRIBUTION_WINDOW}, stored once, an opt-out keyword applied to that account's list, and a REPLY event
- * published. Every step can be repeated by a redelivery: the reply is stored under its carrier id, the list keeps
- * the latest decision by reply time, and the event is published again (same id) until it is known published.
- * A reply no account can be given is kept apart, logged and counted once; it is never guessed.
+ * published. Every step can be repeated by a redelivery: the first claim of the carrier's id fixes the reply's
+ * time and attribution, the list keeps the latest decision by reply time, and the event is published again (same
+ * id) until it is known published. A reply no account can be given is kept with its claim, logged and counted
+ * once; it is never guessed.
  */
 public final class ReplyService {
 
@@ -41,18 +41,19 @@ public final class ReplyService {
     }
 
     public void receive(InboundSms sms) {
-        Optional<MessageStore.Ref> last = recipients.lastMessageTo(sms.from(),
-                sms.receivedAt().minus(ATTRIBUTION_WINDOW), sms.receivedAt());
-        if (last.isEmpty()) {
-            if (replies.recordUnattributed(sms)) {
+        Replies.Claim claim = replies.claim(sms, recipients.lastMessageTo(sms.from(),
+                sms.receivedAt().minus(ATTRIBUTION_WINDOW), sms.receivedAt()));
+        if (claim.attributedTo().isEmpty()) {
+            if (claim.first()) {
                 Metrics.count(Metrics.REPLIES_UNATTRIBUTED, 1);
                 Log.warn("reply.unattributed", "inboundMessageId", sms.inboundMessageId(), "to", sms.to());
             }
             return;
         }
+        MessageStore.Ref message = claim.attributedTo().get();
         OptOutKeywords.Action keyword = OptOutKeywords.of(sms.text()).orElse(null);
-        Reply reply = new Reply(last.get().accountId(), sms.inboundMessageId(), sms.from(), sms.to(), sms.text(),
-                sms.receivedAt(), last.get().serialNo(), keyword);
+        Reply reply = new Reply(message.accountId(), sms.inboundMessageId(), sms.from(), sms.to(), sms.text(),
+                claim.receivedAt(), message.serialNo(), keyword);
         Replies.Recorded recorded = replies.record(reply);
         if (recorded.first()) {
             Metrics.count(Metrics.REPLIES_RECEIVED, 1);

@@ -7,18 +7,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
+import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 
-/** Replies in memory, stored once by id; positions are reply ids. */
+/** Replies in memory: claims and replies by id; positions are reply ids. */
 final class InMemoryReplies implements Replies {
 
     final Map<String, Reply> stored = new LinkedHashMap<>();
     final Set<String> announced = new HashSet<>();
     final Map<String, InboundSms> unattributed = new LinkedHashMap<>();
+    private final Map<String, Claim> claims = new LinkedHashMap<>();
 
     @Override
     public synchronized Recorded record(Reply reply) {
@@ -32,8 +35,16 @@ final class InMemoryReplies implements Replies {
     }
 
     @Override
-    public synchronized boolean recordUnattributed(InboundSms sms) {
-        return unattributed.putIfAbsent(sms.inboundMessageId(), sms) == null;
+    public synchronized Claim claim(InboundSms sms, Optional<MessageStore.Ref> attributedTo) {
+        Claim first = claims.get(sms.inboundMessageId());
+        if (first != null) {
+            return new Claim(false, first.receivedAt(), first.attributedTo());
+        }
+        claims.put(sms.inboundMessageId(), new Claim(true, sms.receivedAt(), attributedTo));
+        if (attributedTo.isEmpty()) {
+            unattributed.put(sms.inboundMessageId(), sms);
+        }
+        return claims.get(sms.inboundMessageId());
     }
 
     @Override

@@ -145,4 +145,21 @@ class ReplyServiceTest {
         assertThat(replies.unattributed).hasSize(1);
         assertThat(replies.stored).isEmpty();
     }
+
+    @Test
+    void aReplyPublishedTwiceKeepsItsFirstTimeAndAttributionEvenAfterAnotherAccountSentToTheNumber() {
+        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        InboundSms first = reply("TD", T0.plusSeconds(10));
+        service.receive(first);
+        recipients.accepted(HANDSET, T0.plusSeconds(20), "globex", "sms-g");
+
+        service.receive(new InboundSms(first.inboundMessageId(), HANDSET, first.to(), "TD", T0.plusSeconds(30)));
+
+        assertThat(replies.stored.values()).singleElement().satisfies(r -> {
+            assertThat(r.accountId()).isEqualTo("acme");
+            assertThat(r.receivedAt()).isEqualTo(T0.plusSeconds(10));
+        });
+        assertThat(optOuts.find("globex", HANDSET)).isEmpty();
+        assertThat(events).hasSize(1);
+    }
 }
