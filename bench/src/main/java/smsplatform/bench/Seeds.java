@@ -41,6 +41,9 @@ final class Seeds implements AutoCloseable {
     private final DynamoDbClient dynamo;
     /** The template events/send-sms.json sends with. */
     static final String TEMPLATE_ID = "tpl-0000000000000000000000acme";
+    /** A MARKETING and a NOTIFICATION template of the same shape: the opt-out check is what tells their sends apart. */
+    static final String MARKETING_ID = "tpl-000000000000000000000sale";
+    static final String NOTIFICATION_ID = "tpl-000000000000000000000ship";
 
     private final DynamoSignatureStore store;
     private final DynamoTemplateStore templates;
@@ -57,16 +60,24 @@ final class Seeds implements AutoCloseable {
         messages = new DynamoMessageStore(dynamo, functionEnvironment.get("TABLE_NAME"));
     }
 
-    /** The approved signature and the approved verification-code template a sample send needs. */
+    /** The approved signature, the verification-code template a sample send needs, and {@link #MARKETING_ID}, {@link #NOTIFICATION_ID}. */
     void approvedSender(String account) {
         approvedSignature(account);
+        approvedTemplate(account, TEMPLATE_ID, TemplateType.VERIFICATION_CODE,
+                "Your verification code is {1}, valid for 5 minutes.", VariableKind.CODE);
+        approvedTemplate(account, MARKETING_ID, TemplateType.MARKETING,
+                "Acme winter sale: 40% off boots until {1}. Reply STOP to opt out", VariableKind.DATETIME);
+        approvedTemplate(account, NOTIFICATION_ID, TemplateType.NOTIFICATION,
+                "Acme: your parcel {1} has shipped and arrives this week.", VariableKind.DIGITS);
+    }
+
+    private void approvedTemplate(String account, String id, TemplateType type, String content, VariableKind kind) {
         Instant now = Instant.now();
-        templates.create(new Template(account, TEMPLATE_ID, now, new TemplateApplication("Login code",
-                TemplateType.VERIFICATION_CODE, false, "Your verification code is {1}, valid for 5 minutes.",
-                List.of(VariableKind.CODE), "Sign-in codes"), TemplateStatus.APPROVED, null, List.of(), null, List.of(), 0,
+        templates.create(new Template(account, id, now, new TemplateApplication(type.name() + " " + id, type, false,
+                content, List.of(kind), "Bench"), TemplateStatus.APPROVED, null, List.of(), null, List.of(), 0,
                 List.of(), now, 0), 100);
-        if (templates.find(account, TEMPLATE_ID).filter(t -> t.status() == TemplateStatus.APPROVED).isEmpty()) {
-            throw new IllegalStateException("seeding " + account + " did not store an approved template");
+        if (templates.find(account, id).filter(t -> t.status() == TemplateStatus.APPROVED).isEmpty()) {
+            throw new IllegalStateException("seeding " + account + " did not store an approved template " + id);
         }
     }
 

@@ -50,6 +50,35 @@ final class WarmPath {
 
     void measure(int invocations, int warmUp) throws Exception {
         String queue = sqs.createQueue(b -> b.queueName("bench-outbound")).queueUrl();
+        if (!Boolean.getBoolean("bench.warm.marketingOnly")) {
+            measureSizes(invocations, warmUp, queue);
+        }
+        measureMarketing(invocations, warmUp, queue);
+    }
+
+    /**
+     * The same 200-number send with a MARKETING template (one consistent batched read of the opt-out list per 100
+     * numbers) and with a NOTIFICATION template (none), alternated twice to even out drift. Target 1.1 x.
+     */
+    private void measureMarketing(int invocations, int warmUp, String queue) throws Exception {
+        long[] notification = new long[2];
+        long[] marketing = new long[2];
+        for (int round = 0; round < 2; round++) {
+            notification[round] = run("handler", 200, invocations, warmUp, queue, Seeds.NOTIFICATION_ID).p50();
+            marketing[round] = run("handler", 200, invocations, warmUp, queue, Seeds.MARKETING_ID).p50();
+        }
+        double n = (notification[0] + notification[1]) / 2000.0;
+        double m = (marketing[0] + marketing[1]) / 2000.0;
+        System.out.println();
+        System.out.println("| SendSms warm, 200 numbers (" + invocations + " invocations after " + warmUp + ", twice each)"
+                + " | NOTIFICATION p50 ms | MARKETING p50 ms | MARKETING / NOTIFICATION |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| runs: %.1f, %.1f / %.1f, %.1f | %.1f | %.1f | %.2f |%n", notification[0] / 1000.0,
+                notification[1] / 1000.0, marketing[0] / 1000.0, marketing[1] / 1000.0, n, m, m / n);
+        System.out.printf("%nTarget: MARKETING <= 1.1 x NOTIFICATION: %.2f (%s)%n", m / n, m / n <= 1.1 ? "met" : "MISSED");
+    }
+
+    private void measureSizes(int invocations, int warmUp, String queue) throws Exception {
         Map<String, Percentiles[]> results = new LinkedHashMap<>();
         for (int numbers : new int[] {1, 200}) {
             Percentiles floor = run("floor", numbers, invocations, warmUp, queue);
@@ -72,7 +101,12 @@ final class WarmPath {
     }
 
     private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue) throws Exception {
-        System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s)");
+        return run(mode, numbers, invocations, warmUp, queue, Seeds.TEMPLATE_ID);
+    }
+
+    private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue, String templateId)
+            throws Exception {
+        System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s), " + templateId);
         String account = "bench-warm-" + (++accounts);
         seeds.approvedSender(account);
         // The bench queue is outside the function's grants (no function consumes it, so the delivery function
@@ -80,7 +114,7 @@ final class WarmPath {
         String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue,
                         "AWS_ENDPOINT_URL_SQS", sqsEndpoint),
                 "smsplatform.bench.WarmProbe", mode, String.valueOf(numbers), String.valueOf(warmUp), String.valueOf(invocations),
-                project.resolve("events").resolve("send-sms.json").toString(), account);
+                project.resolve("events").resolve("send-sms.json").toString(), account, templateId);
         sqs.purgeQueue(b -> b.queueUrl(queue));
         Matcher m = WARM.matcher(output);
         if (!m.find()) {

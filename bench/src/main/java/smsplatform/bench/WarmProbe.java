@@ -32,6 +32,7 @@ public final class WarmProbe {
         APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
                 WarmProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[4])));
         String account = args[5];
+        String templateId = args.length > 6 ? args[6] : Seeds.TEMPLATE_ID;
         Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("account_id", account);
         event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
@@ -54,7 +55,7 @@ public final class WarmProbe {
                 sdk.send(to);
             } else {
                 event.setBody("{\"phoneNumbers\": [\"" + String.join("\", \"", to)
-                        + "\"], \"sign\": \"Acme Cloud\", \"templateId\": \"" + Seeds.TEMPLATE_ID
+                        + "\"], \"sign\": \"Acme Cloud\", \"templateId\": \"" + templateId
                         + "\", \"templateParams\": [\"" + (100000 + i) + "\"]}");
                 check(handler.handleRequest(event, null), numbers);
             }
