@@ -41,11 +41,6 @@ public final class DynamoSendCounters implements SendCounters {
         this.table = table;
     }
 
-    @Override
-    public String admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now) {
-        return admit(accountId, phoneNumber, contentDigest, serialNo, now, null).code();
-    }
-
     /**
      * The numbers' histories in one consistent BatchGetItem per 100 numbers, then one conditional write
      * per admitted send (distinct numbers in parallel): a 200-number request reads in 2 calls, not 200.
