@@ -35,6 +35,7 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String tableName() { return required("TABLE_NAME"); }
     public String certificatesBucket() { return required("CERTIFICATES_BUCKET"); }
     public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
+    public String reviewResultsQueueUrl() { return required("REVIEW_RESULTS_QUEUE_URL"); }
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
     public int templateQuota() { return Integer.parseInt(optional("TEMPLATE_QUOTA", "100")); }

@@ -131,6 +131,11 @@ final class InMemorySignatureStore implements SignatureStore {
         return signature;
     }
 
+    /** Every account's, for the reviewer queue. */
+    synchronized List<Signature> all() {
+        return stored.keySet().stream().map(id -> findById(id).orElseThrow()).toList();
+    }
+
     synchronized int size() {
         return stored.size();
     }
