@@ -2,6 +2,7 @@ package smsplatform.ports;
 
 import java.time.Instant;
 import java.util.List;
+import smsplatform.domain.SendLimits;
 
 /** Per-number send history of an account, admitting a send atomically against {@code SendLimits}. */
 public interface SendCounters {
@@ -11,9 +12,9 @@ public interface SendCounters {
 
     /**
      * Admits every send of one request: repeats of a number in request order, distinct numbers
-     * independently. A send is recorded if {@code SendLimits} allow it (its code is {@code SendLimits.OK});
-     * otherwise nothing is recorded and its code is the limit's. Admitting the same serial number again
-     * (a retried request) is OK without counting it twice. Returns the codes in the order of {@code sends}.
+     * independently. A send is recorded if {@code SendLimits} allow it (its verdict is OK);
+     * otherwise nothing is recorded and its verdict is the limit's. Admitting the same serial number again
+     * (a retried request) is OK without counting it twice. Returns the verdicts in the order of {@code sends}.
      */
-    List<String> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now);
+    List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now);
 }

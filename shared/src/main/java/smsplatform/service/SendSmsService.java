@@ -13,7 +13,7 @@ import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
-import smsplatform.domain.SendLimits;
+import smsplatform.domain.SendLimits.Verdict;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
@@ -103,10 +103,10 @@ public final class SendSmsService {
             number.ifPresent(n -> sends.add(new SendCounters.Send(n.e164(), serials.get(serials.size() - 1))));
         }
         Metrics.count(Metrics.MESSAGES_REQUESTED, sends.size());
-        List<String> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
-        String[] codes = new String[numbers.size()];
+        List<Verdict> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
+        Verdict[] verdicts = new Verdict[numbers.size()];
         for (int i = 0, next = 0; i < numbers.size(); i++) {
-            codes[i] = parsed.get(i) == null ? null : admitted.get(next++);
+            verdicts[i] = parsed.get(i) == null ? null : admitted.get(next++);
         }
 
         List<SendStatus> statuses = new ArrayList<>();
@@ -116,15 +116,15 @@ public final class SendSmsService {
             if (number == null) {
                 statuses.add(new SendStatus("", numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
                         "The phone number is not valid", 0, "", request.sessionContext()));
-            } else if (!SendLimits.OK.equals(codes[i])) {
-                statuses.add(new SendStatus("", number.e164(), codes[i], SendLimits.message(codes[i]), 0,
+            } else if (verdicts[i] != Verdict.OK) {
+                statuses.add(new SendStatus("", number.e164(), verdicts[i].code(), verdicts[i].message(), 0,
                         number.isoCode(), request.sessionContext()));
             } else {
                 queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign,
                         template.templateId(), text, fee,
                         SmsMessage.Status.QUEUED,
                         List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));
-                statuses.add(new SendStatus(serials.get(i), number.e164(), SendLimits.OK, SendLimits.message(SendLimits.OK),
+                statuses.add(new SendStatus(serials.get(i), number.e164(), Verdict.OK.code(), Verdict.OK.message(),
                         fee, number.isoCode(), request.sessionContext()));
             }
         }

@@ -14,21 +14,21 @@ final class InMemorySendCounters implements SendCounters {
 
     private final Map<String, List<SendLimits.Sent>> histories = new HashMap<>();
 
-    private String admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now) {
+    private SendLimits.Verdict admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now) {
         List<SendLimits.Sent> history = histories.computeIfAbsent(accountId + "/" + phoneNumber, k -> new ArrayList<>());
         if (history.stream().anyMatch(s -> s.serialNo().equals(serialNo))) {
-            return SendLimits.OK;
+            return SendLimits.Verdict.OK;
         }
         history.removeIf(s -> !s.at().isAfter(now.minus(Duration.ofDays(1))));
-        String verdict = SendLimits.check(history, contentDigest, now);
-        if (verdict.equals(SendLimits.OK)) {
+        SendLimits.Verdict verdict = SendLimits.check(history, contentDigest, now);
+        if (verdict == SendLimits.Verdict.OK) {
             history.add(new SendLimits.Sent(now, contentDigest, serialNo));
         }
         return verdict;
     }
 
     @Override
-    public synchronized List<String> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
+    public synchronized List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
         return sends.stream().map(s -> admit(accountId, s.phoneNumber(), contentDigest, s.serialNo(), now)).toList();
     }
 

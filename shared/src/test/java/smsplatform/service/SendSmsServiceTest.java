@@ -101,7 +101,7 @@ class SendSmsServiceTest {
     @Test
     void aDomesticSendRendersTheSignInCornerBracketsRecordsTheMessageQueuedAndQueuesItsDelivery() {
         SendStatus status = sendCode(DOMESTIC, "424242").get(0);
-        assertThat(status.code()).isEqualTo(SendLimits.OK);
+        assertThat(status.code()).isEqualTo(SendLimits.Verdict.OK.code());
         assertThat(status.message()).isEqualTo("send success");
         assertThat(status.phoneNumber()).isEqualTo("+86" + DOMESTIC);
         assertThat(status.isoCode()).isEqualTo("CN");
@@ -139,7 +139,7 @@ class SendSmsServiceTest {
                 "LimitExceeded.PhoneNumberCountLimit", "phoneNumbers");
         assertThat(outbound).isEmpty();
         assertThat(send(numbers.subList(0, SendSmsService.MAX_NUMBERS), "Acme Cloud", "tpl-code", "4242"))
-                .allSatisfy(s -> assertThat(s.code()).isEqualTo(SendLimits.OK));
+                .allSatisfy(s -> assertThat(s.code()).isEqualTo(SendLimits.Verdict.OK.code()));
         assertThat(outbound).hasSize(SendSmsService.MAX_NUMBERS);
     }
 
@@ -207,7 +207,7 @@ class SendSmsServiceTest {
             assertThat(s.phoneNumber()).isEqualTo("12345");
             assertThat(s.fee()).isZero();
         });
-        assertThat(statuses.get(1).code()).isEqualTo(SendLimits.OK);
+        assertThat(statuses.get(1).code()).isEqualTo(SendLimits.Verdict.OK.code());
         assertThat(outbound).extracting(OutboundQueue.Delivery::serialNo).containsExactly(statuses.get(1).serialNo());
     }
 
@@ -223,40 +223,40 @@ class SendSmsServiceTest {
         sendCode(DOMESTIC, "4242");
         clock.now = clock.now.plus(SendLimits.SAME_CONTENT_WINDOW).minusSeconds(1);
         List<SendStatus> again = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", "tpl-code", "4242");
-        assertThat(again).extracting(SendStatus::code).containsExactly(SendLimits.THIRTY_SECONDS, SendLimits.OK);
+        assertThat(again).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.THIRTY_SECONDS.code(), SendLimits.Verdict.OK.code());
         assertThat(again.get(0).serialNo()).isEmpty();
         assertThat(again.get(0).fee()).isZero();
         assertThat(again.get(0).message()).contains("30 seconds");
-        assertThat(sendCode(DOMESTIC, "5353").get(0).code()).isEqualTo(SendLimits.OK);
+        assertThat(sendCode(DOMESTIC, "5353").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
         clock.now = clock.now.plusSeconds(1);
-        assertThat(sendCode(OTHER_DOMESTIC, "4242").get(0).code()).isEqualTo(SendLimits.THIRTY_SECONDS);
+        assertThat(sendCode(OTHER_DOMESTIC, "4242").get(0).code()).isEqualTo(SendLimits.Verdict.THIRTY_SECONDS.code());
         clock.now = clock.now.plus(SendLimits.SAME_CONTENT_WINDOW);
-        assertThat(sendCode(DOMESTIC, "4242").get(0).code()).isEqualTo(SendLimits.OK);
+        assertThat(sendCode(DOMESTIC, "4242").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
     }
 
     @Test
     void aNumberRepeatedInOneRequestIsSentOnceAndRefusedAfterwardsAsTheSameContent() {
         List<SendStatus> statuses = send(List.of(DOMESTIC, "+86" + DOMESTIC), "Acme Cloud", "tpl-code", "4242");
-        assertThat(statuses).extracting(SendStatus::code).containsExactly(SendLimits.OK, SendLimits.THIRTY_SECONDS);
+        assertThat(statuses).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code(), SendLimits.Verdict.THIRTY_SECONDS.code());
         assertThat(outbound).hasSize(1);
     }
 
     @Test
     void aSixthMessageWithinAnHourAndAnEleventhWithinADayAreRefused() {
         for (int i = 0; i < SendLimits.PER_HOUR; i++) {
-            assertThat(sendCode(DOMESTIC, "code" + i).get(0).code()).isEqualTo(SendLimits.OK);
+            assertThat(sendCode(DOMESTIC, "code" + i).get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
             clock.now = clock.now.plusSeconds(60);
         }
-        assertThat(sendCode(DOMESTIC, "more1").get(0).code()).isEqualTo(SendLimits.ONE_HOUR);
+        assertThat(sendCode(DOMESTIC, "more1").get(0).code()).isEqualTo(SendLimits.Verdict.ONE_HOUR.code());
         clock.now = clock.now.plus(Duration.ofHours(1));
         for (int i = SendLimits.PER_HOUR; i < SendLimits.PER_DAY; i++) {
-            assertThat(sendCode(DOMESTIC, "code" + i).get(0).code()).isEqualTo(SendLimits.OK);
+            assertThat(sendCode(DOMESTIC, "code" + i).get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
         }
         clock.now = clock.now.plus(Duration.ofHours(2));
-        assertThat(sendCode(DOMESTIC, "more2").get(0).code()).isEqualTo(SendLimits.DAILY);
-        assertThat(sendCode(OTHER_DOMESTIC, "more2").get(0).code()).isEqualTo(SendLimits.OK);
+        assertThat(sendCode(DOMESTIC, "more2").get(0).code()).isEqualTo(SendLimits.Verdict.DAILY.code());
+        assertThat(sendCode(OTHER_DOMESTIC, "more2").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
         clock.now = clock.now.plus(Duration.ofDays(1));
-        assertThat(sendCode(DOMESTIC, "more3").get(0).code()).isEqualTo(SendLimits.OK);
+        assertThat(sendCode(DOMESTIC, "more3").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
     }
 
     @Test
@@ -267,7 +267,7 @@ class SendSmsServiceTest {
         clock.now = clock.now.plusSeconds(5);
         List<SendStatus> retry = service.send(acme, request, Ids.seeded(seed));
         assertThat(retry).isEqualTo(first);
-        assertThat(retry).extracting(SendStatus::code).containsOnly(SendLimits.OK);
+        assertThat(retry).extracting(SendStatus::code).containsOnly(SendLimits.Verdict.OK.code());
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
         assertThat(service.status(acme, first.get(0).serialNo()).statusHistory()).hasSize(1);
         // Still QUEUED, so queued again (the retry cannot know whether the first attempt queued them).
