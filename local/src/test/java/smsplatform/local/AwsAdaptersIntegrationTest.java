@@ -303,7 +303,7 @@ class AwsAdaptersIntegrationTest {
         numbers.forEach(n -> sends.add(new SendCounters.Send(n, "sms-" + n)));
         sends.add(new SendCounters.Send(numbers.get(20), "sms-repeat")); // the same number twice in one request
 
-        List<String> codes = counters.admitAll("limits", sends, "digest", now);
+        List<SendLimits.Verdict> codes = counters.admitAll("limits", sends, "digest", now);
         assertThat(codes.subList(0, 10)).containsOnly(SendLimits.Verdict.THIRTY_SECONDS);
         assertThat(codes.subList(10, 150)).containsOnly(SendLimits.Verdict.OK);
         assertThat(codes.get(150)).as("the repeat comes after its first send").isEqualTo(SendLimits.Verdict.THIRTY_SECONDS);
