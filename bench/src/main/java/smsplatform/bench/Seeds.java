@@ -10,6 +10,7 @@ import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ApplicationKind;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
@@ -95,7 +96,7 @@ final class Seeds implements AutoCloseable {
     String reviewerApproval(String account) {
         Signature stored = store.create(acmeCloud(account, SignatureStatus.IN_REVIEW, ReviewStage.MANUAL), 50);
         return ReviewMessageJson.write(ReviewMessage.decision(ApplicationKind.SIGNATURE, account, stored.signatureId(),
-                stored.version(), "APPROVE", List.of(), null, "bench-reviewer"));
+                stored.version(), ReviewDecision.APPROVE, List.of(), null, "bench-reviewer"));
     }
 
     /** A QUEUED message of the account (to a number the carrier simulator delivers), and its outbound-queue body. */

@@ -47,11 +47,11 @@ final class FunctionPool implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
-        env.put("AWS_ENDPOINT_URL_S3", endpoints.s3());
+        env.put(FunctionEnvironment.AWS_ENDPOINT_URL_S3, endpoints.s3());
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
-        env.put("S3_FORCE_PATH_STYLE", "true");
+        env.put(FunctionEnvironment.S3_FORCE_PATH_STYLE, "true");
         env.putAll(function.environment());
-        if (function.environment().containsKey("CARRIER_SIMULATOR_URL")) {
+        if (function.environment().containsKey(FunctionEnvironment.CARRIER_SIMULATOR_URL)) {
             env.put(FunctionEnvironment.CARRIER_SIMULATOR_SECRET, endpoints.carrierSecret());
         }
         return env;

@@ -296,17 +296,17 @@ class AwsAdaptersIntegrationTest {
         Instant now = Instant.now();
         // 150 numbers (two BatchGetItem chunks); the first ten got the same text 5 s ago.
         List<String> numbers = IntStream.range(0, 150).mapToObj(i -> String.format("+86137%08d", i)).toList();
-        for (String number : numbers.subList(0, 10)) {
-            assertThat(counters.admit("limits", number, "digest", "sms-earlier-" + number, now.minusSeconds(5))).isEqualTo(SendLimits.OK);
-        }
+        assertThat(counters.admitAll("limits", numbers.subList(0, 10).stream()
+                .map(n -> new SendCounters.Send(n, "sms-earlier-" + n)).toList(), "digest", now.minusSeconds(5)))
+                .containsOnly(SendLimits.Verdict.OK);
         List<SendCounters.Send> sends = new ArrayList<>();
         numbers.forEach(n -> sends.add(new SendCounters.Send(n, "sms-" + n)));
         sends.add(new SendCounters.Send(numbers.get(20), "sms-repeat")); // the same number twice in one request
 
-        List<String> codes = counters.admitAll("limits", sends, "digest", now);
-        assertThat(codes.subList(0, 10)).containsOnly(SendLimits.THIRTY_SECONDS);
-        assertThat(codes.subList(10, 150)).containsOnly(SendLimits.OK);
-        assertThat(codes.get(150)).as("the repeat comes after its first send").isEqualTo(SendLimits.THIRTY_SECONDS);
+        List<SendLimits.Verdict> codes = counters.admitAll("limits", sends, "digest", now);
+        assertThat(codes.subList(0, 10)).containsOnly(SendLimits.Verdict.THIRTY_SECONDS);
+        assertThat(codes.subList(10, 150)).containsOnly(SendLimits.Verdict.OK);
+        assertThat(codes.get(150)).as("the repeat comes after its first send").isEqualTo(SendLimits.Verdict.THIRTY_SECONDS);
 
         // The same request again (a retry): the admitted sends are found by serial number, nothing counts twice.
         assertThat(counters.admitAll("limits", sends, "digest", now)).isEqualTo(codes);

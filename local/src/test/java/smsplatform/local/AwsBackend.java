@@ -14,9 +14,9 @@ import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.S3PostPolicy;
 import smsplatform.aws.SqsReviewQueue;
-import smsplatform.aws.SqsReviewResults;
 import smsplatform.ports.ReviewResults;
-import smsplatform.service.ReviewService;
+import smsplatform.service.ReviewProcessor;
+import smsplatform.service.ReviewerService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -70,17 +70,18 @@ abstract class AwsBackend implements AutoCloseable {
         return new S3CertificateStore(() -> s3, () -> presigner, () -> forms, bucket());
     }
 
-    /** The review pipeline on this backend's table and queues, publishing results with {@code results}. */
-    ReviewService reviews(String table, ReviewResults results) {
+    /** The reviewer's side of the review pipeline on this backend's table and review queue. */
+    ReviewerService reviewer(String table) {
         DynamoSignatureStore signatures = new DynamoSignatureStore(dynamo, table);
         DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
-        return new ReviewService(signatures, templates, new DynamoAwaitingReview(dynamo, table, signatures, templates),
-                certificates(), new SqsReviewQueue(sqs, queueUrl("ReviewQueue")), results, Clock.systemUTC());
+        return new ReviewerService(signatures, templates, new DynamoAwaitingReview(dynamo, table, signatures, templates),
+                certificates(), new SqsReviewQueue(sqs, queueUrl("ReviewQueue")));
     }
 
-    /** The same, publishing results on the local results queue. */
-    ReviewService reviews(String table) {
-        return reviews(table, new SqsReviewResults(sqs, queueUrl("sms-local-review-results.fifo")));
+    /** The review-queue consumer on this backend's table, publishing results with {@code results}. */
+    ReviewProcessor processor(String table, ReviewResults results) {
+        return new ReviewProcessor(new DynamoSignatureStore(dynamo, table), new DynamoTemplateStore(dynamo, table),
+                results, Clock.systemUTC());
     }
 
     String queueUrl(String name) {

@@ -2,8 +2,8 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +22,7 @@ import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
@@ -90,13 +91,12 @@ class ReviewPageSizeIntegrationTest {
         String reviewer = worst(Caller.MAX_SUBJECT);
         for (int round = 0; round < 13; round++) {
             s.completeAutomaticReview(List.of(), List.of(), now);
-            s.reject(reviewer, List.of(ReasonCode.values()), worst(1000), "decision REJECT for version " + round, now);
+            s.reject(reviewer, new ReviewDecision.Key(ReviewDecision.REJECT, round), List.of(ReasonCode.values()), worst(1000), now);
             s.modify(application, now);
         }
         s.completeAutomaticReview(List.of(), List.of(), now);
         for (int stale = 0; stale < Signature.MAX_DISCARDED; stale++) {
-            s.recordDiscardedDecision(reviewer, "decision REJECT for version 1234567890 discarded: the signature is now"
-                    + " at version 1234567891 in status IN_REVIEW", now);
+            s.recordDiscardedDecision(reviewer, new ReviewDecision.Key(ReviewDecision.REJECT, 1234567890L), now);
         }
         return s;
     }
@@ -119,7 +119,7 @@ class ReviewPageSizeIntegrationTest {
 
     @Test
     void theHandlerStillRefusesATokenWithoutTheReviewerScopeBehindTheGatewaysCheck() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()),
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviewer(backend.table()),
                 new ApiHandler("reviewer-api", new DynamoIdempotencyStore(backend.dynamo, backend.table()),
                         Clock.systemUTC()));
         APIGatewayV2HTTPEvent event = listReviews(null);
@@ -132,7 +132,7 @@ class ReviewPageSizeIntegrationTest {
 
     @Test
     void everyPageOfTheLargestPossibleApplicationsStaysUnderLambdasResponseLimitAndNoneIsLostOrRepeated() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()),
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviewer(backend.table()),
                 new ApiHandler("reviewer-api", new DynamoIdempotencyStore(backend.dynamo, backend.table()),
                         Clock.systemUTC()));
         long largest = 0;

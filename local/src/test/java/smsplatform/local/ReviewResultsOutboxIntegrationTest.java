@@ -16,6 +16,7 @@ import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.DocumentKind;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
@@ -24,7 +25,7 @@ import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
 import smsplatform.ports.ReviewResults;
 import smsplatform.service.ReviewMessage;
-import smsplatform.service.ReviewService;
+import smsplatform.service.ReviewProcessor;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -51,8 +52,8 @@ class ReviewResultsOutboxIntegrationTest {
         }
     }
 
-    ReviewService service(ReviewResults results) {
-        return backend.reviews(backend.table(), results);
+    ReviewProcessor service(ReviewResults results) {
+        return backend.processor(backend.table(), results);
     }
 
     @Test
@@ -73,9 +74,9 @@ class ReviewResultsOutboxIntegrationTest {
             }
             queue.publish(result);
         };
-        ReviewMessage approve = ReviewMessage.decision(ApplicationKind.SIGNATURE, null, s.signatureId(), 1, "APPROVE", List.of(),
+        ReviewMessage approve = ReviewMessage.decision(ApplicationKind.SIGNATURE, null, s.signatureId(), 1, ReviewDecision.APPROVE, List.of(),
                 null, "reviewer-1");
-        ReviewService reviews = service(crashingOnce);
+        ReviewProcessor reviews = service(crashingOnce);
 
         assertThatThrownBy(() -> reviews.process(approve)).hasMessageContaining("injected crash");
         Signature applied = store.find("outbox", s.signatureId()).orElseThrow();
@@ -86,7 +87,7 @@ class ReviewResultsOutboxIntegrationTest {
         reviews.process(approve);
         assertThat(store.find("outbox", s.signatureId()).orElseThrow().outbox()).isEmpty();
         assertThat(store.find("outbox", s.signatureId()).orElseThrow().history()
-                .stream().filter(h -> "APPROVED".equals(h.to()))).hasSize(1);
+                .stream().filter(h -> h.to() == SignatureStatus.APPROVED)).hasSize(1);
 
         List<Message> announced = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -98,7 +98,7 @@ class SnapStartPrimingTest {
 
     @Test
     void reviewerApiPrimingListsTheQueueAndIsRefusedWithoutDecidingAnything() {
-        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviews(backend.table()), api("reviewer-api"));
+        ReviewerApiHandler handler = new ReviewerApiHandler(backend.reviewer(backend.table()), api("reviewer-api"));
         assertThat(unchanged(handler::prime)).containsExactly(200, 400);
     }
 

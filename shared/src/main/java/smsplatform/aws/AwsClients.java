@@ -27,7 +27,7 @@ public final class AwsClients {
     private AwsClients() {}
 
     private static Region region() {
-        return Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        return Region.of(System.getenv().getOrDefault(FunctionEnvironment.AWS_REGION, "us-east-1"));
     }
 
     private static AwsCredentialsProvider credentials() {
@@ -40,7 +40,7 @@ public final class AwsClients {
      * restored snapshot); otherwise in the AWS_ACCESS_KEY_ID family of variables.
      */
     static AwsCredentialsProvider credentialsFor(java.util.Map<String, String> environment) {
-        String endpoint = environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        String endpoint = environment.get(FunctionEnvironment.AWS_CONTAINER_CREDENTIALS_FULL_URI);
         return endpoint != null && !endpoint.isBlank()
                 ? ContainerCredentialsProvider.builder().build()
                 : EnvironmentVariableCredentialsProvider.create();
@@ -66,7 +66,7 @@ public final class AwsClients {
     public static S3Presigner s3Presigner() {
         S3Presigner.Builder builder = S3Presigner.builder().region(region()).credentialsProvider(credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build());
-        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        String endpoint = System.getenv(FunctionEnvironment.AWS_ENDPOINT_URL_S3);
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
@@ -80,7 +80,7 @@ public final class AwsClients {
     public static S3PostPolicy s3UploadForms(String bucket) {
         S3Utilities.Builder utilities = S3Utilities.builder().region(region())
                 .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle()).build());
-        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        String endpoint = System.getenv(FunctionEnvironment.AWS_ENDPOINT_URL_S3);
         if (endpoint != null && !endpoint.isBlank()) {
             utilities.endpoint(URI.create(endpoint));
         }
@@ -92,6 +92,6 @@ public final class AwsClients {
 
     /** Emulators serve buckets by path, not by virtual host. */
     private static boolean pathStyle() {
-        return Boolean.parseBoolean(System.getenv().getOrDefault("S3_FORCE_PATH_STYLE", "false"));
+        return Boolean.parseBoolean(System.getenv().getOrDefault(FunctionEnvironment.S3_FORCE_PATH_STYLE, "false"));
     }
 }

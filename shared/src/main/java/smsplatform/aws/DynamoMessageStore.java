@@ -266,13 +266,12 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void note(String accountId, String serialNo, String detail) {
+    public void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage current = find(accountId, serialNo).orElseThrow();
-        transition(accountId, serialNo, current.status(), new SmsMessage.StatusChange(current.status(),
-                java.time.Instant.now(), detail));
+        transition(accountId, serialNo, current.status(), cause.change(current.status(), Instant.now(), detail));
     }
 
-    private static Map<String, AttributeValue> item(SmsMessage m) {
+    static Map<String, AttributeValue> item(SmsMessage m) {
         Map<String, AttributeValue> item = new HashMap<>(key(account(m.accountId()), "SMS#" + m.serialNo()));
         item.put("serialNo", s(m.serialNo()));
         item.put("phoneNumber", s(m.phoneNumber()));
@@ -308,6 +307,9 @@ public final class DynamoMessageStore implements MessageStore {
         if (c.detail() != null) {
             m.put("detail", s(c.detail()));
         }
+        if (c.cause() != null) {
+            m.put("cause", s(c.cause().name()));
+        }
         return AttributeValue.fromM(m);
     }
 
@@ -315,8 +317,10 @@ public final class DynamoMessageStore implements MessageStore {
     static SmsMessage read(String accountId, Map<String, AttributeValue> item) {
         List<SmsMessage.StatusChange> history = item.get("statusHistory").l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
+            String detail = m.containsKey("detail") ? m.get("detail").s() : null;
             return new SmsMessage.StatusChange(SmsMessage.Status.valueOf(m.get("status").s()),
-                    Instant.parse(m.get("at").s()), m.containsKey("detail") ? m.get("detail").s() : null);
+                    Instant.parse(m.get("at").s()), detail,
+                    m.containsKey("cause") ? SmsMessage.Cause.valueOf(m.get("cause").s()) : SmsMessage.Cause.ofStoredDetail(detail));
         }).toList();
         return new SmsMessage(accountId, item.get("serialNo").s(), item.get("phoneNumber").s(),
                 item.containsKey("sign") ? item.get("sign").s() : null,

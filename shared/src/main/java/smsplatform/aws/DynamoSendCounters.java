@@ -40,17 +40,12 @@ public final class DynamoSendCounters implements SendCounters {
         this.table = table;
     }
 
-    @Override
-    public String admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now) {
-        return admit(accountId, phoneNumber, contentDigest, serialNo, now, null).code();
-    }
-
     /**
      * The numbers' histories in one consistent BatchGetItem per 100 numbers, then one conditional write
      * per admitted send (distinct numbers in parallel): a 200-number request reads in 2 calls, not 200.
      */
     @Override
-    public List<String> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
+    public List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < sends.size(); i++) {
             positions.computeIfAbsent(sends.get(i).phoneNumber(), k -> new ArrayList<>()).add(i);
@@ -58,21 +53,21 @@ public final class DynamoSendCounters implements SendCounters {
         // One number: its GetItem is the read (null: read it in admit).
         Map<String, Map<String, AttributeValue>> histories = positions.size() == 1 ? null
                 : read(accountId, new ArrayList<>(positions.keySet()));
-        String[] codes = new String[sends.size()];
+        SendLimits.Verdict[] verdicts = new SendLimits.Verdict[sends.size()];
         Parallel.map(new ArrayList<>(positions.entrySet()), entry -> {
             Map<String, AttributeValue> known = histories == null ? null : histories.getOrDefault(entry.getKey(), Map.of());
             for (int i : entry.getValue()) {
                 Admission admission = admit(accountId, entry.getKey(), contentDigest, sends.get(i).serialNo(), now, known);
-                codes[i] = admission.code();
+                verdicts[i] = admission.verdict();
                 known = admission.history();
             }
             return null;
         });
-        return List.of(codes);
+        return List.of(verdicts);
     }
 
     /** A verdict and the number's history as it now stands (as written, or as last read). */
-    private record Admission(String code, Map<String, AttributeValue> history) {}
+    private record Admission(SendLimits.Verdict verdict, Map<String, AttributeValue> history) {}
 
     /** {@code known}: the number's stored history if just read (empty: none stored), or null to read it. */
     private Admission admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now,
@@ -89,15 +84,15 @@ public final class DynamoSendCounters implements SendCounters {
                     String[] parts = v.s().split("\\|", 3);
                     SendLimits.Sent sent = new SendLimits.Sent(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
                     if (sent.serialNo().equals(serialNo)) {
-                        return new Admission(SendLimits.OK, item);
+                        return new Admission(SendLimits.Verdict.OK, item);
                     }
                     if (sent.at().isAfter(now.minus(Duration.ofDays(1)))) {
                         history.add(sent);
                     }
                 }
             }
-            String verdict = SendLimits.check(history, contentDigest, now);
-            if (!verdict.equals(SendLimits.OK)) {
+            SendLimits.Verdict verdict = SendLimits.check(history, contentDigest, now);
+            if (verdict != SendLimits.Verdict.OK) {
                 return new Admission(verdict, item);
             }
             history.add(new SendLimits.Sent(now, contentDigest, serialNo));
@@ -114,7 +109,7 @@ public final class DynamoSendCounters implements SendCounters {
                 } else {
                     dynamo.putItem(b -> b.tableName(table).item(next).conditionExpression("attribute_not_exists(pk)"));
                 }
-                return new Admission(SendLimits.OK, next);
+                return new Admission(SendLimits.Verdict.OK, next);
             } catch (ConditionalCheckFailedException raced) {
                 Backoff.contended(attempt);
             }

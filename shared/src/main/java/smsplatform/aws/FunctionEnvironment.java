@@ -14,6 +14,21 @@ public record FunctionEnvironment(Map<String, String> variables) {
      * start, given by the local runtime itself and never by template.yaml.
      */
     public static final String CARRIER_SIMULATOR_SECRET = "CARRIER_SIMULATOR_SECRET";
+    public static final String CARRIER_SIMULATOR_URL = "CARRIER_SIMULATOR_URL";
+    /**
+     * Reserved: Lambda sets it (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html), and
+     * sms-local does; read before any client exists.
+     */
+    public static final String AWS_REGION = "AWS_REGION";
+    /**
+     * Where Lambda's Java runtime hands out the role's credentials under SnapStart
+     * (https://docs.aws.amazon.com/lambda/latest/dg/snapstart-activate.html#snapstart-credentials).
+     */
+    public static final String AWS_CONTAINER_CREDENTIALS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    /** The SDK's own endpoint override for S3, which only sms-local sets (presigned URLs and forms name it). */
+    public static final String AWS_ENDPOINT_URL_S3 = "AWS_ENDPOINT_URL_S3";
+    /** sms-local's S3 emulator serves buckets by path, not by virtual host. */
+    public static final String S3_FORCE_PATH_STYLE = "S3_FORCE_PATH_STYLE";
 
     public static FunctionEnvironment fromSystem() {
         return new FunctionEnvironment(System.getenv());
@@ -35,6 +50,7 @@ public record FunctionEnvironment(Map<String, String> variables) {
     public String tableName() { return required("TABLE_NAME"); }
     public String certificatesBucket() { return required("CERTIFICATES_BUCKET"); }
     public String reviewQueueUrl() { return required("REVIEW_QUEUE_URL"); }
+    public String reviewResultsQueueUrl() { return required("REVIEW_RESULTS_QUEUE_URL"); }
     public String outboundQueueUrl() { return required("OUTBOUND_QUEUE_URL"); }
     public int signatureQuota() { return Integer.parseInt(optional("SIGNATURE_QUOTA", "50")); }
     public int templateQuota() { return Integer.parseInt(optional("TEMPLATE_QUOTA", "100")); }
@@ -44,6 +60,9 @@ public record FunctionEnvironment(Map<String, String> variables) {
     /** How long a callback is retried, from its first attempt, before it is kept as a failure. */
     public Duration callbackRetryWindow() { return seconds("CALLBACK_RETRY_WINDOW_SECONDS"); }
     public String carrierSimulatorSecret() { return required(CARRIER_SIMULATOR_SECRET); }
+    /** {@code simulator} (the local default) or {@code sns} (production: SMS through SNS / End User Messaging). */
+    public String carrier() { return optional("CARRIER", "simulator"); }
+    public String carrierSimulatorUrl() { return required(CARRIER_SIMULATOR_URL); }
     /** How long a QUEUED message may go without a change before the sweeper queues it again. */
     public Duration sweepQueuedAfter() { return seconds("SWEEP_QUEUED_AFTER_SECONDS"); }
     /** How long a SENT message may go without an outcome before the sweeper settles it. */

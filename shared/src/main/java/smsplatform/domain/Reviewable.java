@@ -35,12 +35,12 @@ public interface Reviewable {
 
     void completeAutomaticReview(List<Finding> findings, List<ReasonCode> blockingReasons, Instant now);
 
-    void approve(String reviewer, String note, Instant now);
+    void approve(String reviewer, ReviewDecision.Key decision, Instant now);
 
-    void reject(String reviewer, List<ReasonCode> reasons, String comment, String note, Instant now);
+    void reject(String reviewer, ReviewDecision.Key decision, List<ReasonCode> reasons, String comment, Instant now);
 
     /** Records a reviewer decision that can no longer apply (stale version or not awaiting a reviewer). */
-    void recordDiscardedDecision(String reviewer, String note, Instant now);
+    void recordDiscardedDecision(String reviewer, ReviewDecision.Key decision, Instant now);
 
     /** Whether a reviewer may reject this kind of application for that reason. */
     default boolean rejectableFor(ReasonCode reason) {

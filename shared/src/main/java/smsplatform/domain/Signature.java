@@ -62,7 +62,7 @@ public final class Signature implements Reviewable {
                                   SignatureApplication application, Instant now) {
         Signature s = new Signature(accountId, accountType, signatureId, now, application,
                 SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
-        s.record(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS.name(), APPLICANT, null, null));
+        s.record(new HistoryEntry(now, null, SignatureStatus.AWAITING_DOCUMENTS, APPLICANT, null, null));
         s.startReviewIfComplete(APPLICANT, now);
         return s;
     }
@@ -136,7 +136,7 @@ public final class Signature implements Reviewable {
         if (blockingReasons.isEmpty()) {
             reviewStage = ReviewStage.MANUAL;
             updatedAt = now;
-            record(new HistoryEntry(now, SignatureStatus.IN_REVIEW.name(), SignatureStatus.IN_REVIEW.name(),
+            record(new HistoryEntry(now, SignatureStatus.IN_REVIEW, SignatureStatus.IN_REVIEW,
                     AUTOMATIC_REVIEW, null, "passed to manual review"));
         } else {
             rejection = new Rejection(blockingReasons, null, now);
@@ -145,19 +145,21 @@ public final class Signature implements Reviewable {
     }
 
     @Override
-    public void approve(String reviewer, String note, Instant now) {
-        transition(SignatureStatus.APPROVED, null, reviewer, List.of(), note, now);
+    public void approve(String reviewer, ReviewDecision.Key decision, Instant now) {
+        transition(SignatureStatus.APPROVED, null, reviewer, List.of(), decision, now);
     }
 
     @Override
-    public void reject(String reviewer, List<ReasonCode> reasons, String comment, String note, Instant now) {
+    public void reject(String reviewer, ReviewDecision.Key decision, List<ReasonCode> reasons, String comment,
+                       Instant now) {
         rejection = new Rejection(reasons, comment, now);
-        transition(SignatureStatus.REJECTED, null, reviewer, reasons, note, now);
+        transition(SignatureStatus.REJECTED, null, reviewer, reasons, decision, now);
     }
 
     @Override
-    public void recordDiscardedDecision(String reviewer, String note, Instant now) {
-        record(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note).asDiscarded());
+    public void recordDiscardedDecision(String reviewer, ReviewDecision.Key decision, Instant now) {
+        String note = decision.note() + " discarded: the signature is now at version " + version + " in status " + status;
+        record(new HistoryEntry(now, status, status, reviewer, null, note).deciding(decision).asDiscarded());
         updatedAt = now;
     }
 
@@ -180,8 +182,9 @@ public final class Signature implements Reviewable {
     }
 
     private void transition(SignatureStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
-                            String note, Instant now) {
-        HistoryEntry entry = new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note);
+                            ReviewDecision.Key decision, Instant now) {
+        HistoryEntry entry = new HistoryEntry(now, status, to, actor, reasons, decision == null ? null : decision.note())
+                .deciding(decision);
         trail.transition(entry, ApplicationKind.SIGNATURE, accountId, signatureId, application.name(), outcomeOf(to));
         status = to;
         reviewStage = stage;

@@ -1,5 +1,5 @@
 package smsplatform.domain;
 
-public enum SignatureStatus {
+public enum SignatureStatus implements ApplicationStatus {
     AWAITING_DOCUMENTS, IN_REVIEW, APPROVED, REJECTED
 }

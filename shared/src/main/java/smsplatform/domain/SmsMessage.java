@@ -35,7 +35,40 @@ public record SmsMessage(
         }
     }
 
-    public record StatusChange(Status status, Instant at, String detail) {}
+    /** A change to {@code status}; {@code cause}: why, where the product reads it back (the detail says it to people). */
+    public record StatusChange(Status status, Instant at, String detail, Cause cause) {
+        public StatusChange(Status status, Instant at, String detail) {
+            this(status, at, detail, null);
+        }
+    }
+
+    /** The causes of a change that a later decision depends on; each opens the change's detail with its words. */
+    public enum Cause {
+        /** The carrier refused the hand-over for now: not handed over, and it may be again. */
+        CARRIER_REFUSED_FOR_NOW("carrier refused for now: "),
+        /** The sweeper queued the message again (re-queues are counted, and each waits longer). */
+        REQUEUED_BY_SWEEPER("re-queued by the sweeper: ");
+
+        private final String words;
+
+        Cause(String words) {
+            this.words = words;
+        }
+
+        public StatusChange change(Status status, Instant at, String detail) {
+            return new StatusChange(status, at, words + detail, this);
+        }
+
+        /** The cause of a change stored before causes were: the opening words of its detail, or null. */
+        public static Cause ofStoredDetail(String detail) {
+            for (Cause cause : values()) {
+                if (detail != null && detail.startsWith(cause.words)) {
+                    return cause;
+                }
+            }
+            return null;
+        }
+    }
 
     public SmsMessage {
         statusHistory = List.copyOf(statusHistory);

@@ -71,7 +71,7 @@ public final class Template implements Reviewable {
         if (blockingReasons.isEmpty()) {
             reviewStage = ReviewStage.MANUAL;
             updatedAt = now;
-            trail.record(new HistoryEntry(now, status.name(), status.name(), Signature.AUTOMATIC_REVIEW, null,
+            trail.record(new HistoryEntry(now, status, status, Signature.AUTOMATIC_REVIEW, null,
                     "passed to manual review"));
         } else {
             rejection = new Rejection(blockingReasons, null, now);
@@ -80,25 +80,28 @@ public final class Template implements Reviewable {
     }
 
     @Override
-    public void approve(String reviewer, String note, Instant now) {
-        transition(TemplateStatus.APPROVED, null, reviewer, List.of(), note, now);
+    public void approve(String reviewer, ReviewDecision.Key decision, Instant now) {
+        transition(TemplateStatus.APPROVED, null, reviewer, List.of(), decision, now);
     }
 
     @Override
-    public void reject(String reviewer, List<ReasonCode> reasons, String comment, String note, Instant now) {
+    public void reject(String reviewer, ReviewDecision.Key decision, List<ReasonCode> reasons, String comment,
+                       Instant now) {
         rejection = new Rejection(reasons, comment, now);
-        transition(TemplateStatus.REJECTED, null, reviewer, reasons, note, now);
+        transition(TemplateStatus.REJECTED, null, reviewer, reasons, decision, now);
     }
 
     @Override
-    public void recordDiscardedDecision(String reviewer, String note, Instant now) {
-        trail.record(new HistoryEntry(now, status.name(), status.name(), reviewer, null, note).asDiscarded());
+    public void recordDiscardedDecision(String reviewer, ReviewDecision.Key decision, Instant now) {
+        String note = decision.note() + " discarded: the template is now at version " + version + " in status " + status;
+        trail.record(new HistoryEntry(now, status, status, reviewer, null, note).deciding(decision).asDiscarded());
         updatedAt = now;
     }
 
     private void transition(TemplateStatus to, ReviewStage stage, String actor, List<ReasonCode> reasons,
-                            String note, Instant now) {
-        HistoryEntry entry = new HistoryEntry(now, status == null ? null : status.name(), to.name(), actor, reasons, note);
+                            ReviewDecision.Key decision, Instant now) {
+        HistoryEntry entry = new HistoryEntry(now, status, to, actor, reasons, decision == null ? null : decision.note())
+                .deciding(decision);
         trail.transition(entry, ApplicationKind.TEMPLATE, accountId, templateId, application.name(), outcomeOf(to));
         status = to;
         reviewStage = stage;

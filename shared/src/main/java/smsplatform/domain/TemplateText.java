@@ -31,11 +31,16 @@ public final class TemplateText {
     /** Stands for each character of a {@code {n}} while URLs are looked for: a control character, so never in valid content. */
     static final char VARIABLE_MARK = '\u0001';
     private static final String URL_CHAR = "[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%" + VARIABLE_MARK + "]";
-    private static final String LABEL = "[A-Za-z0-9\\-" + VARIABLE_MARK + "]+";
+    private static final String LABEL_CHAR = "[A-Za-z0-9\\-" + VARIABLE_MARK + "]";
+    private static final String LABEL = LABEL_CHAR + "+";
 
-    /** A URL token: a scheme, {@code www.}, or labels ending in a TLD of {@link #URL_TLDS} (then an optional path). */
+    /**
+     * A URL token: a scheme, {@code www.}, or labels ending in a TLD of {@link #URL_TLDS} (then an optional path).
+     * Labels are tried from a label's first character only: tried from a later one they end where it ends, and
+     * trying them from every character made the search quadratic in a long run of letters.
+     */
     static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)" + URL_CHAR + "*"
-            + "|" + LABEL + "(?:\\." + LABEL + ")*\\.(?:" + String.join("|", URL_TLDS) + ")(?![A-Za-z0-9\\-])"
+            + "|(?<!" + LABEL_CHAR + ")" + LABEL + "(?:\\." + LABEL + ")*\\.(?:" + String.join("|", URL_TLDS) + ")(?![A-Za-z0-9\\-])"
             + "(?:[/?#:]" + URL_CHAR + "*)?");
 
     private TemplateText() {}

@@ -5,11 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import smsplatform.domain.ApplicationKind;
+import smsplatform.domain.ApplicationStatus;
 import smsplatform.domain.Finding;
 import smsplatform.domain.HistoryEntry;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.Rejection;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewResult;
 
 /** The review part every application shows and stores: findings, rejection, history and outbox. */
@@ -17,8 +22,9 @@ final class ReviewJson {
 
     private ReviewJson() {}
 
+    /** {@code stored}: with what only the store keeps (the decision each entry records). */
     static void writeReview(Map<String, Object> m, List<Finding> findings, Rejection rejection,
-                            List<HistoryEntry> entries, int historyOmitted) {
+                            List<HistoryEntry> entries, int historyOmitted, boolean stored) {
         m.put("findings", findings.stream().map(f -> (Object) Map.of(
                 "code", f.code(), "severity", f.severity().name(), "message", f.message())).toList());
         if (rejection != null) {
@@ -34,8 +40,8 @@ final class ReviewJson {
         for (HistoryEntry h : entries) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("at", h.at().toString());
-            e.put("from", h.from());
-            e.put("to", h.to());
+            e.put("from", h.from() == null ? null : h.from().name());
+            e.put("to", h.to().name());
             e.put("actor", h.actor());
             e.put("reasons", reasons(h.reasons()));
             if (h.note() != null) {
@@ -43,6 +49,9 @@ final class ReviewJson {
             }
             if (h.discarded()) {
                 e.put("discarded", true);
+            }
+            if (stored && h.decision() != null) {
+                e.put("decision", Map.of("decision", h.decision().decision().name(), "version", h.decision().version()));
             }
             history.add(e);
         }
@@ -88,16 +97,35 @@ final class ReviewJson {
                 Instant.parse((String) r.get("rejectedAt")));
     }
 
+    /** {@code status}: the kind's status by name. */
     @SuppressWarnings("unchecked")
-    static List<HistoryEntry> readHistory(Map<String, Object> m) {
+    static List<HistoryEntry> readHistory(Map<String, Object> m, Function<String, ApplicationStatus> status) {
         List<HistoryEntry> history = new ArrayList<>();
         for (Object o : (List<Object>) m.get("history")) {
             Map<String, Object> h = (Map<String, Object>) o;
-            history.add(new HistoryEntry(Instant.parse((String) h.get("at")), (String) h.get("from"),
-                    (String) h.get("to"), (String) h.get("actor"), readReasons(h.get("reasons")),
-                    (String) h.get("note"), Boolean.TRUE.equals(h.get("discarded"))));
+            String from = (String) h.get("from");
+            String note = (String) h.get("note");
+            history.add(new HistoryEntry(Instant.parse((String) h.get("at")), from == null ? null : status.apply(from),
+                    status.apply((String) h.get("to")), (String) h.get("actor"), readReasons(h.get("reasons")),
+                    note, Boolean.TRUE.equals(h.get("discarded")), readDecision(h.get("decision"), note)));
         }
         return history;
+    }
+
+    /** Items written before the key was stored carry the decision only in their note ("decision APPROVE for version 3…"). */
+    private static final Pattern LEGACY_DECISION_NOTE = Pattern.compile("decision (APPROVE|REJECT) for version (\\d+)(?: .*)?",
+            Pattern.DOTALL);
+
+    @SuppressWarnings("unchecked")
+    private static ReviewDecision.Key readDecision(Object stored, String note) {
+        if (stored instanceof Map<?, ?> key) {
+            Map<String, Object> k = (Map<String, Object>) key;
+            return new ReviewDecision.Key(ReviewDecision.valueOf((String) k.get("decision")),
+                    ((Number) k.get("version")).longValue());
+        }
+        Matcher legacy = note == null ? null : LEGACY_DECISION_NOTE.matcher(note);
+        return legacy == null || !legacy.matches() ? null
+                : new ReviewDecision.Key(ReviewDecision.valueOf(legacy.group(1)), Long.parseLong(legacy.group(2)));
     }
 
     static int readHistoryOmitted(Map<String, Object> m) {

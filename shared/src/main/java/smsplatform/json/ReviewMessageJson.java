@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.domain.ApplicationKind;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.service.ReviewMessage;
 
 /** Review-queue message bodies. */
@@ -22,8 +24,8 @@ public final class ReviewMessageJson {
         body.put("accountId", m.accountId());
         body.put(m.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", m.applicationId());
         body.put("version", m.version());
-        body.put("decision", m.decision());
-        body.put("reasons", m.reasons());
+        body.put("decision", m.decision() == null ? null : m.decision().name());
+        body.put("reasons", m.reasons().stream().map(Enum::name).toList());
         body.put("comment", m.comment());
         body.put("reviewer", m.reviewer());
         body.put("requestId", requestId);
@@ -46,8 +48,8 @@ public final class ReviewMessageJson {
                 (String) m.get("accountId"),
                 (String) m.get(template ? "templateId" : "signatureId"),
                 ((Number) version).longValue(),
-                (String) m.get("decision"),
-                (List<String>) m.getOrDefault("reasons", List.of()),
+                m.get("decision") == null ? null : ReviewDecision.valueOf((String) m.get("decision")),
+                ((List<String>) m.getOrDefault("reasons", List.of())).stream().map(ReasonCode::valueOf).toList(),
                 (String) m.get("comment"),
                 (String) m.get("reviewer"));
     }

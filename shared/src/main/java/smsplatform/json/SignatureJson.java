@@ -62,7 +62,7 @@ public final class SignatureJson {
             docs.add(document(d, stored));
         }
         m.put("documents", docs);
-        ReviewJson.writeReview(m, s.findings(), s.rejection(), s.history(), s.historyOmitted());
+        ReviewJson.writeReview(m, s.findings(), s.rejection(), s.history(), s.historyOmitted(), stored);
         m.put("createdAt", s.createdAt().toString());
         m.put("updatedAt", s.updatedAt().toString());
         m.put("version", s.version());
@@ -129,7 +129,7 @@ public final class SignatureJson {
                 app,
                 SignatureStatus.valueOf((String) m.get("status")),
                 stage == null ? null : ReviewStage.valueOf(stage),
-                docs, ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m),
+                docs, ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m, SignatureStatus::valueOf),
                 ReviewJson.readHistoryOmitted(m),
                 ReviewJson.readOutbox(m, ApplicationKind.SIGNATURE, (String) m.get("signatureId")),
                 Instant.parse((String) m.get("updatedAt")),

@@ -39,7 +39,7 @@ public final class TemplateJson {
         if (t.reviewStage() != null) {
             m.put("reviewStage", t.reviewStage().name());
         }
-        ReviewJson.writeReview(m, t.findings(), t.rejection(), t.history(), t.historyOmitted());
+        ReviewJson.writeReview(m, t.findings(), t.rejection(), t.history(), t.historyOmitted(), stored);
         m.put("createdAt", t.createdAt().toString());
         m.put("updatedAt", t.updatedAt().toString());
         m.put("version", t.version());
@@ -62,7 +62,7 @@ public final class TemplateJson {
         String id = (String) m.get("templateId");
         return new Template((String) m.get("accountId"), id, Instant.parse((String) m.get("createdAt")), app,
                 TemplateStatus.valueOf((String) m.get("status")), stage == null ? null : ReviewStage.valueOf(stage),
-                ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m),
+                ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m, TemplateStatus::valueOf),
                 ReviewJson.readHistoryOmitted(m), ReviewJson.readOutbox(m, ApplicationKind.TEMPLATE, id),
                 Instant.parse((String) m.get("updatedAt")), version);
     }

@@ -29,7 +29,7 @@ public interface MessageStore {
                        SmsMessage.StatusChange change);
 
     /** Appends a note to the history without changing the status (e.g. a transient carrier refusal). */
-    void note(String accountId, String serialNo, String detail);
+    void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail);
 
     /**
      * Messages in {@code status} (QUEUED or SENT: not settled) whose last change is at or before

@@ -24,7 +24,6 @@ public final class DeliveryService {
         }
     }
 
-    static final String TRANSIENT_NOTE = "carrier refused for now: ";
     static final String UNKNOWN_OUTCOME = "outcome unknown after an interrupted hand-over; not sent again to avoid a duplicate";
 
     private final MessageStore messages;
@@ -41,8 +40,7 @@ public final class DeliveryService {
 
     /** The carrier's last answer was a refusal for now: the message was not handed over, and may be again. */
     static boolean lastAttemptFailedTransiently(SmsMessage message) {
-        String detail = message.lastChange().detail();
-        return detail != null && detail.startsWith(TRANSIENT_NOTE);
+        return message.lastChange().cause() == SmsMessage.Cause.CARRIER_REFUSED_FOR_NOW;
     }
 
     public void deliver(String accountId, String serialNo) {
@@ -84,7 +82,7 @@ public final class DeliveryService {
             }
             case TRANSIENT_FAILURE -> {
                 Metrics.count(Metrics.CARRIER_ERRORS, 1);
-                messages.note(accountId, serialNo, TRANSIENT_NOTE + result.detail());
+                messages.note(accountId, serialNo, SmsMessage.Cause.CARRIER_REFUSED_FOR_NOW, result.detail());
                 throw new RetryLater(result.detail());
             }
         }

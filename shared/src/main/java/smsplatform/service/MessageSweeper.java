@@ -8,8 +8,8 @@ import java.util.List;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.SmsMessage.Cause;
 import smsplatform.domain.SmsMessage.Status;
-import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.log.Log;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
@@ -50,6 +50,7 @@ public final class MessageSweeper {
 
     enum Action { WAIT, REQUEUE, FAIL }
 
+    /** {@code detail}: for REQUEUE, what follows the cause's words. */
     record Decision(Action action, String detail) {}
 
     private static final Decision WAIT = new Decision(Action.WAIT, null);
@@ -57,7 +58,6 @@ public final class MessageSweeper {
     static final int MAX_REQUEUES = 3;
     /** Messages of each status one sweep looks at (the rest wait for the next sweep). */
     static final int LIMIT = 2000;
-    static final String REQUEUED_NOTE = "re-queued by the sweeper: ";
     static final String NO_RECEIPT = "NO_RECEIPT";
     /** How long a settled message's event may stay unpublished before the sweeper publishes it (its function stopped). */
     static final Duration ANNOUNCE_AFTER = Duration.ofMinutes(1);
@@ -129,7 +129,8 @@ public final class MessageSweeper {
         Decision decision = decide(message, now, bounds);
         boolean done = switch (decision.action()) {
             case WAIT -> false;
-            case REQUEUE -> messages.transitionIfUnchanged(message, new StatusChange(message.status(), now, decision.detail()));
+            case REQUEUE -> messages.transitionIfUnchanged(message,
+                    Cause.REQUEUED_BY_SWEEPER.change(message.status(), now, decision.detail()));
             case FAIL -> progress.failIfUnchanged(message, now, decision.detail());
         };
         return done ? decision : WAIT;
@@ -141,7 +142,7 @@ public final class MessageSweeper {
             return WAIT;
         }
         int requeues = (int) message.statusHistory().stream()
-                .filter(c -> c.status() == status && c.detail() != null && c.detail().startsWith(REQUEUED_NOTE)).count();
+                .filter(c -> c.status() == status && c.cause() == Cause.REQUEUED_BY_SWEEPER).count();
         Duration wait = bounds.of(status).multipliedBy(1L << requeues);
         if (Duration.between(message.lastChange().at(), now).compareTo(wait) < 0) {
             return WAIT;
@@ -154,7 +155,7 @@ public final class MessageSweeper {
                     ? "abandoned: never handed to the carrier, still queued after " + requeues + " re-queues"
                     : "outcome unknown after " + (requeues + 1) + " interrupted hand-overs; not sent again");
         }
-        return new Decision(Action.REQUEUE, REQUEUED_NOTE + (status == Status.QUEUED
+        return new Decision(Action.REQUEUE, (status == Status.QUEUED
                 ? "not handed to the carrier within " + words(wait)
                 : "no outcome within " + words(wait) + " of the hand-over"));
     }

@@ -2,6 +2,8 @@ package smsplatform.service;
 
 import java.util.List;
 import smsplatform.domain.ApplicationKind;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
 
 /**
  * A message on the review queue: either "run the automatic review of this application version" or a
@@ -14,8 +16,8 @@ public record ReviewMessage(
         String accountId,
         String applicationId,
         long version,
-        String decision,
-        List<String> reasons,
+        ReviewDecision decision,
+        List<ReasonCode> reasons,
         String comment,
         String reviewer) {
 
@@ -25,12 +27,18 @@ public record ReviewMessage(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
+    /** The key of the history entry that applying this decision writes. */
+    public ReviewDecision.Key decisionKey() {
+        return new ReviewDecision.Key(decision, version);
+    }
+
     public static ReviewMessage automaticReview(ApplicationKind application, String accountId, String id, long version) {
         return new ReviewMessage(Kind.AUTOMATIC_REVIEW, application, accountId, id, version, null, List.of(), null, null);
     }
 
     public static ReviewMessage decision(ApplicationKind application, String accountId, String id, long version,
-                                         String decision, List<String> reasons, String comment, String reviewer) {
+                                         ReviewDecision decision, List<ReasonCode> reasons, String comment,
+                                         String reviewer) {
         return new ReviewMessage(Kind.DECISION, application, accountId, id, version, decision, reasons, comment, reviewer);
     }
 }

@@ -17,7 +17,7 @@ import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
-import smsplatform.domain.SendLimits;
+import smsplatform.domain.SendLimits.Verdict;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
@@ -123,14 +123,15 @@ public final class SendSmsService {
             }
         }
         Metrics.count(Metrics.MESSAGES_REQUESTED, sends.size());
-        List<String> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
-        String[] codes = new String[numbers.size()];
+        List<Verdict> admitted = sends.isEmpty() ? List.of() : counters.admitAll(caller.accountId(), sends, digest, now);
+        Verdict[] verdicts = new Verdict[numbers.size()];
+        boolean[] refused = new boolean[numbers.size()];
         int skipped = 0;
         for (int i = 0, next = 0; i < numbers.size(); i++) {
             PhoneNumber number = parsed.get(i);
-            boolean refused = number != null && optedOut.contains(number.e164());
-            skipped += refused ? 1 : 0;
-            codes[i] = number == null ? null : refused ? OPTED_OUT_CODE : admitted.get(next++);
+            refused[i] = number != null && optedOut.contains(number.e164());
+            skipped += refused[i] ? 1 : 0;
+            verdicts[i] = number == null || refused[i] ? null : admitted.get(next++);
         }
         if (skipped > 0) {
             Metrics.count(Metrics.MESSAGES_OPTED_OUT, skipped);
@@ -144,18 +145,18 @@ public final class SendSmsService {
             if (number == null) {
                 statuses.add(new SendStatus("", numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
                         "The phone number is not valid", 0, "", request.sessionContext()));
-            } else if (OPTED_OUT_CODE.equals(codes[i])) {
+            } else if (refused[i]) {
                 statuses.add(new SendStatus("", number.e164(), OPTED_OUT_CODE,
                         "The number opted out of your marketing messages", 0, number.isoCode(), request.sessionContext()));
-            } else if (!SendLimits.OK.equals(codes[i])) {
-                statuses.add(new SendStatus("", number.e164(), codes[i], SendLimits.message(codes[i]), 0,
+            } else if (verdicts[i] != Verdict.OK) {
+                statuses.add(new SendStatus("", number.e164(), verdicts[i].code(), verdicts[i].message(), 0,
                         number.isoCode(), request.sessionContext()));
             } else {
                 queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign,
                         template.templateId(), text, fee,
                         SmsMessage.Status.QUEUED,
                         List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now));
-                statuses.add(new SendStatus(serials.get(i), number.e164(), SendLimits.OK, SendLimits.message(SendLimits.OK),
+                statuses.add(new SendStatus(serials.get(i), number.e164(), Verdict.OK.code(), Verdict.OK.message(),
                         fee, number.isoCode(), request.sessionContext()));
             }
         }

@@ -23,18 +23,18 @@ class SendLimitsTest {
     @Test
     void theSameContentWaitsThirtySeconds() {
         List<SendLimits.Sent> history = List.of(new SendLimits.Sent(NOW.minusSeconds(29), "same", "s"));
-        assertThat(SendLimits.check(history, "same", NOW)).isEqualTo(SendLimits.THIRTY_SECONDS);
-        assertThat(SendLimits.check(history, "other", NOW)).isEqualTo(SendLimits.OK);
+        assertThat(SendLimits.check(history, "same", NOW)).isEqualTo(SendLimits.Verdict.THIRTY_SECONDS);
+        assertThat(SendLimits.check(history, "other", NOW)).isEqualTo(SendLimits.Verdict.OK);
         assertThat(SendLimits.check(List.of(new SendLimits.Sent(NOW.minusSeconds(31), "same", "s")), "same", NOW))
-                .isEqualTo(SendLimits.OK);
+                .isEqualTo(SendLimits.Verdict.OK);
     }
 
     @Test
     void fiveAnHourInASlidingWindow() {
         Duration m = Duration.ofMinutes(1);
-        assertThat(SendLimits.check(sends(m, m, m, m), "new", NOW)).isEqualTo(SendLimits.OK);
-        assertThat(SendLimits.check(sends(m, m, m, m, Duration.ofMinutes(59)), "new", NOW)).isEqualTo(SendLimits.ONE_HOUR);
-        assertThat(SendLimits.check(sends(m, m, m, m, Duration.ofMinutes(61)), "new", NOW)).isEqualTo(SendLimits.OK);
+        assertThat(SendLimits.check(sends(m, m, m, m), "new", NOW)).isEqualTo(SendLimits.Verdict.OK);
+        assertThat(SendLimits.check(sends(m, m, m, m, Duration.ofMinutes(59)), "new", NOW)).isEqualTo(SendLimits.Verdict.ONE_HOUR);
+        assertThat(SendLimits.check(sends(m, m, m, m, Duration.ofMinutes(61)), "new", NOW)).isEqualTo(SendLimits.Verdict.OK);
     }
 
     @Test
@@ -42,11 +42,11 @@ class SendLimitsTest {
         Duration h2 = Duration.ofHours(2);
         Duration[] nine = new Duration[9];
         java.util.Arrays.fill(nine, h2);
-        assertThat(SendLimits.check(sends(nine), "new", NOW)).isEqualTo(SendLimits.OK);
+        assertThat(SendLimits.check(sends(nine), "new", NOW)).isEqualTo(SendLimits.Verdict.OK);
         Duration[] ten = java.util.Arrays.copyOf(nine, 10);
         ten[9] = Duration.ofHours(23);
-        assertThat(SendLimits.check(sends(ten), "new", NOW)).isEqualTo(SendLimits.DAILY);
+        assertThat(SendLimits.check(sends(ten), "new", NOW)).isEqualTo(SendLimits.Verdict.DAILY);
         ten[9] = Duration.ofHours(25);
-        assertThat(SendLimits.check(sends(ten), "new", NOW)).isEqualTo(SendLimits.OK);
+        assertThat(SendLimits.check(sends(ten), "new", NOW)).isEqualTo(SendLimits.Verdict.OK);
     }
 }

@@ -49,7 +49,7 @@ class SignatureSizeBoundTest {
         }
         return new Signature("a".repeat(64), AccountType.ENTERPRISE, "sig-" + "0".repeat(26), T0, largest(),
                 SignatureStatus.AWAITING_DOCUMENTS, null, documents, List.of(), null,
-                List.of(new HistoryEntry(T0, null, "AWAITING_DOCUMENTS", Signature.APPLICANT, null, null)), 0, List.of(),
+                List.of(new HistoryEntry(T0, null, SignatureStatus.AWAITING_DOCUMENTS, Signature.APPLICANT, null, null)), 0, List.of(),
                 T0, 0);
     }
 
@@ -85,16 +85,15 @@ class SignatureSizeBoundTest {
                 }
                 case REJECT -> {
                     if (signature.awaitsReviewer()) {
-                        signature.reject(reviewer, every, worst(1000), "decision REJECT for version 12345678", T0);
+                        signature.reject(reviewer, new ReviewDecision.Key(ReviewDecision.REJECT, 12345678), every, worst(1000), T0);
                     }
                 }
                 case APPROVE -> {
                     if (signature.awaitsReviewer()) {
-                        signature.approve(reviewer, "decision APPROVE for version 12345678", T0);
+                        signature.approve(reviewer, new ReviewDecision.Key(ReviewDecision.APPROVE, 12345678), T0);
                     }
                 }
-                case DISCARDED_DECISION -> signature.recordDiscardedDecision(reviewer, "decision REJECT for version"
-                        + " 12345678 discarded: the signature is now at version 87654321 in status AWAITING_DOCUMENTS", T0);
+                case DISCARDED_DECISION -> signature.recordDiscardedDecision(reviewer, new ReviewDecision.Key(ReviewDecision.REJECT, 12345678), T0);
             }
             assertThat(signature.history()).hasSizeLessThanOrEqualTo(Signature.MAX_HISTORY);
             assertThat(signature.history().stream().filter(HistoryEntry::discarded)).hasSizeLessThanOrEqualTo(
@@ -110,9 +109,9 @@ class SignatureSizeBoundTest {
     void fifteenHundredStaleDecisionsKeepTheMeaningfulHistory() {
         Signature signature = largestSignature();
         for (int i = 0; i < 1500; i++) {
-            signature.recordDiscardedDecision("reviewer-" + i, "decision APPROVE for version " + i + " discarded", T0);
+            signature.recordDiscardedDecision("reviewer-" + i, new ReviewDecision.Key(ReviewDecision.APPROVE, i), T0);
         }
-        assertThat(signature.history().get(0).to()).isEqualTo("AWAITING_DOCUMENTS");
+        assertThat(signature.history().get(0).to()).isEqualTo(SignatureStatus.AWAITING_DOCUMENTS);
         assertThat(signature.history()).hasSize(1 + Signature.MAX_DISCARDED);
         assertThat(signature.historyOmitted()).isEqualTo(1500 - Signature.MAX_DISCARDED);
         assertThat(signature.history().get(Signature.MAX_DISCARDED).actor()).isEqualTo("reviewer-1499");
@@ -126,7 +125,7 @@ class SignatureSizeBoundTest {
             signature.modify(largest(), T0);
             signature.recordDocument(document(DocumentKind.AUTHORIZATION_LETTER, round + 1), T0);
             signature.completeAutomaticReview(List.of(), List.of(), T0);
-            signature.reject("reviewer", List.of(ReasonCode.OTHER), "again", "decision", T0);
+            signature.reject("reviewer", new ReviewDecision.Key(ReviewDecision.REJECT, round), List.of(ReasonCode.OTHER), "again", T0);
             List<ReviewResult> pending = signature.outbox();
             assertThat(ids.add(pending.get(pending.size() - 1).deduplicationId())).as("round " + round).isTrue();
             signature.published(pending);

@@ -31,7 +31,8 @@ class SignatureTest {
         assertThat(s.status()).isEqualTo(SignatureStatus.AWAITING_DOCUMENTS);
         assertThat(s.recordDocument(document(DocumentKind.BUSINESS_LICENSE, true, "02"), T0)).isTrue();
         assertThat(s.awaitsAutomaticReview()).isTrue();
-        assertThat(s.history()).extracting(HistoryEntry::to).containsExactly("AWAITING_DOCUMENTS", "IN_REVIEW");
+        assertThat(s.history()).extracting(HistoryEntry::to)
+                .containsExactly(SignatureStatus.AWAITING_DOCUMENTS, SignatureStatus.IN_REVIEW);
     }
 
     @Test
@@ -53,7 +54,7 @@ class SignatureTest {
         s.recordDocument(document(DocumentKind.BUSINESS_LICENSE, true, "01"), T0);
         s.completeAutomaticReview(List.of(), List.of(), T0);
         assertThat(s.awaitsReviewer()).isTrue();
-        s.reject("reviewer", List.of(ReasonCode.DOCUMENT_UNREADABLE), "blurry", "decision", T0);
+        s.reject("reviewer", new ReviewDecision.Key(ReviewDecision.REJECT, 2), List.of(ReasonCode.DOCUMENT_UNREADABLE), "blurry", T0);
         assertThat(s.status()).isEqualTo(SignatureStatus.REJECTED);
         assertThat(s.rejection().reasons()).containsExactly(ReasonCode.DOCUMENT_UNREADABLE);
 
@@ -61,7 +62,7 @@ class SignatureTest {
         assertThat(s.awaitsAutomaticReview()).as("the kept licence still counts").isTrue();
         assertThat(s.rejection()).isNull();
         s.completeAutomaticReview(List.of(), List.of(), T0);
-        s.approve("reviewer", "decision", T0);
+        s.approve("reviewer", new ReviewDecision.Key(ReviewDecision.APPROVE, 3), T0);
         assertThatThrownBy(() -> s.modify(s.application(), T0)).isInstanceOf(Failure.class)
                 .extracting("code").isEqualTo("InvalidParameterValue.SignAlreadyPassedCheck");
     }

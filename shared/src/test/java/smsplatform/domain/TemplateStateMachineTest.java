@@ -26,7 +26,7 @@ class TemplateStateMachineTest {
         Template t = submitted();
         assertThat(t.status()).isEqualTo(TemplateStatus.IN_REVIEW);
         assertThat(t.awaitsAutomaticReview()).isTrue();
-        assertThat(t.history()).extracting(HistoryEntry::to).containsExactly("IN_REVIEW");
+        assertThat(t.history()).extracting(HistoryEntry::to).containsExactly(TemplateStatus.IN_REVIEW);
         assertThat(t.outcome()).isNull();
         assertThat(t.outbox()).isEmpty();
     }
@@ -51,7 +51,7 @@ class TemplateStateMachineTest {
         t.completeAutomaticReview(List.of(), List.of(), T0);
         assertThat(t.awaitsReviewer()).isTrue();
         assertThat(t.reviewStage()).isEqualTo(ReviewStage.MANUAL);
-        t.approve("reviewer", "decision APPROVE for version 2", T0);
+        t.approve("reviewer", new ReviewDecision.Key(ReviewDecision.APPROVE, 2), T0);
         assertThat(t.status()).isEqualTo(TemplateStatus.APPROVED);
         assertThat(t.approved()).hasValueSatisfying(a -> {
             assertThat(a.international()).as("a domestic template").isFalse();
@@ -65,7 +65,7 @@ class TemplateStateMachineTest {
     void aRejectedTemplateModifiedIsReviewedAgainFromTheStartAndItsRegionCannotChange() {
         Template t = submitted();
         t.completeAutomaticReview(List.of(), List.of(), T0);
-        t.reject("reviewer", List.of(ReasonCode.UNCLEAR_PURPOSE), null, "decision REJECT", T0);
+        t.reject("reviewer", new ReviewDecision.Key(ReviewDecision.REJECT, 2), List.of(ReasonCode.UNCLEAR_PURPOSE), null, T0);
         assertThatThrownBy(() -> t.modify(code(true), T0)).isInstanceOfSatisfying(Failure.class,
                 f -> assertThat(f.code()).isEqualTo("InvalidParameterValue.InternationalImmutable"));
         t.modify(code(false), T0);
@@ -78,7 +78,7 @@ class TemplateStateMachineTest {
     @Test
     void aDiscardedDecisionIsRecordedWithoutChangingTheStatus() {
         Template t = submitted();
-        t.recordDiscardedDecision("reviewer", "decision APPROVE for version 7 discarded", T0);
+        t.recordDiscardedDecision("reviewer", new ReviewDecision.Key(ReviewDecision.APPROVE, 7), T0);
         assertThat(t.status()).isEqualTo(TemplateStatus.IN_REVIEW);
         assertThat(t.history()).last().satisfies(h -> assertThat(h.discarded()).isTrue());
     }
@@ -88,15 +88,15 @@ class TemplateStateMachineTest {
         Template t = submitted();
         for (int i = 0; i < 200; i++) {
             t.completeAutomaticReview(List.of(), List.of(), T0);
-            t.recordDiscardedDecision("reviewer", "stale " + i, T0);
-            t.reject("reviewer", List.of(ReasonCode.OTHER), "no", "decision", T0);
+            t.recordDiscardedDecision("reviewer", new ReviewDecision.Key(ReviewDecision.APPROVE, i), T0);
+            t.reject("reviewer", new ReviewDecision.Key(ReviewDecision.REJECT, i), List.of(ReasonCode.OTHER), "no", T0);
             t.modify(code(false), T0);
         }
         assertThat(t.history()).hasSizeLessThanOrEqualTo(Signature.MAX_HISTORY);
         assertThat(t.history().stream().filter(HistoryEntry::discarded)).hasSizeLessThanOrEqualTo(Signature.MAX_DISCARDED);
         assertThat(t.historyOmitted() + t.history().size()).isEqualTo(1 + 200 * 4);
         assertThat(t.outbox()).hasSizeLessThanOrEqualTo(Signature.MAX_OUTBOX);
-        assertThat(t.history().get(0).to()).as("the first entry is kept").isEqualTo("IN_REVIEW");
+        assertThat(t.history().get(0).to()).as("the first entry is kept").isEqualTo(TemplateStatus.IN_REVIEW);
     }
 
     @Test

@@ -48,9 +48,9 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void note(String accountId, String serialNo, String detail) {
+    public synchronized void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
-        put(m, m.status(), new StatusChange(m.status(), Instant.now(), detail), m.carrierMessageId(), m.receipt());
+        put(m, m.status(), cause.change(m.status(), Instant.now(), detail), m.carrierMessageId(), m.receipt());
     }
 
     @Override

@@ -4,25 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
-import smsplatform.aws.SqsCallbackEvents;
-import smsplatform.aws.SqsCallbackQueue;
-import smsplatform.domain.callbacks.CallbackRetry;
-import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.json.CallbackJson;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
 import smsplatform.ports.CallbackEvents;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.CallbackDispatcher;
-import smsplatform.webhook.PinnedHttpWebhooks;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The webhook dispatcher, on two queues. The callback queue: one delivery attempt per message (see
@@ -35,15 +25,11 @@ public final class CallbackDispatcherHandler implements RequestHandler<SQSEvent,
     private final CallbackEvents events;
 
     public CallbackDispatcherHandler() {
-        this(FunctionEnvironment.fromSystem(), Lazy.of(AwsClients::sqs));
+        this(CallbackWiring.from(FunctionEnvironment.fromSystem()));
     }
 
-    private CallbackDispatcherHandler(FunctionEnvironment env, Lazy<SqsClient> sqs) {
-        this(new CallbackDispatcher(new DynamoCallbackStore(AwsClients.dynamoDb(), env.tableName()),
-                        PinnedHttpWebhooks.standard(new CallbackUrlPolicy(env.callbackAllowLoopback())),
-                        new SqsCallbackQueue(sqs, env.callbackQueueUrl()), new CallbackRetry(env.callbackRetryWindow()),
-                        Clock.systemUTC()),
-                new SqsCallbackEvents(sqs, env.callbackQueueUrl()));
+    private CallbackDispatcherHandler(CallbackWiring wiring) {
+        this(wiring.dispatcher(), wiring.events());
     }
 
     public CallbackDispatcherHandler(CallbackDispatcher dispatcher, CallbackEvents events) {

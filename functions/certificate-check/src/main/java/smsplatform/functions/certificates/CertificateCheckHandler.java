@@ -6,13 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
-import smsplatform.aws.S3CertificateStore;
-import smsplatform.aws.SqsReviewQueue;
 import smsplatform.log.Log;
 import smsplatform.service.CertificateCheckService;
 
@@ -31,12 +25,7 @@ public final class CertificateCheckHandler implements RequestHandler<S3Event, St
     }
 
     private CertificateCheckHandler(FunctionEnvironment env) {
-        this(new CertificateCheckService(
-                new DynamoSignatureStore(AwsClients.dynamoDb(), env.tableName()),
-                new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
-                        Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())), env.certificatesBucket()),
-                new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()),
-                Clock.systemUTC()), env.certificatesBucket());
+        this(CertificateWiring.check(env), env.certificatesBucket());
     }
 
     public CertificateCheckHandler(CertificateCheckService check, String bucket) {

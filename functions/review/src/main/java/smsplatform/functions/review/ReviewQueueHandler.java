@@ -6,18 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import smsplatform.json.ReviewMessageJson;
 import smsplatform.queue.QueueBatch;
-import smsplatform.service.ReviewService;
+import smsplatform.service.ReviewProcessor;
 
 /** The review-queue consumer: automatic reviews and reviewer decisions, the single writer of outcomes. */
 public final class ReviewQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    private final ReviewService reviews;
+    private final ReviewProcessor reviews;
 
     public ReviewQueueHandler() {
-        this(ReviewWiring.fromEnvironment());
+        this(ReviewWiring.processor());
     }
 
-    public ReviewQueueHandler(ReviewService reviews) {
+    public ReviewQueueHandler(ReviewProcessor reviews) {
         this.reviews = reviews;
     }
 

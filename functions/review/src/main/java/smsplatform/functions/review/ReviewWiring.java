@@ -10,40 +10,37 @@ import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.aws.SqsReviewResults;
-import smsplatform.ports.ReviewResults;
-import smsplatform.service.ReviewService;
+import smsplatform.service.ReviewProcessor;
+import smsplatform.service.ReviewerService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
+/**
+ * The composition root of the review module's two functions: the reviewer API only enqueues decisions;
+ * the review-queue consumer applies them and publishes the results. S3 and SQS clients are built on
+ * first use: only the reviewer list presigns document URLs, and an invocation should not pay for
+ * clients it never calls.
+ */
 final class ReviewWiring {
 
     private ReviewWiring() {}
 
-    static ReviewService fromEnvironment() {
-        return fromEnvironment(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
-    }
-
-    /**
-     * The review consumer publishes review results; the reviewer API only enqueues decisions. S3 and
-     * SQS clients are built on first use: only the reviewer list presigns document URLs, and an
-     * invocation should not pay for clients it never calls.
-     */
-    static ReviewService fromEnvironment(FunctionEnvironment env, DynamoDbClient dynamo) {
-        Lazy<SqsClient> sqs = Lazy.of(AwsClients::sqs);
-        String resultsQueue = env.optional("REVIEW_RESULTS_QUEUE_URL", null);
-        ReviewResults results = resultsQueue == null
-                ? result -> {
-                    throw new IllegalStateException("REVIEW_RESULTS_QUEUE_URL is not set: this function publishes no results");
-                }
-                : new SqsReviewResults(sqs, resultsQueue);
+    static ReviewerService reviewer(FunctionEnvironment env, DynamoDbClient dynamo) {
         DynamoSignatureStore signatures = new DynamoSignatureStore(dynamo, env.tableName());
         DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, env.tableName());
-        return new ReviewService(signatures, templates,
+        return new ReviewerService(signatures, templates,
                 new DynamoAwaitingReview(dynamo, env.tableName(), signatures, templates),
                 new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
                         Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())), env.certificatesBucket()),
-                new SqsReviewQueue(sqs, env.reviewQueueUrl()),
-                results,
-                Clock.systemUTC());
+                new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()));
+    }
+
+    static ReviewProcessor processor() {
+        return processor(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+    }
+
+    static ReviewProcessor processor(FunctionEnvironment env, DynamoDbClient dynamo) {
+        return new ReviewProcessor(new DynamoSignatureStore(dynamo, env.tableName()),
+                new DynamoTemplateStore(dynamo, env.tableName()),
+                new SqsReviewResults(Lazy.of(AwsClients::sqs), env.reviewResultsQueueUrl()), Clock.systemUTC());
     }
 }

@@ -15,6 +15,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.Template;
 import smsplatform.http.ApiHandler;
@@ -25,15 +26,15 @@ import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.json.TemplateJson;
-import smsplatform.service.ReviewService;
-import smsplatform.service.ReviewService.PendingReview;
+import smsplatform.service.ReviewerService;
+import smsplatform.service.ReviewerService.PendingReview;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */
 public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         SnapStartPrimed {
 
-    private final ReviewService reviews;
+    private final ReviewerService reviews;
     private final ApiHandler api;
 
     public ReviewerApiHandler() {
@@ -42,11 +43,11 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private ReviewerApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
-        this(ReviewWiring.fromEnvironment(env, dynamo),
+        this(ReviewWiring.reviewer(env, dynamo),
                 env.apiHandler("reviewer-api", dynamo));
     }
 
-    public ReviewerApiHandler(ReviewService reviews, ApiHandler api) {
+    public ReviewerApiHandler(ReviewerService reviews, ApiHandler api) {
         this.reviews = reviews;
         this.api = api;
     }
@@ -120,7 +121,7 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
         JsonBody body = request.jsonBody();
         String id = request.pathParameter("signatureId");
         ApplicationKind kind = reviews.submitDecision(caller, id,
-                body.requiredEnum("decision", ReviewService.Decision.class),
+                body.requiredEnum("decision", ReviewDecision.class),
                 body.enumList("reasons", ReasonCode.class),
                 body.optionalString("comment", 1000),
                 body.requiredLong("version"));

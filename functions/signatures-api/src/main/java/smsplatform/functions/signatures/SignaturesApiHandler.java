@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,13 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
-import smsplatform.aws.DynamoCallbackStore;
-import smsplatform.aws.DynamoSignatureStore;
-import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
-import smsplatform.aws.S3CertificateStore;
-import smsplatform.aws.SqsReviewQueue;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
@@ -33,7 +26,6 @@ import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
-import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.http.ApiHandler;
 import smsplatform.http.ApiRequest;
 import smsplatform.http.ApiResponses;
@@ -73,23 +65,11 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
-        this(env, dynamo, new SqsReviewQueue(Lazy.of(AwsClients::sqs), env.reviewQueueUrl()));
+        this(SignaturesWiring.from(env, dynamo), env.apiHandler("signatures-api", dynamo));
     }
 
-    private SignaturesApiHandler(FunctionEnvironment env, DynamoDbClient dynamo, SqsReviewQueue reviewQueue) {
-        this(new SignatureService(
-                        new DynamoSignatureStore(dynamo, env.tableName()),
-                        new S3CertificateStore(Lazy.of(AwsClients::s3), Lazy.of(AwsClients::s3Presigner),
-                                Lazy.of(() -> AwsClients.s3UploadForms(env.certificatesBucket())),
-                                env.certificatesBucket()),
-                        reviewQueue,
-                        Clock.systemUTC(),
-                        env.signatureQuota()),
-                new TemplateService(new DynamoTemplateStore(dynamo, env.tableName()), reviewQueue, Clock.systemUTC(),
-                        env.templateQuota()),
-                new CallbackService(new DynamoCallbackStore(dynamo, env.tableName()),
-                        new CallbackUrlPolicy(env.callbackAllowLoopback()), Clock.systemUTC()),
-                env.apiHandler("signatures-api", dynamo));
+    private SignaturesApiHandler(SignaturesWiring wiring, ApiHandler api) {
+        this(wiring.signatures(), wiring.templates(), wiring.callbacks(), api);
     }
 
     public SignaturesApiHandler(SignatureService signatures, TemplateService templates, CallbackService callbacks,

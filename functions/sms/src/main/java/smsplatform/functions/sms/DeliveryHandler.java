@@ -4,15 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.carrier.SimulatorCarrier;
-import smsplatform.carrier.SnsCarrier;
 import smsplatform.json.Json;
-import smsplatform.ports.Carrier;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.DeliveryService;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,7 +38,7 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     private DeliveryHandler(FunctionEnvironment env, MessageWiring wiring, SqsClient sqs) {
-        this(new DeliveryService(wiring.messages(), wiring.progress(), carrier(env), Clock.systemUTC()), sqs,
+        this(new DeliveryService(wiring.messages(), wiring.progress(), MessageWiring.carrier(env), Clock.systemUTC()), sqs,
                 env.outboundQueueUrl());
     }
 
@@ -50,17 +46,6 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.delivery = delivery;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-    }
-
-    /** CARRIER=simulator (the local default) or sns (production: SMS through SNS / End User Messaging). */
-    static Carrier carrier(FunctionEnvironment env) {
-        String carrier = env.optional("CARRIER", "simulator");
-        return switch (carrier) {
-            case "simulator" -> new SimulatorCarrier(URI.create(env.required("CARRIER_SIMULATOR_URL")),
-                    env.carrierSimulatorSecret());
-            case "sns" -> new SnsCarrier(AwsClients.sns());
-            default -> throw new IllegalStateException("Unknown CARRIER '" + carrier + "'");
-        };
     }
 
     @Override

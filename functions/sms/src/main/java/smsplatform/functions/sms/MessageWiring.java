@@ -1,5 +1,6 @@
 package smsplatform.functions.sms;
 
+import java.net.URI;
 import java.time.Clock;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoCarrierLinks;
@@ -8,6 +9,9 @@ import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsCallbackEvents;
+import smsplatform.carrier.SimulatorCarrier;
+import smsplatform.carrier.SnsCarrier;
+import smsplatform.ports.Carrier;
 import smsplatform.service.MessageProgress;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,5 +28,14 @@ record MessageWiring(DynamoMessageStore messages, MessageProgress progress, Dyna
         MessageProgress progress = new MessageProgress(messages, links, new DynamoStatistics(dynamo, env.tableName()),
                 new SqsCallbackEvents(Lazy.of(AwsClients::sqs), env.callbackQueueUrl()));
         return new MessageWiring(messages, progress, links);
+    }
+
+    /** The carrier the delivery function hands messages to (see {@link FunctionEnvironment#carrier}). */
+    static Carrier carrier(FunctionEnvironment env) {
+        return switch (env.carrier()) {
+            case "simulator" -> new SimulatorCarrier(URI.create(env.carrierSimulatorUrl()), env.carrierSimulatorSecret());
+            case "sns" -> new SnsCarrier(AwsClients.sns());
+            default -> throw new IllegalStateException("Unknown CARRIER '" + env.carrier() + "'");
+        };
     }
 }
