@@ -80,55 +80,16 @@ final class OpenApiContract {
         return violations;
     }
 
-    /**
-     * What the contract says of a request before any answer: the violations of its query parameters,
-     * headers and JSON body (formats such as date-time asserted). Empty when it conforms.
-     */
-    List<String> requestViolations(String method, String rawPath, Map<String, String> headers, String body) {
-        String template = template(pathOf(rawPath));
-        Map<String, Object> operation = operation(method, template);
-        if (operation.isEmpty()) {
-            return List.of(method + " " + rawPath + ": no such operation");
-        }
-        String where = method + " " + template;
-        Map<String, String> query = query(rawPath);
-        List<String> violations = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>(Template.list(Template.map(Template.map(document.get("paths"))
-                .get(template)).get("parameters")));
-        parameters.addAll(Template.list(operation.get("parameters")));
-        for (Object declared : parameters) {
-            Map<String, Object> parameter = resolve(Template.map(declared));
-            String name = String.valueOf(parameter.get("name"));
-            String value = switch (String.valueOf(parameter.get("in"))) {
-                case "query" -> query.get(name);
-                case "header" -> headers.get(name);
-                default -> null;
-            };
-            if (value != null) {
-                Object schema = parameter.get("schema");
-                String json = "integer".equals(Template.map(schema).get("type")) && value.matches("-?[0-9]{1,18}")
-                        ? value : Json.write(value);
-                violations.addAll(validate(where + " " + name, schema, json, true));
-            }
-        }
-        Object bodySchema = Template.map(Template.map(Template.map(operation.get("requestBody")).get("content"))
-                .get("application/json")).get("schema");
-        if (bodySchema != null && body != null) {
-            violations.addAll(validate(where + " body", bodySchema, body, true));
-        }
-        return violations;
-    }
-
-    private Map<String, Object> operation(String method, String template) {
+    Map<String, Object> operation(String method, String template) {
         return template == null ? Map.of() : Template.map(Template.map(Template.map(document.get("paths"))
                 .get(template)).get(method.toLowerCase()));
     }
 
-    private static String pathOf(String rawPath) {
+    static String pathOf(String rawPath) {
         return rawPath.contains("?") ? rawPath.substring(0, rawPath.indexOf('?')) : rawPath;
     }
 
-    private static Map<String, String> query(String rawPath) {
+    static Map<String, String> query(String rawPath) {
         Map<String, String> query = new LinkedHashMap<>();
         if (rawPath.contains("?")) {
             for (String pair : rawPath.substring(rawPath.indexOf('?') + 1).split("&")) {
@@ -150,6 +111,14 @@ final class OpenApiContract {
         if (node == null || node.isMissingNode()) {
             return List.of(where + ": body is empty");
         }
+        return messages(schema, node, formats).stream().map(e -> where + ": " + e.getMessage()).toList();
+    }
+
+    /**
+     * The violations of {@code node} against {@code schema}, each with its evaluation path from the root
+     * {@code /allOf/0} (a {@code $ref} adds {@code /$ref}); {@code formats}: date-time and the like asserted.
+     */
+    Set<ValidationMessage> messages(Object schema, JsonNode node, boolean formats) {
         JsonSchema compiled = cache.computeIfAbsent(formats + Json.write(schema), key -> {
             Map<String, Object> wrapper = new LinkedHashMap<>();
             wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -158,11 +127,10 @@ final class OpenApiContract {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.valueToTree(wrapper),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(formats).build());
         });
-        Set<ValidationMessage> errors = compiled.validate(node);
-        return errors.stream().map(e -> where + ": " + e.getMessage()).toList();
+        return compiled.validate(node);
     }
 
-    private Map<String, Object> resolve(Map<String, Object> maybeRef) {
+    Map<String, Object> resolve(Map<String, Object> maybeRef) {
         Object ref = maybeRef.get("$ref");
         if (ref == null) {
             return maybeRef;
@@ -174,7 +142,7 @@ final class OpenApiContract {
         return node;
     }
 
-    private String template(String path) {
+    String template(String path) {
         String[] parts = path.split("/", -1);
         for (String candidate : Template.map(document.get("paths")).keySet()) {
             String[] t = candidate.split("/", -1);
