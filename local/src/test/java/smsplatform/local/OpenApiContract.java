@@ -23,7 +23,8 @@ import smsplatform.json.Json;
 
 /**
  * openapi.yaml as the test suite's referee: every request and response the end-to-end tests exchange
- * on a documented route is checked against it, so the file cannot drift from the product.
+ * on a documented route is checked against it (the request's query and body when the server accepted
+ * it), so the file cannot drift from the product.
  */
 final class OpenApiContract {
 
@@ -69,6 +70,10 @@ final class OpenApiContract {
         Object schema = Template.map(Template.map(response.get("content")).get("application/json")).get("schema");
         if (schema != null) {
             violations.addAll(validate(where + " response", schema, responseBody, false));
+        }
+        if (status < 300) {
+            new OpenApiRequests(this).queryViolations(method, rawPath)
+                    .forEach(v -> violations.add(where + " accepted query: " + v.message()));
         }
         if (status < 300 && requestBody != null && !requestBody.isEmpty()) {
             Object requestSchema = Template.map(Template.map(Template.map(operation.get("requestBody")).get("content"))

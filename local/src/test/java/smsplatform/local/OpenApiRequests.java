@@ -35,6 +35,19 @@ final class OpenApiRequests {
 
     /** What the contract says of a request before any answer: the constraints its query, headers and body break. */
     List<Violation> violations(String method, String rawPath, Map<String, String> headers, String body) {
+        return violations(method, rawPath, headers, body, true);
+    }
+
+    /**
+     * The query parameters of a request the server accepted, formats not asserted (the server reads
+     * {@code from} and {@code to} more leniently than RFC 3339's date-time, as its description says).
+     */
+    List<Violation> queryViolations(String method, String rawPath) {
+        return violations(method, rawPath, Map.of(), null, false);
+    }
+
+    private List<Violation> violations(String method, String rawPath, Map<String, String> headers, String body,
+                                       boolean formats) {
         String template = contract.template(OpenApiContract.pathOf(rawPath));
         Map<String, Object> operation = contract.operation(method, template);
         if (operation.isEmpty()) {
@@ -50,16 +63,17 @@ final class OpenApiRequests {
                 case "header" -> headers.get(name);
                 default -> null;
             };
-            if (value != null) {
+            boolean asAbsent = value != null && value.isEmpty() && Boolean.TRUE.equals(parameter.get("allowEmptyValue"));
+            if (value != null && !asAbsent) {
                 Object schema = parameter.get("schema");
-                boolean number = "integer".equals(Template.map(schema).get("type")) && value.matches("-?[0-9]{1,18}");
+                boolean number = "integer".equals(Template.map(schema).get("type")) && value.matches("-?(0|[1-9][0-9]{0,17})");
                 violations.addAll(check(scope(method, template, declared, name), schema,
-                        number ? value : Json.write(value)));
+                        number ? value : Json.write(value), formats));
             }
         }
         Object schema = bodySchema(operation);
         if (schema != null && body != null) {
-            violations.addAll(check(scope(method, template, schema, "body"), schema, body));
+            violations.addAll(check(scope(method, template, schema, "body"), schema, body, formats));
         }
         return violations;
     }
@@ -121,7 +135,7 @@ final class OpenApiRequests {
         });
     }
 
-    private List<Violation> check(String scope, Object schema, String json) {
+    private List<Violation> check(String scope, Object schema, String json, boolean formats) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -129,7 +143,7 @@ final class OpenApiRequests {
             return List.of(new Violation(scope + " (not JSON)", e.getMessage()));
         }
         List<Violation> violations = new ArrayList<>();
-        for (ValidationMessage m : contract.messages(schema, node, true)) {
+        for (ValidationMessage m : contract.messages(schema, node, formats)) {
             String path = m.getEvaluationPath().toString();
             violations.add(new Violation(scope + " " + path + (m.getType().equals("required") ? "/" + m.getProperty() : ""),
                     m.getMessage()));
