@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,8 @@ import smsplatform.json.Json;
 
 /**
  * openapi.yaml as the test suite's referee: every request and response the end-to-end tests exchange
- * on a documented route is checked against it, so the file cannot drift from the product.
+ * on a documented route is checked against it (the request's query and body when the server accepted
+ * it), so the file cannot drift from the product.
  */
 final class OpenApiContract {
 
@@ -50,37 +54,59 @@ final class OpenApiContract {
 
     /** The violations of one exchange; empty when it conforms or the route is not documented. */
     List<String> check(String method, String rawPath, String requestBody, int status, String responseBody) {
-        String path = rawPath.contains("?") ? rawPath.substring(0, rawPath.indexOf('?')) : rawPath;
-        String template = template(path);
-        if (template == null) {
-            return List.of();
-        }
-        Map<String, Object> operation = Template.map(Template.map(Template.map(document.get("paths")).get(template))
-                .get(method.toLowerCase()));
+        String template = template(pathOf(rawPath));
+        Map<String, Object> operation = operation(method, template);
         if (operation.isEmpty()) {
             return List.of();
         }
         String where = method + " " + template + " -> " + status;
         List<String> violations = new ArrayList<>();
-        Map<String, Object> response = resolve(Template.map(Template.map(operation.get("responses")).get(String.valueOf(status))));
+        Map<String, Object> responses = Template.map(operation.get("responses"));
+        Map<String, Object> response = resolve(Template.map(responses.getOrDefault(String.valueOf(status),
+                responses.get(status / 100 + "XX"))));
         if (response.isEmpty()) {
             return List.of(where + ": status not documented");
         }
         Object schema = Template.map(Template.map(response.get("content")).get("application/json")).get("schema");
         if (schema != null) {
-            violations.addAll(validate(where + " response", schema, responseBody));
+            violations.addAll(validate(where + " response", schema, responseBody, false));
+        }
+        if (status < 300) {
+            new OpenApiRequests(this).queryViolations(method, rawPath)
+                    .forEach(v -> violations.add(where + " accepted query: " + v.message()));
         }
         if (status < 300 && requestBody != null && !requestBody.isEmpty()) {
             Object requestSchema = Template.map(Template.map(Template.map(operation.get("requestBody")).get("content"))
                     .get("application/json")).get("schema");
             if (requestSchema != null) {
-                violations.addAll(validate(where + " request", requestSchema, requestBody));
+                violations.addAll(validate(where + " request", requestSchema, requestBody, false));
             }
         }
         return violations;
     }
 
-    private List<String> validate(String where, Object schema, String body) {
+    Map<String, Object> operation(String method, String template) {
+        return template == null ? Map.of() : Template.map(Template.map(Template.map(document.get("paths"))
+                .get(template)).get(method.toLowerCase()));
+    }
+
+    static String pathOf(String rawPath) {
+        return rawPath.contains("?") ? rawPath.substring(0, rawPath.indexOf('?')) : rawPath;
+    }
+
+    static Map<String, String> query(String rawPath) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawPath.contains("?")) {
+            for (String pair : rawPath.substring(rawPath.indexOf('?') + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private List<String> validate(String where, Object schema, String body, boolean formats) {
         JsonNode node;
         try {
             node = MAPPER.readTree(body == null ? "" : body);
@@ -90,18 +116,26 @@ final class OpenApiContract {
         if (node == null || node.isMissingNode()) {
             return List.of(where + ": body is empty");
         }
-        JsonSchema compiled = cache.computeIfAbsent(Json.write(schema), key -> {
+        return messages(schema, node, formats).stream().map(e -> where + ": " + e.getMessage()).toList();
+    }
+
+    /**
+     * The violations of {@code node} against {@code schema}, each with its evaluation path from the root
+     * {@code /allOf/0} (a {@code $ref} adds {@code /$ref}); {@code formats}: date-time and the like asserted.
+     */
+    Set<ValidationMessage> messages(Object schema, JsonNode node, boolean formats) {
+        JsonSchema compiled = cache.computeIfAbsent(formats + Json.write(schema), key -> {
             Map<String, Object> wrapper = new LinkedHashMap<>();
             wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
             wrapper.put("$defs", defs);
             wrapper.put("allOf", List.of(rewriteRefs(schema)));
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.valueToTree(wrapper));
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(MAPPER.valueToTree(wrapper),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(formats).build());
         });
-        Set<ValidationMessage> errors = compiled.validate(node);
-        return errors.stream().map(e -> where + ": " + e.getMessage()).toList();
+        return compiled.validate(node);
     }
 
-    private Map<String, Object> resolve(Map<String, Object> maybeRef) {
+    Map<String, Object> resolve(Map<String, Object> maybeRef) {
         Object ref = maybeRef.get("$ref");
         if (ref == null) {
             return maybeRef;
@@ -113,7 +147,7 @@ final class OpenApiContract {
         return node;
     }
 
-    private String template(String path) {
+    String template(String path) {
         String[] parts = path.split("/", -1);
         for (String candidate : Template.map(document.get("paths")).keySet()) {
             String[] t = candidate.split("/", -1);

@@ -32,7 +32,17 @@ class OpenApiContractTest {
         assertThat(contract.check("GET", "/v1/signatures/sig-1", null, 418, "{}")).containsExactly(
                 "GET /v1/signatures/{signatureId} -> 418: status not documented");
         assertThat(contract.check("GET", "/v1/signatures", null, 400,
-                "{\"error\":{\"code\":\"X\",\"message\":\"m\"},\"requestId\":\"r\"}")).isEmpty();
+                "{\"error\":{\"code\":\"InvalidParameterValue\",\"message\":\"m\"},\"requestId\":\"r\"}")).isEmpty();
+        assertThat(contract.check("GET", "/v1/signatures", null, 400,
+                "{\"error\":{\"code\":\"FailedOperation.SignNumberLimit\",\"message\":\"m\"},\"requestId\":\"r\"}"))
+                .as("a code this operation never returns").isNotEmpty();
+        assertThat(contract.check("GET", "/v1/signatures", null, 503, "{\"message\":\"Service Unavailable\"}"))
+                .as("the API's own 5xx").isEmpty();
+        String page = "{\"signatures\":[],\"nextToken\":null}";
+        assertThat(contract.check("GET", "/v1/signatures?status=&limit=&nextToken=", null, 200, page))
+                .as("empty query values are as absent").isEmpty();
+        assertThat(contract.check("GET", "/v1/signatures?limit=500", null, 200, page))
+                .as("a page size beyond the contract accepted").isNotEmpty();
         assertThat(contract.check("GET", "/v1/signatures", null, 400, "{\"error\":{\"code\":\"X\"}}")).isNotEmpty();
         String sent = "{\"sendStatuses\":[],\"requestId\":\"r\"}";
         assertThat(contract.check("POST", "/v1/sms/send", "{\"phoneNumbers\":[\"13800138000\"],\"sign\":\"S\","
