@@ -312,7 +312,8 @@ class OpenApiRefusalsEndToEndTest {
         body(rows, "send.templateParams type", sms, with(send, put("templateParams", "424242")), "InvalidParameterValue");
         body(rows, "send type object", sms, "[]", "MalformedBody");
 
-        for (String listing : List.of("/v1/signatures", "/v1/templates", "/v1/callbacks/failures", "/v1/reviews", "/v1/sms")) {
+        for (String listing : List.of("/v1/signatures", "/v1/templates", "/v1/callbacks/failures", "/v1/reviews", "/v1/sms",
+                "/v1/replies", "/v1/opt-outs")) {
             for (String limit : List.of("0", "101", "ten")) {
                 rows.add(new Row(listing + " limit=" + limit, listing.equals("/v1/reviews"), "GET", listing + "?limit=" + limit,
                         null, Map.of(), 400, "InvalidParameterValue"));
@@ -325,6 +326,8 @@ class OpenApiRefusalsEndToEndTest {
         query(rows, "MessageStatus enum", "/v1/sms?status=delivered", "InvalidParameterValue");
         query(rows, "listMessages from format date-time", "/v1/sms?from=yesterday", "InvalidParameterValue.TimeFormat");
         query(rows, "listMessages to format date-time", "/v1/sms?to=2026-13-01T00:00:00Z", "InvalidParameterValue.TimeFormat");
+        query(rows, "listReplies from format date-time", "/v1/replies?from=yesterday", "InvalidParameterValue.TimeFormat");
+        query(rows, "listReplies to format date-time", "/v1/replies?to=2026-13-01T00:00:00Z", "InvalidParameterValue.TimeFormat");
         query(rows, "statistics from format date", "/v1/statistics?from=2026-02-30", "InvalidParameterValue.TimeFormat");
         query(rows, "statistics to format date", "/v1/statistics?to=30.11.2026", "InvalidParameterValue.TimeFormat");
         return rows;
