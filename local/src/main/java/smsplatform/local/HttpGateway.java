@@ -40,9 +40,8 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** The data dir's access log of the gateway, and why the authorizer refused a request (401, 403). */
+    /** The gateway's access log, in the data dir's logs. */
     static final String ACCESS_LOG = "gateway.log";
-    private static final String AUTHORIZER_ERROR = "authorizerError";
 
     private record Route(LocalFunction function, LocalFunction.HttpRoute route, Pattern pattern, List<String> names) {}
 
@@ -125,6 +124,7 @@ final class HttpGateway implements AutoCloseable {
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String authorizerError = null;
         try {
             if (RequestBody.declaredTooLarge(exchange)) {
                 tooLarge(exchange);
@@ -133,14 +133,14 @@ final class HttpGateway implements AutoCloseable {
             } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
                 send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
             } else {
-                api(exchange, method, path, requestId);
+                authorizerError = api(exchange, method, path, requestId);
             }
         } catch (Exception e) {
             e.printStackTrace();
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
         } finally {
             exchange.close();
-            accessLog(exchange, requestId, receivedAt, method, path, started);
+            accessLog(exchange, requestId, receivedAt, method, path, started, authorizerError);
         }
     }
 
@@ -149,7 +149,7 @@ final class HttpGateway implements AutoCloseable {
      * ({@code AccessLogSettings}). The path only: query strings may carry page tokens and phone numbers.
      */
     private void accessLog(HttpExchange exchange, String requestId, Instant receivedAt, String method, String path,
-                           long started) {
+                           long started, String authorizerError) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("requestId", requestId);
         line.put("ip", exchange.getRemoteAddress().getAddress().getHostAddress());
@@ -158,8 +158,8 @@ final class HttpGateway implements AutoCloseable {
         line.put("path", path);
         line.put("status", exchange.getResponseCode());
         line.put("latency", (System.nanoTime() - started) / 1_000_000);
-        if (exchange.getAttribute(AUTHORIZER_ERROR) != null) {
-            line.put("authorizerError", exchange.getAttribute(AUTHORIZER_ERROR));
+        if (authorizerError != null) {
+            line.put("authorizerError", authorizerError);
         }
         LogLines.append(logs.resolve(ACCESS_LOG), Json.write(line));
     }
@@ -173,7 +173,8 @@ final class HttpGateway implements AutoCloseable {
         return required.stream().anyMatch(granted::contains);
     }
 
-    private void api(HttpExchange exchange, String method, String rawPath, String requestId) throws Exception {
+    /** Answers the request; returns why the authorizer refused it (401, 403), else null. */
+    private String api(HttpExchange exchange, String method, String rawPath, String requestId) throws Exception {
         Route matched = null;
         Matcher values = null;
         for (Route r : routes) {
@@ -186,25 +187,23 @@ final class HttpGateway implements AutoCloseable {
         }
         if (matched == null) {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
-            return;
+            return null;
         }
         LocalIssuer.Verdict verdict = issuer.verify(exchange.getRequestHeaders().getFirst("Authorization"));
         Optional<Map<String, String>> claims = verdict.claims();
         if (claims.isEmpty()) {
-            exchange.setAttribute(AUTHORIZER_ERROR, verdict.refusal());
             sendJson(exchange, 401, Map.of("message", "Unauthorized"));
-            return;
+            return verdict.refusal();
         }
         if (!hasScope(claims.get(), matched.route().scopes())) {
             // As API Gateway's JWT authorizer: a valid token without one of the route's scopes.
-            exchange.setAttribute(AUTHORIZER_ERROR, "none of the route's scopes " + matched.route().scopes());
             sendJson(exchange, 403, Map.of("message", "Forbidden"));
-            return;
+            return "none of the route's scopes " + matched.route().scopes();
         }
         Optional<byte[]> body = RequestBody.read(exchange);
         if (body.isEmpty()) {
             tooLarge(exchange);
-            return;
+            return null;
         }
         Map<String, String> pathParameters = new LinkedHashMap<>();
         for (int i = 0; i < matched.names().size(); i++) {
@@ -215,9 +214,10 @@ final class HttpGateway implements AutoCloseable {
         FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
         if (result.functionError()) {
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
-            return;
+            return null;
         }
         respond(exchange, result.payload());
+        return null;
     }
 
     private Map<String, Object> event(HttpExchange exchange, String method, String rawPath,
