@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -38,6 +39,8 @@ final class FunctionProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final List<String> jvmOptions;
+    private final PrintStream echo;
+    private final List<Thread> copies = new ArrayList<>();
     private Process process;
     private URI invokeUri;
 
@@ -47,10 +50,17 @@ final class FunctionProcess implements AutoCloseable {
 
     /** {@code jvmOptions}: more options for the function's JVM (sms-local's fault points). */
     FunctionProcess(LocalFunction function, Map<String, String> environment, Path log, List<String> jvmOptions) {
+        this(function, environment, log, jvmOptions, null);
+    }
+
+    /** {@code echo}: where the function's output lines go too, as they come ({@code invoke}: stderr); null: none. */
+    FunctionProcess(LocalFunction function, Map<String, String> environment, Path log, List<String> jvmOptions,
+                    PrintStream echo) {
         this.function = function;
         this.environment = environment;
         this.log = log;
         this.jvmOptions = jvmOptions;
+        this.echo = echo;
     }
 
     synchronized void ensureStarted() throws IOException {
@@ -70,7 +80,10 @@ final class FunctionProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());
         command.addAll(List.of("-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (echo == null) {
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
         builder.environment().clear();
         builder.environment().putAll(environment);
         process = builder.start();
@@ -81,9 +94,17 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + " did not start; see " + log);
         }
         invokeUri = URI.create("http://127.0.0.1:" + first.substring("LISTENING ".length()).trim() + "/invoke");
-        Thread copy = new Thread(() -> copyLines(out), function.logicalId() + "-logs");
+        copy(out);
+        if (echo != null) {
+            copy(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    private void copy(BufferedReader lines) {
+        Thread copy = new Thread(() -> copyLines(lines), function.logicalId() + "-logs");
         copy.setDaemon(true);
         copy.start();
+        copies.add(copy);
     }
 
     private String readFirstLine(BufferedReader out) {
@@ -107,6 +128,9 @@ final class FunctionProcess implements AutoCloseable {
             while ((line = out.readLine()) != null) {
                 file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                 file.flush();
+                if (echo != null) {
+                    echo.println(line);
+                }
             }
         } catch (IOException ignored) {
             // the function's process ended
@@ -143,6 +167,9 @@ final class FunctionProcess implements AutoCloseable {
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
+                }
+                for (Thread copy : copies) {
+                    copy.join(2000); // the last lines are written (and echoed) before close returns
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

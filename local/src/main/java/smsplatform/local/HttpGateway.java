@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +40,9 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The gateway's access log, in the data dir's logs. */
+    static final String ACCESS_LOG = "gateway.log";
+
     private record Route(LocalFunction function, LocalFunction.HttpRoute route, Pattern pattern, List<String> names) {}
 
     private final List<Route> routes = new ArrayList<>();
@@ -55,8 +61,7 @@ final class HttpGateway implements AutoCloseable {
     }
 
     HttpGateway(StackPlan plan, FunctionPool functions, LocalIssuer issuer, CarrierSimulator carrier,
-                CarrierReceipts receipts, HandsetReplies replies, Path openApi,
-                Path logs, int port) throws IOException {
+                CarrierReceipts receipts, HandsetReplies replies, Path openApi, Path logs, HttpServer server) {
         this.logs = logs;
         this.functions = functions;
         this.issuer = issuer;
@@ -79,9 +84,30 @@ final class HttpGateway implements AutoCloseable {
                 routes.add(new Route(f, r, Pattern.compile(regex.toString()), names));
             }
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = server;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    /** The gateway's port, bound before anything else starts; one in use is refused, naming a free one. */
+    static HttpServer bind(int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        } catch (BindException inUse) {
+            throw SmsLocalRefusal.state("port " + port + " is in use (another sms-local, or another program): "
+                    + "start on another one, e.g. --port " + freePortAfter(port));
+        }
+    }
+
+    private static int freePortAfter(int port) {
+        for (int candidate = port + 1; candidate <= Math.min(port + 100, 65535); candidate++) {
+            try (ServerSocket free = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return candidate;
+            } catch (IOException taken) {
+                // next one
+            }
+        }
+        return 0; // any free port
     }
 
     void start() {
@@ -93,9 +119,15 @@ final class HttpGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        Instant receivedAt = Instant.now();
+        // One id per request, as API Gateway has: $context.requestId in the event, apigw-requestid in the answer.
+        String requestId = UUID.randomUUID().toString();
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String authorizerError = null;
         try {
-            String path = exchange.getRequestURI().getRawPath();
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             if (RequestBody.declaredTooLarge(exchange)) {
                 tooLarge(exchange);
             } else if (path.startsWith("/local/")) {
@@ -103,14 +135,35 @@ final class HttpGateway implements AutoCloseable {
             } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
                 send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
             } else {
-                api(exchange, method, path);
+                authorizerError = api(exchange, method, path, requestId);
             }
         } catch (Exception e) {
             e.printStackTrace();
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
         } finally {
             exchange.close();
+            accessLog(exchange, requestId, receivedAt, method, path, started, authorizerError);
         }
+    }
+
+    /**
+     * One line per request in {@code logs/gateway.log}, with the fields of the template's API access log format
+     * ({@code AccessLogSettings}). The path only: query strings may carry page tokens and phone numbers.
+     */
+    private void accessLog(HttpExchange exchange, String requestId, Instant receivedAt, String method, String path,
+                           long started, String authorizerError) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("requestId", requestId);
+        line.put("ip", exchange.getRemoteAddress().getAddress().getHostAddress());
+        line.put("requestTime", receivedAt.toString());
+        line.put("method", method);
+        line.put("path", path);
+        line.put("status", exchange.getResponseCode());
+        line.put("latency", (System.nanoTime() - started) / 1_000_000);
+        if (authorizerError != null) {
+            line.put("authorizerError", authorizerError);
+        }
+        LogLines.append(logs.resolve(ACCESS_LOG), Json.write(line));
     }
 
     /** Whether the token's scope claim (space-separated) holds at least one of {@code required}; none required: yes. */
@@ -122,7 +175,8 @@ final class HttpGateway implements AutoCloseable {
         return required.stream().anyMatch(granted::contains);
     }
 
-    private void api(HttpExchange exchange, String method, String rawPath) throws Exception {
+    /** Answers the request; returns why the authorizer refused it (401, 403), else null. */
+    private String api(HttpExchange exchange, String method, String rawPath, String requestId) throws Exception {
         Route matched = null;
         Matcher values = null;
         for (Route r : routes) {
@@ -135,38 +189,37 @@ final class HttpGateway implements AutoCloseable {
         }
         if (matched == null) {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
-            return;
+            return null;
         }
-        Optional<Map<String, String>> claims = issuer.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+        LocalIssuer.Verdict verdict = issuer.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+        Optional<Map<String, String>> claims = verdict.claims();
         if (claims.isEmpty()) {
             sendJson(exchange, 401, Map.of("message", "Unauthorized"));
-            return;
+            return verdict.refusal();
         }
         if (!hasScope(claims.get(), matched.route().scopes())) {
             // As API Gateway's JWT authorizer: a valid token without one of the route's scopes.
             sendJson(exchange, 403, Map.of("message", "Forbidden"));
-            return;
+            return "none of the route's scopes " + matched.route().scopes();
         }
         Optional<byte[]> body = RequestBody.read(exchange);
         if (body.isEmpty()) {
             tooLarge(exchange);
-            return;
+            return null;
         }
         Map<String, String> pathParameters = new LinkedHashMap<>();
         for (int i = 0; i < matched.names().size(); i++) {
             pathParameters.put(matched.names().get(i), URLDecoder.decode(values.group(i + 1), StandardCharsets.UTF_8));
         }
-        // One id per request, as API Gateway has: $context.requestId in the event, apigw-requestid in the answer.
-        String requestId = UUID.randomUUID().toString();
-        exchange.getResponseHeaders().set("apigw-requestid", requestId);
         String event = Json.write(event(exchange, method, rawPath, matched.route(), pathParameters, claims.get(),
                 body.get(), requestId));
         FunctionProcess.Result result = functions.invoke(matched.function().logicalId(), event);
         if (result.functionError()) {
             sendJson(exchange, 500, Map.of("message", "Internal Server Error"));
-            return;
+            return null;
         }
         respond(exchange, result.payload());
+        return null;
     }
 
     private Map<String, Object> event(HttpExchange exchange, String method, String rawPath,

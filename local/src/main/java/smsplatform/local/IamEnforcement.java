@@ -1,10 +1,6 @@
 package smsplatform.local;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +71,7 @@ final class IamEnforcement {
                 line.put("event", "iam.accessDenied");
                 line.put("source", "sms-local");
                 line.put("message", "AccessDenied: " + message);
-                write(logs.resolve(logicalId + ".log"), Json.write(line));
+                LogLines.append(logs.resolve(logicalId + ".log"), Json.write(line));
                 return new Refusal(call, message);
             }
         }
@@ -91,15 +87,6 @@ final class IamEnforcement {
     }
 
     private void record(String line) {
-        write(logs.resolve("iam.log"), Instant.now() + " " + line);
-    }
-
-    private static synchronized void write(Path file, String line) {
-        try {
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            System.err.println("sms-local: cannot write " + file + ": " + e.getMessage());
-        }
+        LogLines.append(logs.resolve("iam.log"), Instant.now() + " " + line);
     }
 }

@@ -100,52 +100,61 @@ final class LocalIssuer {
         }
     }
 
-    /** The claims of a valid token (as API Gateway passes them: strings), or empty: answer 401. */
-    Optional<Map<String, String>> verify(String authorization) {
+    /** A token's verdict: its claims (as API Gateway passes them: strings), or why it is answered 401. */
+    record Verdict(Optional<Map<String, String>> claims, String refusal) {
+        static Verdict refused(String why) {
+            return new Verdict(Optional.empty(), why);
+        }
+    }
+
+    Verdict verify(String authorization) {
         if (authorization == null) {
-            return Optional.empty();
+            return Verdict.refused("no Authorization header");
         }
         String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : authorization.trim();
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            return Optional.empty();
+            return Verdict.refused("not a JWT (header.payload.signature)");
         }
         try {
             Map<String, Object> header = Json.parseObject(new String(B64D.decode(parts[0]), StandardCharsets.UTF_8));
             if (!"RS256".equals(header.get("alg"))) {
-                return Optional.empty();
+                return Verdict.refused("algorithm " + header.get("alg") + ", not RS256");
             }
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initVerify(publicKey);
             rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             if (!rs256.verify(B64D.decode(parts[2]))) {
-                return Optional.empty();
+                return Verdict.refused("bad signature (not signed by this data dir's issuer key)");
             }
             Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
             // AWS documents no clock-skew leeway for HTTP API JWT authorizers (exp must be after the current
             // time, nbf and iat before it), so none is allowed here either.
             long now = Instant.now().getEpochSecond();
-            if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now) {
-                return Optional.empty();
+            if (!(claims.get("exp") instanceof Number exp)) {
+                return Verdict.refused("no exp claim");
+            }
+            if (exp.longValue() <= now) {
+                return Verdict.refused("expired at " + Instant.ofEpochSecond(exp.longValue()));
             }
             if (!notAfter(claims.get("nbf"), now) || !notAfter(claims.get("iat"), now)) {
-                return Optional.empty();
+                return Verdict.refused("not valid yet (nbf or iat in the future)");
             }
             if (!config.issuer().equals(claims.get("iss"))) {
-                return Optional.empty();
+                return Verdict.refused("wrong issuer " + claims.get("iss") + ", expected " + config.issuer());
             }
             Object aud = claims.get("aud");
             List<?> audiences = aud instanceof List<?> l ? l : List.of(String.valueOf(aud));
             if (audiences.stream().noneMatch(a -> config.audiences().contains(String.valueOf(a)))) {
-                return Optional.empty();
+                return Verdict.refused("wrong audience " + aud + ", expected one of " + config.audiences());
             }
             Map<String, String> strings = new LinkedHashMap<>();
             claims.forEach((k, v) -> strings.put(k, v instanceof List<?> l
                     ? "[" + String.join(" ", l.stream().map(String::valueOf).toList()) + "]" : String.valueOf(v)));
-            return Optional.of(strings);
+            return new Verdict(Optional.of(strings), null);
         } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.empty();
+            return Verdict.refused("unreadable token (" + e.getClass().getSimpleName() + ")");
         }
     }
 

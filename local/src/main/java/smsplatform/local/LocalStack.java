@@ -1,5 +1,6 @@
 package smsplatform.local;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import smsplatform.aws.FaultPoints;
 import smsplatform.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -61,10 +63,16 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Path projectDir, Path template, Path dataDir, int port, Options options)
             throws Exception {
+        return start(projectDir, template, dataDir, port, options, phase -> {});
+    }
+
+    /** {@code phases} hears what the start is doing ("starting the emulators…"), for the console. */
+    public static LocalStack start(Path projectDir, Path template, Path dataDir, int port, Options options,
+                                   Consumer<String> phases) throws Exception {
         LocalStack stack = new LocalStack();
         try {
             stack.boot(projectDir.toAbsolutePath().normalize(), template.toAbsolutePath().normalize(),
-                    dataDir.toAbsolutePath().normalize(), port, options);
+                    dataDir.toAbsolutePath().normalize(), port, options, phases);
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -72,15 +80,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort, Options options)
-            throws Exception {
+    private void boot(Path projectDir, Path templateFile, Path dataDir, int requestedPort, Options options,
+                      Consumer<String> phases) throws Exception {
         Files.createDirectories(dataDir);
         lock(dataDir);
+        // The gateway's port is the only one asked for: the emulators, gates and functions take free ones.
+        HttpServer server = HttpGateway.bind(requestedPort);
+        parts.add(() -> {
+            if (gateway == null) {
+                server.stop(0);
+            }
+        });
+        int port = server.getAddress().getPort();
         Path logs = dataDir.resolve("logs");
         Files.createDirectories(logs);
         Template template = Template.read(templateFile);
-        int port = requestedPort == 0 ? SqsEmulator.freePort() : requestedPort;
 
+        phases.accept("starting the emulators (DynamoDB, S3, SQS) in " + dataDir);
         Dynalite dynalite = Dynalite.start(projectDir, dataDir.resolve("dynamodb"), logs.resolve("dynalite.log"));
         parts.add(dynalite);
         SqsEmulator sqsEmulator = SqsEmulator.start(dataDir.resolve("sqs"));
@@ -114,11 +130,13 @@ public final class LocalStack implements AutoCloseable {
         parts.add(dynamo);
         parts.add(s3);
         parts.add(sqs);
+        phases.accept("creating the template's tables, buckets and queues");
         StackResources.create(plan, dynamo, s3, sqs);
         BucketLifecycle lifecycle = new BucketLifecycle(plan, s3);
         lifecycle.start();
         parts.add(lifecycle);
 
+        phases.accept("starting " + plan.functions.size() + " functions and their event sources");
         CarrierSimulator carrier = new CarrierSimulator(dataDir);
         functionEndpoints = new FunctionPool.Endpoints(functionDynamoDb, endpoints.s3(), functionSqs,
                 carrier.secret(), iam != null);
@@ -147,7 +165,8 @@ public final class LocalStack implements AutoCloseable {
         }
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         HandsetReplies replies = new HandsetReplies(new LocalTopics(plan, sqs, sqsEmulator::queueUrl), carrier);
-        gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, replies, projectDir.resolve("openapi.yaml"), logs, port);
+        gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, replies, projectDir.resolve("openapi.yaml"),
+                logs, server);
         gateway.start();
         parts.add(gateway);
         Map<String, Object> stackFile = new LinkedHashMap<>();
@@ -162,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("functionDynamoDb", functionEndpoints.dynamoDb());
         stackFile.put("functionSqs", functionEndpoints.sqs());
         stackFile.put("iam", functionEndpoints.iamEnforced());
-        PrivateFiles.write(dataDir.resolve("stack.json"), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.write(dataDir.resolve(StackFile.NAME), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
         receipts.resume(carrier.accepted());
     }
@@ -176,7 +195,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void lock(Path dataDir) throws IOException {
-        FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(dataDir.resolve(StackFile.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -185,7 +204,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("Another sms-local is running with data dir " + dataDir);
+            throw SmsLocalRefusal.state("another sms-local is running with data dir " + dataDir
+                    + ": stop it, or give this one another --data-dir");
         }
         FileLock held = lock;
         parts.add(() -> {

@@ -32,96 +32,119 @@ public final class SmsLocal {
             "invoke", Set.of("event", "data-dir", "template", "project"));
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !OPTIONS.containsKey(args[0])) {
-            usage();
-            return;
-        }
-        Map<String, String> options;
-        int port;
-        LocalStack.Options startOptions;
+        int exitCode;
         try {
-            options = options(args);
-            port = Integer.parseInt(options.getOrDefault("port", "3000"));
-            startOptions = new LocalStack.Options(parameterOverrides(options.getOrDefault("parameter-overrides", "")),
-                    scheduleEvery(options.get("schedule-every")), options.get("pause-at"),
-                    iam(options.getOrDefault("iam", "on")));
+            exitCode = run(args);
+        } catch (SmsLocalRefusal refused) {
+            System.err.println("sms-local: " + refused.getMessage());
+            exitCode = refused.exitCode;
         } catch (IllegalArgumentException wrong) {
-            // A mistake on the command line: one line, exit code 2, no stack trace.
+            // The template refused a value given on the command line (--parameter-overrides): one line too.
             System.err.println("sms-local: " + wrong.getMessage() + " (--help for usage)");
-            System.exit(2);
-            return;
+            exitCode = 2;
         }
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    private static int run(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            usage();
+            return 0;
+        }
+        if (!OPTIONS.containsKey(args[0])) {
+            throw SmsLocalRefusal.commandLine("unknown command '" + args[0] + "': use start, token or invoke");
+        }
+        Map<String, String> options = options(args);
         Path project = Path.of(options.getOrDefault("project", ".")).toAbsolutePath().normalize();
         // A given --data-dir is relative to where the user runs the command; the default lives in the project.
         Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")).toAbsolutePath().normalize()
                 : project.resolve(".sms-local");
         Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
                 : project.resolve("template.yaml");
-        switch (args[0]) {
-            case "start" -> start(project, template, dataDir, port, startOptions);
+        return switch (args[0]) {
+            case "start" -> start(project, template, dataDir, options);
             case "token" -> token(template, dataDir, options);
-            case "invoke" -> invoke(template, dataDir, options);
-            default -> usage();
-        }
+            default -> invoke(template, dataDir, options);
+        };
     }
 
     /** {@code --iam off} turns IAM enforcement off, for debugging only. */
     private static boolean iam(String value) {
         if (!value.equals("on") && !value.equals("off")) {
-            throw new IllegalArgumentException("--iam must be on or off");
+            throw SmsLocalRefusal.commandLine("--iam must be on or off");
         }
         return value.equals("on");
     }
 
-    private static void start(Path project, Path template, Path dataDir, int port, LocalStack.Options options)
-            throws Exception {
-        LocalStack stack = LocalStack.start(project, template, dataDir, port, options);
+    private static int start(Path project, Path template, Path dataDir, Map<String, String> given) throws Exception {
+        int port = port(given.getOrDefault("port", "3000"));
+        LocalStack.Options options = new LocalStack.Options(parameterOverrides(given.getOrDefault("parameter-overrides", "")),
+                scheduleEvery(given.get("schedule-every")), given.get("pause-at"), iam(given.getOrDefault("iam", "on")));
+        // The phases go to stderr, so that stdout holds what a script waits for: READY and the URL.
+        LocalStack stack = LocalStack.start(project, template, dataDir, port, options,
+                phase -> System.err.println("sms-local: " + phase));
         if (!options.enforceIam()) {
-            System.out.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
+            System.err.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "sms-local-stop"));
-        System.out.println("READY http://127.0.0.1:" + stack.port());
+        // One write of the whole line: nothing printed meanwhile can split it.
+        System.out.print("READY http://127.0.0.1:" + stack.port() + System.lineSeparator());
         System.out.flush();
         stopped.await();
+        return 0;
     }
 
-    private static void token(Path template, Path dataDir, Map<String, String> options) throws Exception {
+    private static int token(Path template, Path dataDir, Map<String, String> options) throws Exception {
         String account = required(options, "account");
         String type = required(options, "type");
         if (!List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL").contains(type)) {
-            throw new IllegalArgumentException("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");
+            throw SmsLocalRefusal.commandLine("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");
         }
         if (!LocalIssuer.exists(dataDir)) {
             // A key made here would sign tokens no stack accepts: the stack makes its key when it first starts.
-            System.err.println("sms-local: no stack has run with data dir " + dataDir
-                    + ": start it first with ./sms-local start");
-            System.exit(2);
-            return;
+            throw new SmsLocalRefusal("no stack has run with data dir " + dataDir + ": start it first with ./sms-local start", 2);
         }
         // The issuer and audience the stack was started with (--parameter-overrides), else the local ones.
         Map<String, String> overrides = new LinkedHashMap<>();
-        Path stackFile = dataDir.resolve("stack.json");
+        Path stackFile = dataDir.resolve(StackFile.NAME);
         if (Files.exists(stackFile)) {
-            Template.map(Json.parseObject(Files.readString(stackFile)).get("parameterOverrides"))
-                    .forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+            Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
+            Template.map(stack.get("parameterOverrides")).forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+            if (!StackFile.isRunning(dataDir)) {
+                System.err.println("sms-local: " + StackFile.stopped(dataDir, stack)
+                        + ": this token is for its next start with the same --parameter-overrides");
+            }
         }
         StackPlan plan = new StackPlan(Template.read(template), template.getParent(), overrides, q -> q);
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         System.out.println(issuer.mint(account, type, options.containsKey("reviewer"), Duration.ofHours(12)));
+        return 0;
     }
 
-    private static void invoke(Path template, Path dataDir, Map<String, String> options) throws Exception {
-        String logicalId = required(options, "function");
-        Path event = Path.of(required(options, "event")).toAbsolutePath();
-        Path stackFile = dataDir.resolve("stack.json");
-        if (!Files.exists(stackFile)) {
-            throw new IllegalStateException("No running stack uses " + dataDir + ": start it with ./sms-local start");
+    /**
+     * Like {@code sam local invoke}: the function's log lines on stderr, its response on stdout; exit code 1 when
+     * it failed or reported failed batch items (SQS would deliver them again), or when no stack runs.
+     */
+    private static int invoke(Path template, Path dataDir, Map<String, String> options) throws Exception {
+        // The functions the local stack runs (with Carrier=simulator, SmsLoggingSettingsFunction is not one).
+        List<String> ids = new StackPlan(Template.read(template), template.getParent(), Map.of(), q -> q).functions.stream()
+                .map(LocalFunction::logicalId).toList();
+        String logicalId = options.get("function");
+        if (logicalId == null || !ids.contains(logicalId)) {
+            throw SmsLocalRefusal.commandLine((logicalId == null ? "invoke needs a LOGICAL_ID"
+                    : "no function '" + logicalId + "' in " + template.getFileName()) + ": one of " + String.join(", ", ids));
         }
-        Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
+        Path event = Path.of(required(options, "event")).toAbsolutePath();
+        if (!Files.isRegularFile(event)) {
+            throw SmsLocalRefusal.commandLine("--event " + event + ": no such file (the samples are in events/)");
+        }
+        Map<String, Object> stack = StackFile.running(dataDir);
         String sqs = String.valueOf(stack.get("sqs"));
         int port = ((Number) stack.get("port")).intValue();
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -133,14 +156,42 @@ public final class SmsLocal {
                 String.valueOf(stack.getOrDefault("functionDynamoDb", stack.get("dynamoDb"))),
                 String.valueOf(stack.get("s3")), String.valueOf(stack.getOrDefault("functionSqs", sqs)),
                 String.valueOf(stack.getOrDefault("carrierSecret", "")), Boolean.TRUE.equals(stack.get("iam")));
+        Path log = dataDir.resolve("logs").resolve(logicalId + ".invoke.log");
+        FunctionProcess.Result result;
         try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
-                dataDir.resolve("logs").resolve(logicalId + ".invoke.log"))) {
-            FunctionProcess.Result result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
-            System.out.println(result.payload());
-            if (result.functionError()) {
-                System.exit(1);
-            }
+                log, List.of(), System.err)) {
+            result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
         }
+        System.out.println(result.payload());
+        if (result.functionError()) {
+            System.err.println("sms-local: " + logicalId + " failed (its log: " + log + ")");
+            return 1;
+        }
+        int failedItems = batchItemFailures(result.payload());
+        if (failedItems > 0) {
+            System.err.println("sms-local: " + logicalId + " reported " + failedItems
+                    + " failed batch item(s): SQS would deliver them again (its log: " + log + ")");
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The size of an SQS consumer's {@code batchItemFailures} (ReportBatchItemFailures); 0 for any other response. */
+    static int batchItemFailures(String payload) {
+        try {
+            return Json.parse(payload) instanceof Map<?, ?> response
+                    && response.get("batchItemFailures") instanceof List<?> failures ? failures.size() : 0;
+        } catch (IOException | RuntimeException notJson) {
+            return 0;
+        }
+    }
+
+    private static int port(String value) {
+        if (!value.matches("[0-9]{1,5}") || Integer.parseInt(value) > 65535) {
+            throw SmsLocalRefusal.commandLine("--port takes a port number from 0 to 65535 (0: any free one), not '"
+                    + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     private static final Pattern OVERRIDE = Pattern.compile("\\s*([A-Za-z0-9]+)=(?:\"([^\"]*)\"|(\\S*))\\s*");
@@ -152,7 +203,7 @@ public final class SmsLocal {
         int at = 0;
         while (at < text.length() && !text.substring(at).isBlank()) {
             if (!m.find(at) || m.start() != at) {
-                throw new IllegalArgumentException("--parameter-overrides takes Name=Value pairs: '" + text.substring(at).trim() + "'");
+                throw SmsLocalRefusal.commandLine("--parameter-overrides takes Name=Value pairs: '" + text.substring(at).trim() + "'");
             }
             overrides.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
             at = m.end();
@@ -164,11 +215,10 @@ public final class SmsLocal {
         if (seconds == null) {
             return null;
         }
-        long value = Long.parseLong(seconds);
-        if (value < 1) {
-            throw new IllegalArgumentException("--schedule-every takes a number of seconds, at least 1");
+        if (!seconds.matches("[0-9]{1,9}") || Long.parseLong(seconds) < 1) {
+            throw SmsLocalRefusal.commandLine("--schedule-every takes a number of seconds, at least 1");
         }
-        return Duration.ofSeconds(value);
+        return Duration.ofSeconds(Long.parseLong(seconds));
     }
 
     private static Map<String, String> options(String[] args) {
@@ -182,7 +232,7 @@ public final class SmsLocal {
                 } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                     options.put(name, args[++i]);
                 } else {
-                    throw new IllegalArgumentException("--" + name + " needs a value");
+                    throw SmsLocalRefusal.commandLine("--" + name + " needs a value");
                 }
             } else {
                 positional.add(args[i]);
@@ -190,10 +240,16 @@ public final class SmsLocal {
         }
         for (String name : options.keySet()) {
             if (!OPTIONS.get(args[0]).contains(name)) {
-                throw new IllegalArgumentException(args[0] + " takes no option --" + name);
+                throw SmsLocalRefusal.commandLine(args[0] + " takes no option --" + name);
             }
         }
-        if (args[0].equals("invoke") && !positional.isEmpty()) {
+        // invoke takes one argument, the function's logical id; start and token none.
+        int arguments = args[0].equals("invoke") ? 1 : 0;
+        if (positional.size() > arguments) {
+            throw SmsLocalRefusal.commandLine(args[0] + " takes " + (arguments == 0 ? "no argument" : "one argument")
+                    + ", not '" + positional.get(arguments) + "'");
+        }
+        if (!positional.isEmpty()) {
             options.put("function", positional.get(0));
         }
         return options;
@@ -202,7 +258,7 @@ public final class SmsLocal {
     private static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
+            throw SmsLocalRefusal.commandLine("--" + name + " is required");
         }
         return value;
     }

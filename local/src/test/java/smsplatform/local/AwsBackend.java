@@ -108,6 +108,7 @@ abstract class AwsBackend implements AutoCloseable {
     }
 
     private static AwsBackend shared;
+    private static boolean noticed;
 
     /**
      * The backend of this test JVM, started once and shared by the test classes (one ElasticMQ per JVM:
@@ -116,7 +117,10 @@ abstract class AwsBackend implements AutoCloseable {
     static synchronized AwsBackend selected() throws Exception {
         String backend = System.getProperty("sms.backend", "embedded");
         if (backend.equals("localstack") && !org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
-            System.out.println("NOTICE: -Dsms.backend=localstack but no Docker engine answers: LocalStack tests skipped");
+            if (!noticed) { // once per test JVM, not once per test class
+                noticed = true;
+                System.out.println("NOTICE: -Dsms.backend=localstack but no Docker engine answers: LocalStack tests skipped");
+            }
             Assumptions.abort("no Docker engine for LocalStack");
         }
         if (shared == null) {

@@ -125,6 +125,50 @@ class GatewayAuthorizerEndToEndTest {
     }
 
     @Test
+    void theGatewayLogsEachRequestInTheDataDirWithItsStatusAndWhyATokenWasRefusedAndNoQueryString() throws Exception {
+        Map<String, Object> expired = claims();
+        expired.put("exp", Instant.now().minusSeconds(1).getEpochSecond());
+        Map<String, Object> audience = claims();
+        audience.put("aud", "someone-else");
+        String[] valid = issuer.sign(claims()).split("\\.");
+        String foreignSignature = valid[0] + "." + valid[1] + "." + issuer.sign(audience).split("\\.")[2];
+        Map<String, String> reasons = new LinkedHashMap<>(); // request id: what the log must say
+        reasons.put(new ApiClient(stack.baseUrl, null).get("/v1/sms?nextToken=page-secret").gatewayRequestId(),
+                "no Authorization header");
+        reasons.put(new ApiClient(stack.baseUrl, issuer.sign(expired)).get("/v1/sms").gatewayRequestId(), "expired at ");
+        reasons.put(new ApiClient(stack.baseUrl, issuer.sign(audience)).get("/v1/sms").gatewayRequestId(),
+                "wrong audience someone-else");
+        reasons.put(new ApiClient(stack.baseUrl, foreignSignature).get("/v1/sms").gatewayRequestId(), "bad signature");
+        ApiClient.Response accepted = new ApiClient(stack.baseUrl, issuer.sign(claims())).get("/v1/signatures?limit=1");
+        assertThat(accepted.status()).isEqualTo(200);
+
+        Map<String, Map<String, Object>> logged = gatewayLog(reasons.size() + 1, accepted.gatewayRequestId());
+        reasons.forEach((requestId, reason) -> assertThat(logged.get(requestId)).as(reason)
+                .containsEntry("method", "GET").containsEntry("path", "/v1/sms").containsEntry("status", 401)
+                .hasEntrySatisfying("authorizerError", why -> assertThat((String) why).contains(reason))
+                .hasEntrySatisfying("latency", ms -> assertThat(((Number) ms).longValue()).isNotNegative()));
+        assertThat(logged.get(accepted.gatewayRequestId())).containsEntry("path", "/v1/signatures")
+                .containsEntry("status", 200).doesNotContainKey("authorizerError");
+        assertThat(java.nio.file.Files.readString(stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG)))
+                .doesNotContain("page-secret").doesNotContain("limit=1");
+    }
+
+    /** The access log's lines by request id, once the last request's line is there (written after the answer). */
+    private static Map<String, Map<String, Object>> gatewayLog(int atLeast, String last) throws Exception {
+        java.nio.file.Path log = stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG);
+        Map<String, Map<String, Object>> lines = new LinkedHashMap<>();
+        for (int attempt = 0; attempt < 50 && !lines.containsKey(last); attempt++) {
+            Thread.sleep(100);
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                Map<String, Object> entry = smsplatform.json.Json.parseObject(line);
+                lines.put((String) entry.get("requestId"), entry);
+            }
+        }
+        assertThat(lines).containsKey(last).hasSizeGreaterThanOrEqualTo(atLeast);
+        return lines;
+    }
+
+    @Test
     void theTokenCommandMintsATokenTheStackAccepts() throws Exception {
         assertThat(status(Tokens.mint(stack.dataDir, "gw-cli", "INDIVIDUAL", false))).isEqualTo(200);
     }

@@ -24,12 +24,15 @@ final class RunningStack implements AutoCloseable {
 
     final Path dataDir;
     final String baseUrl;
+    /** What {@code start} printed up to and including its READY line (stdout and stderr). */
+    final String startOutput;
     private final Process process;
     private DynamoDbClient dynamo;
 
-    private RunningStack(Path dataDir, String baseUrl, Process process) {
+    private RunningStack(Path dataDir, String baseUrl, String startOutput, Process process) {
         this.dataDir = dataDir;
         this.baseUrl = baseUrl;
+        this.startOutput = startOutput;
         this.process = process;
     }
 
@@ -42,10 +45,10 @@ final class RunningStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
-                StringBuilder seen = new StringBuilder();
                 while ((line = out.readLine()) != null) {
                     seen.append(line).append('\n');
                     if (line.startsWith("READY ")) {
@@ -62,7 +65,7 @@ final class RunningStack implements AutoCloseable {
         });
         try {
             String url = ready.get(180, TimeUnit.SECONDS);
-            return new RunningStack(dataDir, url, process);
+            return new RunningStack(dataDir, url, seen.toString(), process);
         } catch (Exception e) {
             process.destroyForcibly();
             throw e;

@@ -1,0 +1,75 @@
+package smsplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import smsplatform.json.Json;
+
+/** {@code ./sms-local start} shows what it does, and {@code invoke} answers like {@code sam local invoke}. */
+class SmsLocalEndToEndTest {
+
+    static RunningStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = SharedStack.get();
+    }
+
+    record Invocation(int exitCode, String stdout, String stderr) {}
+
+    static Invocation invoke(String function, Path event) throws Exception {
+        Process p = new ProcessBuilder(RunningStack.PROJECT.resolve("sms-local").toString(), "invoke", function,
+                "--event", event.toString(), "--data-dir", stack.dataDir.toString()).start();
+        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        String stdout = read(p.getInputStream());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Invocation(p.exitValue(), stdout, stderr.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void startingShowsItsPhasesThenReadyAloneOnItsLineWithoutAnyColourCode() {
+        List<String> lines = stack.startOutput.lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("sms-local: ")).extracting(l -> l.replaceAll(" in /.*| \\d+ ", " N "))
+                .containsSubsequence("sms-local: starting the emulators (DynamoDB, S3, SQS) N ",
+                        "sms-local: creating the template's tables, buckets and queues",
+                        "sms-local: starting N functions and their event sources");
+        assertThat(lines.get(lines.size() - 1)).matches("READY http://127\\.0\\.0\\.1:[0-9]+");
+        assertThat(stack.startOutput).doesNotContain("\u001b");
+    }
+
+    @Test
+    void invokePrintsTheFunctionsLogLinesOnStderrAndItsResponseAloneOnStdout() throws Exception {
+        Invocation sweep = invoke("MessageSweeperFunction", RunningStack.PROJECT.resolve("events/message-sweeper-scheduled.json"));
+        assertThat(sweep.exitCode()).as(sweep.stderr()).isZero();
+        assertThat(sweep.stdout().lines()).hasSize(1);
+        assertThat(Json.parseObject(sweep.stdout())).containsKeys("requeued", "failed");
+        assertThat(sweep.stderr().lines()).filteredOn(l -> l.startsWith("{"))
+                .anySatisfy(l -> assertThat(Json.parseObject(l)).containsEntry("event", "sweep.done"));
+    }
+
+    @Test
+    void invokeExitsWith1WhenTheFunctionFailsAndSaysWhereItsLogIs(@TempDir Path dir) throws Exception {
+        Path event = Files.writeString(dir.resolve("not-an-sqs-event.json"), "{\"Records\": \"none\"}");
+        Invocation failed = invoke("ReviewQueueFunction", event);
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(Json.parseObject(failed.stdout())).containsKey("errorType");
+        assertThat(failed.stderr().lines().toList()).last().asString()
+                .startsWith("sms-local: ReviewQueueFunction failed (its log: " + stack.dataDir.resolve("logs"));
+    }
+}
