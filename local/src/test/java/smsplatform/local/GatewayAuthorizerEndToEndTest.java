@@ -139,10 +139,15 @@ class GatewayAuthorizerEndToEndTest {
         reasons.put(new ApiClient(stack.baseUrl, issuer.sign(audience)).get("/v1/sms").gatewayRequestId(),
                 "wrong audience someone-else");
         reasons.put(new ApiClient(stack.baseUrl, foreignSignature).get("/v1/sms").gatewayRequestId(), "bad signature");
+        Map<String, Object> reviewerOnly = claims();
+        reviewerOnly.put("scope", "sms/reviewer");
+        ApiClient.Response noScope = new ApiClient(stack.baseUrl, issuer.sign(reviewerOnly)).get("/v1/signatures");
         ApiClient.Response accepted = new ApiClient(stack.baseUrl, issuer.sign(claims())).get("/v1/signatures?limit=1");
         assertThat(accepted.status()).isEqualTo(200);
 
-        Map<String, Map<String, Object>> logged = gatewayLog(reasons.size() + 1, accepted.gatewayRequestId());
+        Map<String, Map<String, Object>> logged = gatewayLog(reasons.size() + 2, accepted.gatewayRequestId());
+        assertThat(logged.get(noScope.gatewayRequestId())).containsEntry("status", 403)
+                .containsEntry("authorizerError", "none of the route's scopes [sms/send]");
         reasons.forEach((requestId, reason) -> assertThat(logged.get(requestId)).as(reason)
                 .containsEntry("method", "GET").containsEntry("path", "/v1/sms").containsEntry("status", 401)
                 .hasEntrySatisfying("authorizerError", why -> assertThat((String) why).contains(reason))
