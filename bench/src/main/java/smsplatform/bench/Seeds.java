@@ -43,8 +43,8 @@ final class Seeds implements AutoCloseable {
     /** The template events/send-sms.json sends with. */
     static final String TEMPLATE_ID = "tpl-0000000000000000000000acme";
     /** A MARKETING and a NOTIFICATION template of the same shape: the opt-out check is what tells their sends apart. */
-    static final String MARKETING_ID = "tpl-000000000000000000000sale";
-    static final String NOTIFICATION_ID = "tpl-000000000000000000000ship";
+    static final String MARKETING_ID = "tpl-0000000000000000000000mktg";
+    static final String NOTIFICATION_ID = "tpl-0000000000000000000000ntfy";
 
     private final DynamoSignatureStore store;
     private final DynamoTemplateStore templates;
