@@ -112,7 +112,7 @@ class DeployDefaultsTest {
                 assertThat(route.scopes()).as(route.routeKey()).isEqualTo(expected);
             }
         }
-        assertThat(routes).as("signatures 6, templates 5, callbacks 5, reviews 2, sms 4").isEqualTo(22);
+        assertThat(routes).as("signatures 6, templates 5, callbacks 5, reviews 2, sms 4, replies 1, opt-outs 3").isEqualTo(26);
     }
 
     @Test

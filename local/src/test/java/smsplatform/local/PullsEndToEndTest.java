@@ -211,7 +211,7 @@ class PullsEndToEndTest {
         assertThat(days).extracting(d -> d.get("date")).containsExactlyElementsOf(
                 today.minusDays(6).datesUntil(today.plusDays(1)).map(LocalDate::toString).toList());
         assertThat(days.get(4)).isEqualTo(Map.of("date", today.minusDays(2).toString(), "requested", 5, "sent", 4,
-                "delivered", 2, "undelivered", 1, "failed", 1, "fee", 6));
+                "delivered", 2, "undelivered", 1, "failed", 1, "fee", 6, "optedOut", 0));
         assertThat(days.get(6)).containsEntry("requested", 1).containsEntry("sent", 0);
         assertThat(days.get(0)).containsEntry("requested", 0).containsEntry("fee", 0);
         assertThat(week.json()).containsKey("requestId");
