@@ -75,7 +75,9 @@ final class FunctionProcess implements AutoCloseable {
         String classpath = String.join(File.pathSeparator, function.artifact().toString(),
                 codeSource(FunctionRunner.class), codeSource(LambdaEventSerializers.class));
         // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m",
+        // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
+        // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dsun.net.httpserver.nodelay=true"));
         command.addAll(jvmOptions);
         command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());

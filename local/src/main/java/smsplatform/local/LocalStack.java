@@ -148,21 +148,22 @@ public final class LocalStack implements AutoCloseable {
         S3EventSource s3Events = new S3EventSource(plan, functions, sqs, sqsEmulator::queueUrl);
         notifications.set(s3Events);
         s3Events.start();
-        parts.add(s3Events);
+        List<AutoCloseable> sources = new ArrayList<>(List.of(s3Events));
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.SqsTrigger trigger : f.sqsTriggers()) {
                 QueueEventSource source = new QueueEventSource(sqs, functions, f, trigger,
                         sqsEmulator.queueUrl(trigger.queueName()));
                 source.start();
-                parts.add(source);
+                sources.add(source);
             }
             for (LocalFunction.ScheduleTrigger trigger : f.schedules()) {
                 ScheduleEventSource source = new ScheduleEventSource(functions, f, trigger,
                         options.scheduleEvery() != null ? options.scheduleEvery() : trigger.rate());
                 source.start();
-                parts.add(source);
+                sources.add(source);
             }
         }
+        parts.add(() -> closeTogether(sources));
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         HandsetReplies replies = new HandsetReplies(new LocalTopics(plan, sqs, sqsEmulator::queueUrl), carrier);
         gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, replies, projectDir.resolve("openapi.yaml"),
@@ -184,6 +185,21 @@ public final class LocalStack implements AutoCloseable {
         PrivateFiles.write(dataDir.resolve(StackFile.NAME), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
         receipts.resume(carrier.accepted());
+    }
+
+    /** Each event source ends its current poll (up to a second) on stopping: they stop side by side. */
+    private static void closeTogether(List<AutoCloseable> sources) throws InterruptedException {
+        List<Thread> stopping = sources.stream().map(source -> new Thread(() -> {
+            try {
+                source.close();
+            } catch (Exception e) {
+                System.err.println("sms-local: stopping " + source.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        })).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            thread.join();
+        }
     }
 
     /** The user's parameter values, and where the carrier simulator listens (the delivery function posts there). */

@@ -110,21 +110,29 @@ public final class SmsLocal {
             // A key made here would sign tokens no stack accepts: the stack makes its key when it first starts.
             throw new SmsLocalRefusal("no stack has run with data dir " + dataDir + ": start it first with ./sms-local start", 2);
         }
-        // The issuer and audience the stack was started with (--parameter-overrides), else the local ones.
+        Path stackFile = dataDir.resolve(StackFile.NAME);
+        if (Files.exists(stackFile) && !StackFile.isRunning(dataDir)) {
+            System.err.println("sms-local: " + StackFile.stopped(dataDir, Json.parseObject(Files.readString(stackFile)))
+                    + ": this token is for its next start with the same --parameter-overrides");
+        }
+        System.out.println(mintToken(template, dataDir, account, type, options.containsKey("reviewer")));
+        return 0;
+    }
+
+    /**
+     * A token of the data dir's issuer, with the issuer and audience the stack was started with
+     * (--parameter-overrides), else the local ones. The stack must have run once with that data dir.
+     */
+    static String mintToken(Path template, Path dataDir, String account, String type, boolean reviewer)
+            throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         Path stackFile = dataDir.resolve(StackFile.NAME);
         if (Files.exists(stackFile)) {
             Map<String, Object> stack = Json.parseObject(Files.readString(stackFile));
             Template.map(stack.get("parameterOverrides")).forEach((k, v) -> overrides.put(k, String.valueOf(v)));
-            if (!StackFile.isRunning(dataDir)) {
-                System.err.println("sms-local: " + StackFile.stopped(dataDir, stack)
-                        + ": this token is for its next start with the same --parameter-overrides");
-            }
         }
         StackPlan plan = new StackPlan(Template.read(template), template.getParent(), overrides, q -> q);
-        LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
-        System.out.println(issuer.mint(account, type, options.containsKey("reviewer"), Duration.ofHours(12)));
-        return 0;
+        return LocalIssuer.open(dataDir, plan.jwtConfig()).mint(account, type, reviewer, Duration.ofHours(12));
     }
 
     /**

@@ -54,6 +54,20 @@ class SmsLocalEndToEndTest {
     }
 
     @Test
+    void aTokenMintedWithTheTokenCommandIsAcceptedByTheRunningStackWithItsAccountAndScope() throws Exception {
+        Process p = new ProcessBuilder(RunningStack.PROJECT.resolve("sms-local").toString(), "token", "--account",
+                "cli-minted", "--type", "INDIVIDUAL", "--reviewer", "--data-dir", stack.dataDir.toString()).start();
+        String stdout = read(p.getInputStream());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(stdout.lines()).as("the token alone on stdout").hasSize(1);
+        ApiClient client = new ApiClient(stack.baseUrl, stdout.strip());
+        assertThat(client.get("/v1/signatures").status()).isEqualTo(200);
+        assertThat(client.get("/v1/reviews").status()).as("the reviewer scope").isEqualTo(200);
+        assertThat(new ApiClient(stack.baseUrl, stdout.strip() + "x").get("/v1/signatures").status()).isEqualTo(401);
+    }
+
+    @Test
     void invokePrintsTheFunctionsLogLinesOnStderrAndItsResponseAloneOnStdout() throws Exception {
         Invocation sweep = invoke("MessageSweeperFunction", RunningStack.PROJECT.resolve("events/message-sweeper-scheduled.json"));
         assertThat(sweep.exitCode()).as(sweep.stderr()).isZero();
