@@ -84,7 +84,7 @@ final class FunctionPool implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        processes.values().parallelStream().forEach(FunctionProcess::close);
+    public void close() throws InterruptedException {
+        CloseTogether.all(processes.values());
     }
 }

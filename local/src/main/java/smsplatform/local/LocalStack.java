@@ -163,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
                 sources.add(source);
             }
         }
-        parts.add(() -> closeTogether(sources));
+        parts.add(() -> CloseTogether.all(sources));
         LocalIssuer issuer = LocalIssuer.open(dataDir, plan.jwtConfig());
         HandsetReplies replies = new HandsetReplies(new LocalTopics(plan, sqs, sqsEmulator::queueUrl), carrier);
         gateway = new HttpGateway(plan, functions, issuer, carrier, receipts, replies, projectDir.resolve("openapi.yaml"),
@@ -185,21 +185,6 @@ public final class LocalStack implements AutoCloseable {
         PrivateFiles.write(dataDir.resolve(StackFile.NAME), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
         functions.prewarm();
         receipts.resume(carrier.accepted());
-    }
-
-    /** Each event source ends its current poll (up to a second) on stopping: they stop side by side. */
-    private static void closeTogether(List<AutoCloseable> sources) throws InterruptedException {
-        List<Thread> stopping = sources.stream().map(source -> new Thread(() -> {
-            try {
-                source.close();
-            } catch (Exception e) {
-                System.err.println("sms-local: stopping " + source.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-        })).toList();
-        stopping.forEach(Thread::start);
-        for (Thread thread : stopping) {
-            thread.join();
-        }
     }
 
     /** The user's parameter values, and where the carrier simulator listens (the delivery function posts there). */

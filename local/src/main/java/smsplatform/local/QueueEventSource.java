@@ -20,6 +20,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 final class QueueEventSource implements AutoCloseable {
 
+    /**
+     * A receive waits this long for a message (SQS's maximum). It answers as soon as one is there: ElasticMQ
+     * wakes a waiting receive on a send and when a message becomes visible again. A short wait only costs an idle
+     * stack its CPU (ten queues polled every second).
+     */
+    static final int LONG_POLL_SECONDS = 20;
+
     private final SqsClient sqs;
     private final FunctionPool functions;
     private final LocalFunction function;
@@ -27,6 +34,7 @@ final class QueueEventSource implements AutoCloseable {
     private final String queueUrl;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean delivering;
 
     QueueEventSource(SqsClient sqs, FunctionPool functions, LocalFunction function, LocalFunction.SqsTrigger trigger,
                      String queueUrl) {
@@ -47,11 +55,16 @@ final class QueueEventSource implements AutoCloseable {
         while (running) {
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
-                        .maxNumberOfMessages(Math.min(trigger.batchSize(), 10)).waitTimeSeconds(1)
+                        .maxNumberOfMessages(Math.min(trigger.batchSize(), 10)).waitTimeSeconds(LONG_POLL_SECONDS)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All")).messages();
-                if (!messages.isEmpty()) {
-                    deliver(messages);
+                if (!messages.isEmpty() && running) {
+                    delivering = true;
+                    try {
+                        deliver(messages);
+                    } finally {
+                        delivering = false;
+                    }
                 }
             } catch (Exception e) {
                 if (running) {
@@ -116,6 +129,10 @@ final class QueueEventSource implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(5000);
+        // A batch being delivered is finished; a poll under way is not waited for. Messages it may still receive
+        // are not delivered: they become visible again after their visibility timeout, as SQS would have them.
+        if (delivering) {
+            thread.join(5000);
+        }
     }
 }

@@ -30,6 +30,7 @@ final class S3EventSource implements AutoCloseable {
     private final String internalQueueUrl;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean delivering;
 
     S3EventSource(StackPlan plan, FunctionPool functions, SqsClient sqs,
                   java.util.function.Function<String, String> queueUrl) {
@@ -94,9 +95,16 @@ final class S3EventSource implements AutoCloseable {
         while (running) {
             try {
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(internalQueueUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .waitTimeSeconds(QueueEventSource.LONG_POLL_SECONDS).messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                         .messages();
-                messages.parallelStream().forEach(this::invoke);
+                if (running) {
+                    delivering = true;
+                    try {
+                        messages.parallelStream().forEach(this::invoke);
+                    } finally {
+                        delivering = false;
+                    }
+                }
             } catch (Exception e) {
                 if (running) {
                     System.err.println("sms-local: S3 notifications: " + e.getMessage());
@@ -140,6 +148,8 @@ final class S3EventSource implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(5000);
+        if (delivering) { // as QueueEventSource: an invocation under way is finished, a poll is not waited for
+            thread.join(5000);
+        }
     }
 }

@@ -14,11 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** DESIGN §4 and §5.5 on the running stack: no sequence of requests grows an item or a page past AWS's limits. */
+@Execution(ExecutionMode.SAME_THREAD)
 class BoundedItemsEndToEndTest {
 
     static RunningStack stack;

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.callbacks.WebhookSignature;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * receivers on this machine, events from the review pipeline and from a producer's adapter
  * ({@link SqsCallbackEvents}, what delivery, receipts and the sweeper publish through).
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class CallbacksEndToEndTest {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);

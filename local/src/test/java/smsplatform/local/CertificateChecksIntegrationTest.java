@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
@@ -56,6 +58,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Uploads go through the presigned URLs with plain HTTP; the S3 events are the ones the emulated
  * bucket emitted, delivered (or re-delivered, or reordered) the way S3 may deliver them.
  */
+// It reads its handler's log lines from System.out, which it replaces for a moment.
+@Execution(ExecutionMode.SAME_THREAD)
 class CertificateChecksIntegrationTest {
 
     static final byte[] PDF = SignatureJourneyEndToEndTest.PDF;

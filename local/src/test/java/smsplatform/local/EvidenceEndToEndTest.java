@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * DESIGN §5.5 on the running stack: the bytes a check judged are the bytes a reviewer sees and an
  * approval rests on, whatever the applicant uploads afterwards; S3 itself bounds every upload.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class EvidenceEndToEndTest {
 
     static final byte[] PDF = SignatureJourneyEndToEndTest.PDF;

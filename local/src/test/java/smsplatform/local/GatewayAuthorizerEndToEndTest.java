@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The local HTTP API answers like API Gateway's JWT authorizer and router, before any function runs. */
+@Execution(ExecutionMode.SAME_THREAD)
 class GatewayAuthorizerEndToEndTest {
 
     static RunningStack stack;

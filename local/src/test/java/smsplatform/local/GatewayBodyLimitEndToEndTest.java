@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /** The local HTTP API refuses bodies over 256 KiB itself, as API Gateway does, before any function runs. */
+@Execution(ExecutionMode.SAME_THREAD)
 class GatewayBodyLimitEndToEndTest {
 
     static final int LIMIT = 256 * 1024;

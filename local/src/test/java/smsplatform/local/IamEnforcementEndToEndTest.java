@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -20,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
  * IAM is enforced on the running stack: with one statement removed from a copy of template.yaml, a
  * journey that needs it fails and the function's log says AccessDenied; on template.yaml it succeeds.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class IamEnforcementEndToEndTest {
 
     /** template.yaml without the Application API's s3:ListBucket statement; CodeUri made absolute. */

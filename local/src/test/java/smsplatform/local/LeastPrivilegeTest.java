@@ -21,6 +21,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Least privilege, derived from what the functions really call: one journey through every function
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * a key prefix such as {@code evidence/*}, or a queue name). Other test classes on the same stack can
  * only add calls, so the check holds for this journey alone.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class LeastPrivilegeTest {
 
     record Grant(String function, String action, String resource) {

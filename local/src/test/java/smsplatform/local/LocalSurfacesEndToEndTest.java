@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.json.Json;
 
@@ -28,6 +30,7 @@ import smsplatform.json.Json;
  * The simulator's surfaces ({@code /local/handsets/…}, {@code /local/carrier/…}) answer only this
  * machine's own clients, and only the stack's delivery function hands messages to the carrier.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class LocalSurfacesEndToEndTest {
 
     static RunningStack stack;

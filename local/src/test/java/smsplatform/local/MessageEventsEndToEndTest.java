@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
 
@@ -24,6 +26,7 @@ import smsplatform.json.Json;
  * MESSAGE_STATUS callback (the receipt included), and the day's statistics count each message once whatever
  * the concurrency and the duplicated receipts.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class MessageEventsEndToEndTest {
 
     static RunningStack stack;

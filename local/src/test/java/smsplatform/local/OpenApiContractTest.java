@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** openapi.yaml: complete for the routes of template.yaml, served by the local stack, and a referee that can fail. */
+@Execution(ExecutionMode.SAME_THREAD)
 class OpenApiContractTest {
 
     @Test

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /**
@@ -20,6 +22,7 @@ import smsplatform.json.Json;
  * shown to break the contract, then sent to the local stack, which must answer the expected 4xx with the
  * error envelope and change nothing. One shared stack, one account, every row in one pass.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class OpenApiRefusalsEndToEndTest {
 
     /** One request that breaks one constraint, and the refusal it gets. */

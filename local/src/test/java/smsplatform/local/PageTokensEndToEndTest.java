@@ -23,6 +23,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /**
@@ -30,6 +32,7 @@ import smsplatform.json.Json;
  * honoured only by the route and the account it was handed to; anything else is a 400 naming
  * {@code nextToken}, never a 5xx and never another tenant's data.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class PageTokensEndToEndTest {
 
     /** Who calls which route: an applicant account lists its signatures, a reviewer account the queue. */

@@ -8,8 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** What only the user who runs sms-local may read: the issuer's private key, the handsets' inbox, the stack's secrets. */
+@Execution(ExecutionMode.SAME_THREAD)
 class PrivateDataFilesTest {
 
     static final StackPlan.JwtConfig JWT = new StackPlan.JwtConfig("https://issuer.example/", List.of("audience"));

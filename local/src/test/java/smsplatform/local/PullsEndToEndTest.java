@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.DynamoStatistics;
 import smsplatform.json.Json;
 import smsplatform.ports.Statistics.Counter;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * filtered by number (any written form) and status, over a time range, in pages without gaps or repeats;
  * {@code GET /v1/statistics} answers one entry per UTC day. Bad ranges are 400 with their codes.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class PullsEndToEndTest {
 
     static RunningStack stack;

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue #15 on the local stack: a message is SENT when the carrier accepts it and DELIVERED or UNDELIVERED only
  * when the carrier's receipt says so. The receipts travel as production's do: SNS-format records in SNS's log
  * groups, delivered to ReceiptFunction through the template's subscription filters.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class ReceiptsEndToEndTest {
 
     static RunningStack stack;

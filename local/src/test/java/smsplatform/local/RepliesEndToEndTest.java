@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.carrier.TwoWaySms;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * message the number received last, lists it at {@code GET /v1/replies}, applies an opt-out keyword and sends a
  * REPLY callback. Replies are processed exactly once, even when SNS delivers one twice.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class RepliesEndToEndTest {
 
     static RunningStack stack;

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /**
  * Issue #12 §4 "Request ids" on the local stack: the requestId a client gets back is on every log line
  * its request produced, in the function that answered and in the queue consumers it reached.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class RequestIdsEndToEndTest {
 
     static RunningStack stack;

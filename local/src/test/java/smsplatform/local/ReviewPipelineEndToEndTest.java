@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Issue #5 on the local stack: automatic review, the reviewer's queue, decisions, resubmission, review results. */
+@Execution(ExecutionMode.SAME_THREAD)
 class ReviewPipelineEndToEndTest {
 
     static RunningStack stack;

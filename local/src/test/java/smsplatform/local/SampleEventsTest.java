@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every sample event in {@code events/} runs through {@code ./sms-local invoke} against the running
  * stack, so the samples (and the invoke command) cannot rot.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class SampleEventsTest {
 
     static RunningStack stack;

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The customer FAQ of the service we replace (seed/sms-signature-faq.txt), statement by statement,
  * each driven through the HTTP API of the local stack.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class SeedFaqEndToEndTest {
 
     static RunningStack stack;

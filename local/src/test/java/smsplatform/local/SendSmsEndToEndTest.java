@@ -16,8 +16,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Issues #6 and #14 over HTTP on the local stack: SendSms with templates, per-number limits, delivery. */
+@Execution(ExecutionMode.SAME_THREAD)
 class SendSmsEndToEndTest {
 
     static RunningStack stack;

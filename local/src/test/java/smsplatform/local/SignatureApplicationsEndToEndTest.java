@@ -15,11 +15,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Issue #3 over HTTP: the signature routes' contract, quota and names under concurrency, idempotency, isolation. */
+@Execution(ExecutionMode.SAME_THREAD)
 class SignatureApplicationsEndToEndTest {
 
     static RunningStack stack;

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Issue #2, end to end over real HTTP against {@code ./sms-local start}: apply → upload → certificate
  * check → automatic review → reviewer decision → SendSms → delivery to the carrier simulator.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class SignatureJourneyEndToEndTest {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /** {@code ./sms-local start} shows what it does, and {@code invoke} answers like {@code sam local invoke}. */
+@Execution(ExecutionMode.SAME_THREAD)
 class SmsLocalEndToEndTest {
 
     static RunningStack stack;

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The customer questions about templates (the companion of SeedFaqEndToEndTest for signatures), one
  * test per question, named by its answer and driven through the HTTP API of the local stack.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class TemplateFaqEndToEndTest {
 
     static RunningStack stack;

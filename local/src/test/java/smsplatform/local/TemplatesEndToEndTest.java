@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
 
 /**
@@ -23,6 +25,7 @@ import smsplatform.json.Json;
  * idempotency, quota under concurrency), the pre-checks, the automatic review, the reviewer's side and
  * the REVIEW_RESULT events, and SendSms with templates.
  */
+@Execution(ExecutionMode.SAME_THREAD)
 class TemplatesEndToEndTest {
 
     static RunningStack stack;
