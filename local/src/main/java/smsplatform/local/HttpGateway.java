@@ -48,6 +48,7 @@ final class HttpGateway implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final FunctionPool functions;
     private final LocalIssuer issuer;
+    private final LocalSignIn signIn;
     private final CarrierSimulator carrier;
     private final CarrierReceipts receipts;
     private final HandsetReplies replies;
@@ -69,6 +70,7 @@ final class HttpGateway implements AutoCloseable {
         this.receipts = receipts;
         this.replies = replies;
         this.openApi = openApi;
+        this.signIn = new LocalSignIn(issuer, plan.jwtConfig(), Instant::now);
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.HttpRoute r : f.routes()) {
                 List<String> names = new ArrayList<>();
@@ -354,6 +356,16 @@ final class HttpGateway implements AutoCloseable {
                 case REFUSED_FOR_GOOD -> sendJson(exchange, 400, Map.of("message", "number refused by the carrier"));
                 case REFUSED_FOR_NOW -> sendJson(exchange, 503, Map.of("message", "carrier busy, retry later"));
             }
+        } else if (path.startsWith(LocalSignIn.PREFIX)) {
+            Optional<byte[]> form = method.equals("POST") ? RequestBody.read(exchange) : Optional.of(new byte[0]);
+            if (form.isEmpty()) {
+                tooLarge(exchange);
+                return;
+            }
+            LocalSignIn.Answer answer = signIn.handle(method, path, exchange.getRequestURI().getRawQuery(),
+                    new String(form.get(), StandardCharsets.UTF_8), "http://127.0.0.1:" + port());
+            answer.headers().forEach(exchange.getResponseHeaders()::set);
+            send(exchange, answer.status(), answer.contentType(), answer.body().getBytes(StandardCharsets.UTF_8));
         } else if (method.equals("GET") && path.equals("/local/metrics")) {
             sendJson(exchange, 200, Map.of("metrics", LocalMetrics.summarize(logs)));
         } else if (method.equals("POST") && path.matches("/local/handsets/[^/]+/replies")) {

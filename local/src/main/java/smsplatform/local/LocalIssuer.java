@@ -1,6 +1,7 @@
 package smsplatform.local;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,12 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,25 @@ final class LocalIssuer {
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot read the local issuer's keys in " + dir, e);
         }
+    }
+
+    /** The public key as a JSON Web Key (RFC 7517), for the JWKS the console's OpenID configuration names. */
+    Map<String, Object> publicJwk() {
+        RSAPublicKey rsa = (RSAPublicKey) publicKey;
+        Map<String, Object> jwk = new LinkedHashMap<>();
+        jwk.put("kty", "RSA");
+        jwk.put("kid", "sms-local");
+        jwk.put("use", "sig");
+        jwk.put("alg", "RS256");
+        jwk.put("n", B64.encodeToString(unsigned(rsa.getModulus())));
+        jwk.put("e", B64.encodeToString(unsigned(rsa.getPublicExponent())));
+        return jwk;
+    }
+
+    /** A JWK integer is its big-endian bytes without the sign byte BigInteger may add. */
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     String mint(String accountId, String accountType, boolean reviewer, Duration validFor) {
