@@ -35,7 +35,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.SendCounters;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**

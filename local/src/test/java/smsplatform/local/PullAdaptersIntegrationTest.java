@@ -21,9 +21,9 @@ import smsplatform.aws.DynamoStatistics;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.SentMessages;
-import smsplatform.ports.Statistics;
 import smsplatform.ports.Statistics.Counter;
-import smsplatform.service.Ids;
+import smsplatform.ports.Statistics;
+import smsplatform.support.Ids;
 
 /**
  * The pulls' adapters through the real SDK against the selected backend: statistics counted exactly under

@@ -23,8 +23,8 @@ import smsplatform.domain.SignatureDocument;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewResults;
-import smsplatform.service.ReviewMessage;
 import smsplatform.service.ReviewProcessor;
 import software.amazon.awssdk.services.sqs.model.Message;
 

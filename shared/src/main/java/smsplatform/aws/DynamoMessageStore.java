@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -16,7 +16,7 @@ import java.util.Set;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.ports.OptOuts;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -15,7 +15,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.log.Log;
 import smsplatform.ports.IdempotencyStore;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
 
 /**
  * What every HTTP handler does around its routes: structured log context, the caller's identity,

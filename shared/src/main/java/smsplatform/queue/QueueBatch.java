@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 
 /**
  * An SQS batch processed message by message ({@code ReportBatchItemFailures}): a message that throws

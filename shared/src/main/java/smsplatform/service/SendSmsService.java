@@ -32,6 +32,7 @@ import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
 import smsplatform.ports.Statistics;
 import smsplatform.ports.TemplateStore;
+import smsplatform.support.Ids;
 
 /**
  * SendSms: picks the caller's approved signature by name and approved template by id, renders the

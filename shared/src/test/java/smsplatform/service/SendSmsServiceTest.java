@@ -35,6 +35,7 @@ import smsplatform.ports.Statistics;
 import smsplatform.service.PullServiceTest.MovingClock;
 import smsplatform.service.SendSmsService.Request;
 import smsplatform.service.SendSmsService.SendStatus;
+import smsplatform.support.Ids;
 
 /** SendSms on in-memory ports: every refusal, the limits per number, retries under a key and the crash point. */
 class SendSmsServiceTest {

@@ -22,7 +22,6 @@ import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
@@ -44,6 +43,7 @@ import smsplatform.json.StatisticsJson;
 import smsplatform.service.OptOutService;
 import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -1,4 +1,4 @@
-package smsplatform.service;
+package smsplatform.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
