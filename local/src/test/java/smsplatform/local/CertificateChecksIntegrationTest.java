@@ -7,17 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +43,7 @@ import smsplatform.ports.CertificateStore.PresignedRequest;
 import smsplatform.service.CertificateCheckService;
 import smsplatform.service.DocumentKeys;
 import smsplatform.service.SignatureService;
+import smsplatform.support.Digests;
 import smsplatform.support.Ids;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -120,10 +117,6 @@ class CertificateChecksIntegrationTest {
         return awaitCreated(form.fields().get("key"));
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     static boolean exists(String key) {
         return !backend.s3.listObjectsV2(b -> b.bucket(backend.bucket()).prefix(key)).contents().isEmpty();
     }
@@ -174,9 +167,9 @@ class CertificateChecksIntegrationTest {
         SignatureDocument document = after.documents().get(DocumentKind.BUSINESS_LICENSE);
         assertThat(document.valid()).isTrue();
         assertThat(document.size()).isEqualTo(PDF.length);
-        assertThat(document.sha256()).isEqualTo(sha256(PDF));
+        assertThat(document.sha256()).isEqualTo(Digests.sha256Hex(PDF));
         assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
-        assertThat(document.objectKey()).as("kept as evidence").startsWith("evidence/").endsWith("/" + sha256(PDF));
+        assertThat(document.objectKey()).as("kept as evidence").startsWith("evidence/").endsWith("/" + Digests.sha256Hex(PDF));
         assertThat(backend.certificates().read(document.objectKey())).get().isEqualTo(PDF);
         assertThat(exists(created.key())).as("the upload itself is gone").isFalse();
 
@@ -215,7 +208,7 @@ class CertificateChecksIntegrationTest {
         Signature after = reload(submitted.signature());
         assertThat(after.status()).isEqualTo(SignatureStatus.APPROVED);
         assertThat(after.documents().get(DocumentKind.BUSINESS_LICENSE)).isEqualTo(checked);
-        assertThat(sha256(backend.certificates().read(checked.objectKey()).orElseThrow())).isEqualTo(checked.sha256());
+        assertThat(Digests.sha256Hex(backend.certificates().read(checked.objectKey()).orElseThrow())).isEqualTo(checked.sha256());
         assertThat(exists(afterApproval.key())).isFalse();
     }
 
@@ -247,7 +240,7 @@ class CertificateChecksIntegrationTest {
         handler.handleRequest(event(newer), null);
         handler.handleRequest(event(older), null);
         SignatureDocument kept = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
-        assertThat(kept.objectKey()).isEqualTo(DocumentKeys.parse(newer.key()).orElseThrow().evidenceKey(sha256(PDF)));
+        assertThat(kept.objectKey()).isEqualTo(DocumentKeys.parse(newer.key()).orElseThrow().evidenceKey(Digests.sha256Hex(PDF)));
         assertThat(kept.valid()).isTrue();
 
         S3Emulator.ObjectCreated newest = upload(signatures.newUpload(caller("cert-order"),

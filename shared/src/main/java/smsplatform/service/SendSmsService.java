@@ -1,12 +1,8 @@
 package smsplatform.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +28,7 @@ import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
 import smsplatform.ports.Statistics;
 import smsplatform.ports.TemplateStore;
+import smsplatform.support.Digests;
 import smsplatform.support.Ids;
 
 /**
@@ -186,12 +183,7 @@ public final class SendSmsService {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text).substring(0, 24);
     }
 
     public SmsMessage status(Caller caller, String serialNo) {
