@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.domain.CallbackEvent;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
+import smsplatform.support.WebhookSignature;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

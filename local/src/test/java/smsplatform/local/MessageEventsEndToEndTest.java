@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
+import smsplatform.support.WebhookSignature;
 
 /**
  * Issue #15 end to end, from the send to the customer's receiver: every status change of a message is a signed

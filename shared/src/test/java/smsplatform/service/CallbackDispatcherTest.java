@@ -25,7 +25,7 @@ import smsplatform.domain.callbacks.CallbackRetry;
 import smsplatform.domain.callbacks.CallbackSubscription;
 import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.domain.callbacks.QueuedCallback;
-import smsplatform.domain.callbacks.WebhookSignature;
+import smsplatform.support.WebhookSignature;
 import smsplatform.webhook.PinnedHttpWebhooks;
 
 /**

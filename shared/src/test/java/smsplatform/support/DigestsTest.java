@@ -3,6 +3,7 @@ package smsplatform.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class DigestsTest {
@@ -25,5 +26,12 @@ class DigestsTest {
         assertThat(raw).hasSize(32);
         assertThat(Digests.sha256Hex(new byte[0]))
                 .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void theHmacIsTheOneOfRfc4231TestCaseTwo() {
+        byte[] mac = Digests.hmacSha256("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?");
+        assertThat(HexFormat.of().formatHex(mac))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
 }
