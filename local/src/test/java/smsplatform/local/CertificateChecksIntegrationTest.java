@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +95,7 @@ class CertificateChecksIntegrationTest {
     }
 
     static Caller caller(String account) {
-        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, java.util.Set.of());
+        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, Set.of());
     }
 
     static SignatureService.Submitted submit(String account, String name, SignatureType type, SignaturePurpose purpose,
@@ -374,11 +376,11 @@ class CertificateChecksIntegrationTest {
         S3Emulator.ObjectCreated broken = new S3Emulator.ObjectCreated("ObjectCreated:Put", backend.bucket(),
                 "certificates/%ZZ", 1, "x", "FF");
         Map<String, Object> brokenRecord = S3EventSource.record(broken);
-        Map<String, Object> s3 = new java.util.LinkedHashMap<>(ApiClient.map(brokenRecord.get("s3")));
-        Map<String, Object> object = new java.util.LinkedHashMap<>(ApiClient.map(s3.get("object")));
+        Map<String, Object> s3 = new LinkedHashMap<>(ApiClient.map(brokenRecord.get("s3")));
+        Map<String, Object> object = new LinkedHashMap<>(ApiClient.map(s3.get("object")));
         object.put("key", "certificates/%ZZ");
         s3.put("object", object);
-        Map<String, Object> record = new java.util.LinkedHashMap<>(brokenRecord);
+        Map<String, Object> record = new LinkedHashMap<>(brokenRecord);
         record.put("s3", s3);
         S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
                 .fromJson(Json.write(Map.of("Records", List.of(S3EventSource.record(a), record, S3EventSource.record(b)))));

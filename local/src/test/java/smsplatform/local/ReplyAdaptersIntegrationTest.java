@@ -18,9 +18,9 @@ import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 

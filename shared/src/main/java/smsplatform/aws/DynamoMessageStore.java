@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import smsplatform.domain.Receipt;
@@ -62,7 +63,7 @@ public final class DynamoMessageStore implements MessageStore {
     @Override
     public List<String> recordQueued(List<SmsMessage> messages, boolean mayExist) {
         if (mayExist) {
-            return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
+            return Parallel.map(messages, this::record).stream().filter(Objects::nonNull).toList();
         }
         Parallel.inBatches(messages, BATCH, this::writeBatch);
         return messages.stream().map(SmsMessage::serialNo).toList();

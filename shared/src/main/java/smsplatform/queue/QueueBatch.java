@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
 import smsplatform.support.Parallel;
@@ -53,7 +54,7 @@ public final class QueueBatch {
         return new SQSBatchResponse(failures);
     }
 
-    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     /**
      * The {@code requestId} field the platform's senders put in a JSON body (the request that queued the

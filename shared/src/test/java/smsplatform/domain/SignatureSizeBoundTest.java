@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -34,7 +37,7 @@ class SignatureSizeBoundTest {
     }
 
     static SignatureApplication largest() {
-        Map<String, String> entity = new java.util.LinkedHashMap<>();
+        Map<String, String> entity = new LinkedHashMap<>();
         for (String field : List.of("name", "appStoreUrl", "domain", "icpNumber", "wechatAccountName", "trademarkNumber")) {
             entity.put(field, worst(256));
         }
@@ -120,7 +123,7 @@ class SignatureSizeBoundTest {
     @Example
     void reviewOutcomesKeepDistinctDeduplicationIdsOnceTheHistoryIsTrimmed() {
         Signature signature = largestSignature();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int round = 0; round < 60; round++) {
             signature.modify(largest(), T0);
             signature.recordDocument(document(DocumentKind.AUTHORIZATION_LETTER, round + 1), T0);

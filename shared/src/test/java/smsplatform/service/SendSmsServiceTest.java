@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -358,19 +361,19 @@ class SendSmsServiceTest {
         // The reply lands while the send is in flight: right after the send read the list.
         OptOuts replyInFlight = new OptOuts() {
             @Override
-            public Set<String> optedOut(String accountId, java.util.Collection<String> numbers) {
+            public Set<String> optedOut(String accountId, Collection<String> numbers) {
                 Set<String> seen = optOuts.optedOut(accountId, numbers);
                 optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
                 return seen;
             }
 
             @Override
-            public boolean decide(String accountId, String number, boolean out, java.time.Instant at, OptOut.Source source) {
+            public boolean decide(String accountId, String number, boolean out, Instant at, OptOut.Source source) {
                 return optOuts.decide(accountId, number, out, at, source);
             }
 
             @Override
-            public java.util.Optional<OptOut> find(String accountId, String number) {
+            public Optional<OptOut> find(String accountId, String number) {
                 return optOuts.find(accountId, number);
             }
 
