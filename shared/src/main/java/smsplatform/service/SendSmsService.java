@@ -14,6 +14,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
 import smsplatform.domain.SendLimits.Verdict;
+import smsplatform.domain.SendStatus;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
@@ -48,9 +49,6 @@ public final class SendSmsService {
             templateParams = templateParams == null ? List.of() : templateParams;
         }
     }
-
-    public record SendStatus(String serialNo, String phoneNumber, String code, String message, int fee,
-                             String isoCode, String sessionContext) {}
 
     private final SignatureStore signatures;
     private final TemplateStore templates;

@@ -20,6 +20,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.SendLimits;
+import smsplatform.domain.SendStatus;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
@@ -37,7 +38,6 @@ import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.Statistics;
 import smsplatform.service.PullServiceTest.MovingClock;
 import smsplatform.service.SendSmsService.Request;
-import smsplatform.service.SendSmsService.SendStatus;
 import smsplatform.support.Ids;
 
 /** SendSms on in-memory ports: every refusal, the limits per number, retries under a key and the crash point. */
