@@ -172,13 +172,15 @@ public final class DynamoMessageStore implements MessageStore {
                     .keyConditionExpression("pendingShard = :shard AND pendingSince <= :before")
                     .expressionAttributeValues(Map.of(":shard", s(shard), ":before", n(lastChangeBefore.toEpochMilli())))
                     .limit(limit - refs.size()).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                refs.add(new Ref(item.get("pk").s().substring("ACCOUNT#".length()),
-                        item.get("sk").s().substring("SMS#".length())));
-            }
+            page.items().forEach(item -> refs.add(ref(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && refs.size() < limit);
         return refs;
+    }
+
+    /** The message an item of the table or of one of its indexes ({@code pk}, {@code sk} projected) is. */
+    static Ref ref(Map<String, AttributeValue> item) {
+        return new Ref(item.get("pk").s().substring("ACCOUNT#".length()), item.get("sk").s().substring("SMS#".length()));
     }
 
     private static boolean pending(SmsMessage.Status status) {
