@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoIdempotencyStore;
@@ -47,22 +46,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The AWS adapters through the real SDK against the selected backend (embedded emulators by default;
  * {@code -Dsms.backend=localstack} for LocalStack in Docker).
  */
-class AwsAdaptersIntegrationTest {
+class AwsAdaptersIntegrationTest extends OnAwsBackend {
 
-    static AwsBackend backend;
     static DynamoSignatureStore signatures;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = AwsBackend.selected();
         signatures = new DynamoSignatureStore(backend.dynamo, backend.table());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
     }
 
     static Signature signature(String account, String name) {
