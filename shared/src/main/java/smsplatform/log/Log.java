@@ -31,6 +31,11 @@ public final class Log {
         context.put("requestId", requestId);
     }
 
+    /** Ends the current invocation's lines on this thread: later lines carry nothing of it. */
+    public static void end() {
+        CONTEXT.remove();
+    }
+
     /** The request id of the current invocation's lines, or null outside an invocation. */
     public static String requestId() {
         Object id = CONTEXT.get().get("requestId");

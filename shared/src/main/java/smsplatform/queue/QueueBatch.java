@@ -34,6 +34,9 @@ public final class QueueBatch {
             } catch (RuntimeException e) {
                 Log.error("message.failed", e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } finally {
+                // A pool thread (processConcurrently) is lent to other work next: none of it is this message's.
+                Log.end();
             }
         }
         return new SQSBatchResponse(failures);

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
 
-class LogTest {
+public class LogTest {
 
-    static Map<String, Object> captured(Runnable logging) {
+    public static Map<String, Object> captured(Runnable logging) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
