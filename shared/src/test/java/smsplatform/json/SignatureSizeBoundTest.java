@@ -1,4 +1,4 @@
-package smsplatform.domain;
+package smsplatform.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,19 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import smsplatform.json.Json;
-import smsplatform.json.SignatureJson;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.Caller;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.HistoryEntry;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
+import smsplatform.domain.ReviewResult;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.domain.SignatureType;
 
 /**
  * DESIGN §5.5: a signature's item stays far below DynamoDB's 400 KB whatever happens to it. Every field
