@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The SDK floor: the AWS calls the function's first invocation makes (traced by the bench, passed
@@ -80,8 +81,8 @@ public final class SdkFloorHandler implements RequestHandler<Map<String, Object>
         }
     }
 
-    private static software.amazon.awssdk.services.sqs.model.SendMessageRequest.Builder fifo(
-            software.amazon.awssdk.services.sqs.model.SendMessageRequest.Builder b) {
+    private static SendMessageRequest.Builder fifo(
+            SendMessageRequest.Builder b) {
         return queue().endsWith(".fifo") ? b.messageGroupId("bench").messageDeduplicationId(UUID.randomUUID().toString()) : b;
     }
 

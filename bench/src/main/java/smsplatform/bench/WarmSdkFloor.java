@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import smsplatform.aws.AwsClients;
+import smsplatform.domain.SignatureNameRules;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -37,7 +38,7 @@ final class WarmSdkFloor {
     private final String queue = System.getenv("OUTBOUND_QUEUE_URL");
     private final String pk;
     /** The seeded signature's name claim ({@code DynamoSignatureStore}'s key for "Acme Cloud"). */
-    static final String NAME_KEY = "NAME#CN#" + smsplatform.domain.SignatureNameRules.uniquenessKey("Acme Cloud");
+    static final String NAME_KEY = "NAME#CN#" + SignatureNameRules.uniquenessKey("Acme Cloud");
 
     WarmSdkFloor(String account) {
         this.pk = "ACCOUNT#" + account;

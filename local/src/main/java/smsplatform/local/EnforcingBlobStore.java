@@ -3,11 +3,13 @@ package smsplatform.local;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.S3ErrorCode;
 import org.gaul.s3proxy.S3ProxyException;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import smsplatform.local.iam.AwsCall;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -35,7 +37,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
-import smsplatform.local.iam.AwsCall;
 
 /**
  * The S3 store as one function sees it. S3Proxy has verified the signature (header, presigned URL or
@@ -75,7 +76,7 @@ final class EnforcingBlobStore extends ForwardingBlobStore {
     }
 
     /** S3 hides whether a key exists from a caller that may not list the bucket. */
-    private <T> T readingMissingKey(String bucket, java.util.function.Supplier<T> read) {
+    private <T> T readingMissingKey(String bucket, Supplier<T> read) {
         try {
             return read.get();
         } catch (NoSuchKeyException e) {

@@ -3,10 +3,10 @@ package smsplatform.local;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +21,8 @@ import smsplatform.aws.FaultPoints;
 import smsplatform.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -215,8 +217,7 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B client(B builder, String endpoint) {
+    static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B client(B builder, String endpoint) {
         return builder.region(Region.of(StackPlan.REGION)).endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3Emulator.ACCESS_KEY, S3Emulator.SECRET_KEY)))
@@ -232,7 +233,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A function's deployment artifact, handler and the environment the running stack gives it. */
-    public record FunctionSpec(String logicalId, java.nio.file.Path artifact, String handler, Map<String, String> environment) {}
+    public record FunctionSpec(String logicalId, Path artifact, String handler, Map<String, String> environment) {}
 
     public List<FunctionSpec> functions() {
         return plan.functions.stream().map(f -> new FunctionSpec(f.logicalId(), f.artifact(), f.handler(),

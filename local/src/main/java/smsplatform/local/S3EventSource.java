@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -26,14 +27,14 @@ final class S3EventSource implements AutoCloseable {
     private final StackPlan plan;
     private final FunctionPool functions;
     private final SqsClient sqs;
-    private final java.util.function.Function<String, String> queueUrl;
+    private final Function<String, String> queueUrl;
     private final String internalQueueUrl;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean delivering;
 
     S3EventSource(StackPlan plan, FunctionPool functions, SqsClient sqs,
-                  java.util.function.Function<String, String> queueUrl) {
+                  Function<String, String> queueUrl) {
         this.plan = plan;
         this.functions = functions;
         this.sqs = sqs;

@@ -1,5 +1,8 @@
 package smsplatform.local;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 /** Who signed a request: the access key id in a Signature Version 4 credential. */
 final class SigV4 {
 
@@ -31,8 +34,8 @@ final class SigV4 {
         }
         for (String parameter : rawQuery.split("&")) {
             if (parameter.startsWith("X-Amz-Credential=")) {
-                return accessKeyId(java.net.URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                return accessKeyId(URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()),
+                        StandardCharsets.UTF_8));
             }
         }
         return null;

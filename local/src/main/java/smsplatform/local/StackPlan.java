@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import smsplatform.local.LocalFunction.HttpRoute;
 import smsplatform.local.LocalFunction.S3Trigger;
 import smsplatform.local.LocalFunction.ScheduleTrigger;
@@ -44,10 +46,10 @@ final class StackPlan {
     /** Topic ARN → the queues its sqs subscriptions deliver to (AWS::SNS::Subscription). */
     final Map<String, List<QueueSubscription>> topicSubscriptions = new LinkedHashMap<>();
     private final Template.Resolver resolver;
-    private final java.util.function.Function<String, String> queueUrl;
+    private final Function<String, String> queueUrl;
 
     StackPlan(Template template, Path codeBase, Map<String, String> parameterOverrides,
-              java.util.function.Function<String, String> queueUrl) {
+              Function<String, String> queueUrl) {
         this.template = template;
         this.queueUrl = queueUrl;
         this.parameters = new LinkedHashMap<>(template.parameterDefaults());
@@ -124,7 +126,7 @@ final class StackPlan {
                 throw new IllegalArgumentException("Parameter " + name + " must be one of " + allowed + ", not '" + value + "'");
             }
             Object pattern = declaration.get("AllowedPattern");
-            if (pattern != null && !java.util.regex.Pattern.compile(String.valueOf(pattern)).matcher(value).matches()) {
+            if (pattern != null && !Pattern.compile(String.valueOf(pattern)).matcher(value).matches()) {
                 throw new IllegalArgumentException("Parameter " + name + " must match " + pattern + ", not '" + value + "'");
             }
         });

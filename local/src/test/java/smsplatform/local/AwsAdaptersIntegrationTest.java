@@ -7,18 +7,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
@@ -33,35 +35,28 @@ import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.CertificateStore;
+import smsplatform.ports.IdempotencyStore;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.SendCounters;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The AWS adapters through the real SDK against the selected backend (embedded emulators by default;
  * {@code -Dsms.backend=localstack} for LocalStack in Docker).
  */
-class AwsAdaptersIntegrationTest {
+class AwsAdaptersIntegrationTest extends OnAwsBackend {
 
-    static AwsBackend backend;
     static DynamoSignatureStore signatures;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = AwsBackend.selected();
         signatures = new DynamoSignatureStore(backend.dynamo, backend.table());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-    }
-
     static Signature signature(String account, String name) {
-        return Signature.apply(account, AccountType.ENTERPRISE, Ids.random(java.time.Clock.systemUTC()).next("sig-"),
+        return Signature.apply(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
                 new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", name + " Ltd."), null), Instant.now());
     }
@@ -101,7 +96,7 @@ class AwsAdaptersIntegrationTest {
         assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
         signatures.create(signature("other-account", "Unique Name"), 50);
-        Signature international = Signature.apply("names", AccountType.ENTERPRISE, Ids.random(java.time.Clock.systemUTC()).next("sig-"),
+        Signature international = Signature.apply("names", AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
                 new SignatureApplication("Unique Name", SignatureType.COMPANY, SignaturePurpose.SELF_USE, true,
                         Map.of("name", "Unique Name Inc."), null), Instant.now());
         signatures.create(international, 50);
@@ -178,31 +173,31 @@ class AwsAdaptersIntegrationTest {
 
     @Test
     void idempotencyRecordsReplayRefuseReuseAndExpireAfter24Hours() {
-        var store = new smsplatform.aws.DynamoIdempotencyStore(backend.dynamo, backend.table());
+        var store = new DynamoIdempotencyStore(backend.dynamo, backend.table());
         Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
         assertThat(store.begin("idem", "k1", "hash-a", "seed-1", t0))
-                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-1"));
+                .isEqualTo(new IdempotencyStore.Run("seed-1"));
         assertThatThrownBy(() -> store.begin("idem", "k1", "hash-a", "seed-2", t0.plusSeconds(1)))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyInProgress");
         assertThat(store.begin("idem", "k1", "hash-a", "seed-3", t0.plusSeconds(61)))
                 .as("after the lease, a retry runs again with the first seed")
-                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-1"));
+                .isEqualTo(new IdempotencyStore.Run("seed-1"));
         store.complete("idem", "k1", 201, "{\"first\":true}", t0.plusSeconds(62));
         assertThat(store.begin("idem", "k1", "hash-a", "seed-4", t0.plusSeconds(63)))
-                .isEqualTo(new smsplatform.ports.IdempotencyStore.Replay(201, "{\"first\":true}"));
+                .isEqualTo(new IdempotencyStore.Replay(201, "{\"first\":true}"));
         assertThatThrownBy(() -> store.begin("idem", "k1", "hash-b", "seed-5", t0.plusSeconds(64)))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyReuse");
         assertThat(store.begin("idem", "k1", "hash-b", "seed-6", t0.plus(Duration.ofHours(24)).plusSeconds(1)))
                 .as("expired keys are free again, whatever the TTL sweeper did")
-                .isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-6"));
+                .isEqualTo(new IdempotencyStore.Run("seed-6"));
         assertThat(store.begin("other-account", "k1", "hash-z", "seed-7", t0))
-                .as("keys are per account").isEqualTo(new smsplatform.ports.IdempotencyStore.Run("seed-7"));
+                .as("keys are per account").isEqualTo(new IdempotencyStore.Run("seed-7"));
     }
 
     static int registrySize(String account) {
         var item = backend.dynamo.getItem(b -> b.tableName(backend.table()).consistentRead(true).key(Map.of(
-                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#" + account),
-                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("REGISTRY")))).item();
+                "pk", AttributeValue.fromS("ACCOUNT#" + account),
+                "sk", AttributeValue.fromS("REGISTRY")))).item();
         return item == null || !item.containsKey("ids") ? 0 : item.get("ids").ss().size();
     }
 
@@ -229,11 +224,11 @@ class AwsAdaptersIntegrationTest {
 
         String other = key + "b";
         CertificateStore.PresignedRequest png = store.presignUpload(other, "image/png", 64, Duration.ofMinutes(5));
-        Map<String, String> otherType = new java.util.LinkedHashMap<>(png.fields());
+        Map<String, String> otherType = new LinkedHashMap<>(png.fields());
         otherType.put("Content-Type", "application/pdf");
         assertThat(UploadForm.post(png.url(), otherType, "application/pdf", pdf).statusCode())
                 .as("the content type is part of the policy").isEqualTo(403);
-        Map<String, String> elsewhere = new java.util.LinkedHashMap<>(png.fields());
+        Map<String, String> elsewhere = new LinkedHashMap<>(png.fields());
         elsewhere.put("key", "evidence/acme/sig-x/BUSINESS_LICENSE/up-1/forged");
         assertThat(UploadForm.post(png.url(), elsewhere, "image/png", pdf).statusCode())
                 .as("the key is part of the policy").isEqualTo(403);
@@ -311,8 +306,8 @@ class AwsAdaptersIntegrationTest {
         // The same request again (a retry): the admitted sends are found by serial number, nothing counts twice.
         assertThat(counters.admitAll("limits", sends, "digest", now)).isEqualTo(codes);
         assertThat(backend.dynamo.getItem(b -> b.tableName(backend.table()).consistentRead(true).key(Map.of(
-                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ACCOUNT#limits"),
-                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RATE#" + numbers.get(30)))))
+                "pk", AttributeValue.fromS("ACCOUNT#limits"),
+                "sk", AttributeValue.fromS("RATE#" + numbers.get(30)))))
                 .item().get("sends").l()).as("one send recorded for that number").hasSize(1);
     }
 }

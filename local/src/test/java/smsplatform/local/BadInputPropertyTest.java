@@ -2,7 +2,10 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +114,7 @@ class BadInputPropertyTest {
      * changed for a while (a decision's effect shows only once the review consumer applies it).
      */
     static Map<String, String> settled() throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, String> last = snapshot();
         for (int quiet = 0; quiet < 4; ) {
             assertThat(System.nanoTime()).as("the fuzzed account still changing after 60 s: " + last).isLessThan(deadline);
@@ -164,7 +167,7 @@ class BadInputPropertyTest {
         return Arbitraries.randomValue(random -> {
             String body = body(random);
             String id = switch (random.nextInt(6)) {
-                case 0 -> java.net.URLEncoder.encode(randomText(random, 30), java.nio.charset.StandardCharsets.UTF_8);
+                case 0 -> URLEncoder.encode(randomText(random, 30), StandardCharsets.UTF_8);
                 case 1 -> approvedTemplate;
                 case 2 -> draftTemplate;
                 default -> fixture;

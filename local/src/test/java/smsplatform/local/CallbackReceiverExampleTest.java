@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
+import smsplatform.support.WebhookSignature;
 
 /** The README's receiver, examples/callback-receiver.mjs, run under Node against signatures the platform's code makes. */
 class CallbackReceiverExampleTest {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.domain.CallbackEvent;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
+import smsplatform.support.WebhookSignature;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**

@@ -7,19 +7,17 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +32,7 @@ import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
+import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.DocumentProblem;
 import smsplatform.domain.Signature;
@@ -44,12 +43,12 @@ import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
 import smsplatform.functions.certificates.CertificateCheckHandler;
 import smsplatform.json.Json;
-import smsplatform.domain.CertificateCheck;
 import smsplatform.ports.CertificateStore.PresignedRequest;
 import smsplatform.service.CertificateCheckService;
 import smsplatform.service.DocumentKeys;
-import smsplatform.service.Ids;
 import smsplatform.service.SignatureService;
+import smsplatform.support.Digests;
+import smsplatform.support.Ids;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -100,7 +99,7 @@ class CertificateChecksIntegrationTest {
     }
 
     static Caller caller(String account) {
-        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, java.util.Set.of());
+        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, Set.of());
     }
 
     static SignatureService.Submitted submit(String account, String name, SignatureType type, SignaturePurpose purpose,
@@ -122,10 +121,6 @@ class CertificateChecksIntegrationTest {
         HttpResponse<String> r = UploadForm.post(form.url(), form.fields(), contentType, bytes);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
         return awaitCreated(form.fields().get("key"));
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static boolean exists(String key) {
@@ -178,9 +173,9 @@ class CertificateChecksIntegrationTest {
         SignatureDocument document = after.documents().get(DocumentKind.BUSINESS_LICENSE);
         assertThat(document.valid()).isTrue();
         assertThat(document.size()).isEqualTo(PDF.length);
-        assertThat(document.sha256()).isEqualTo(sha256(PDF));
+        assertThat(document.sha256()).isEqualTo(Digests.sha256Hex(PDF));
         assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
-        assertThat(document.objectKey()).as("kept as evidence").startsWith("evidence/").endsWith("/" + sha256(PDF));
+        assertThat(document.objectKey()).as("kept as evidence").startsWith("evidence/").endsWith("/" + Digests.sha256Hex(PDF));
         assertThat(backend.certificates().read(document.objectKey())).get().isEqualTo(PDF);
         assertThat(exists(created.key())).as("the upload itself is gone").isFalse();
 
@@ -219,7 +214,7 @@ class CertificateChecksIntegrationTest {
         Signature after = reload(submitted.signature());
         assertThat(after.status()).isEqualTo(SignatureStatus.APPROVED);
         assertThat(after.documents().get(DocumentKind.BUSINESS_LICENSE)).isEqualTo(checked);
-        assertThat(sha256(backend.certificates().read(checked.objectKey()).orElseThrow())).isEqualTo(checked.sha256());
+        assertThat(Digests.sha256Hex(backend.certificates().read(checked.objectKey()).orElseThrow())).isEqualTo(checked.sha256());
         assertThat(exists(afterApproval.key())).isFalse();
     }
 
@@ -251,7 +246,7 @@ class CertificateChecksIntegrationTest {
         handler.handleRequest(event(newer), null);
         handler.handleRequest(event(older), null);
         SignatureDocument kept = reload(submitted.signature()).documents().get(DocumentKind.BUSINESS_LICENSE);
-        assertThat(kept.objectKey()).isEqualTo(DocumentKeys.parse(newer.key()).orElseThrow().evidenceKey(sha256(PDF)));
+        assertThat(kept.objectKey()).isEqualTo(DocumentKeys.parse(newer.key()).orElseThrow().evidenceKey(Digests.sha256Hex(PDF)));
         assertThat(kept.valid()).isTrue();
 
         S3Emulator.ObjectCreated newest = upload(signatures.newUpload(caller("cert-order"),
@@ -385,11 +380,11 @@ class CertificateChecksIntegrationTest {
         S3Emulator.ObjectCreated broken = new S3Emulator.ObjectCreated("ObjectCreated:Put", backend.bucket(),
                 "certificates/%ZZ", 1, "x", "FF");
         Map<String, Object> brokenRecord = S3EventSource.record(broken);
-        Map<String, Object> s3 = new java.util.LinkedHashMap<>(ApiClient.map(brokenRecord.get("s3")));
-        Map<String, Object> object = new java.util.LinkedHashMap<>(ApiClient.map(s3.get("object")));
+        Map<String, Object> s3 = new LinkedHashMap<>(ApiClient.map(brokenRecord.get("s3")));
+        Map<String, Object> object = new LinkedHashMap<>(ApiClient.map(s3.get("object")));
         object.put("key", "certificates/%ZZ");
         s3.put("object", object);
-        Map<String, Object> record = new java.util.LinkedHashMap<>(brokenRecord);
+        Map<String, Object> record = new LinkedHashMap<>(brokenRecord);
         record.put("s3", s3);
         S3Event event = LambdaEventSerializers.serializerFor(S3Event.class, getClass().getClassLoader())
                 .fromJson(Json.write(Map.of("Records", List.of(S3EventSource.record(a), record, S3EventSource.record(b)))));

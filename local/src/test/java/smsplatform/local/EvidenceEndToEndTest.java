@@ -10,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
+import smsplatform.support.Digests;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -48,10 +47,6 @@ class EvidenceEndToEndTest {
     @AfterAll
     static void stop() {
         s3.close();
-    }
-
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static String bucket(Map<String, Object> upload) {
@@ -87,13 +82,13 @@ class EvidenceEndToEndTest {
         String link = reviewLink(reviewer, id);
         HttpResponse<byte[]> seen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(sha256(seen.body())).as("the reviewer sees the checked bytes").isEqualTo(sha256(PDF));
-        assertThat(document(applicant, id)).containsEntry("sha256", sha256(PDF));
+        assertThat(Digests.sha256Hex(seen.body())).as("the reviewer sees the checked bytes").isEqualTo(Digests.sha256Hex(PDF));
+        assertThat(document(applicant, id)).containsEntry("sha256", Digests.sha256Hex(PDF));
 
         Journeys.decide(applicant, reviewer, id, Map.of("decision", "APPROVE"), "APPROVED");
         assertThat(ApiClient.upload(form, "application/pdf", FORGED)).isEqualTo(204);
         awaitConsumed(bucket(form), key);
-        assertThat(document(applicant, id)).containsEntry("sha256", sha256(PDF));
+        assertThat(document(applicant, id)).containsEntry("sha256", Digests.sha256Hex(PDF));
         List<S3Object> kept = s3.listObjectsV2(b -> b.bucket(bucket(form)).prefix("evidence/evidence-e2e/" + id + "/"))
                 .contents();
         assertThat(kept).as("only the checked bytes are kept").hasSize(1);

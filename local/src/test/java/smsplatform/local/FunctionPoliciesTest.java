@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.local.iam.AwsCall;
-import smsplatform.local.iam.Policy;
 import smsplatform.local.iam.Policy.Decision;
+import smsplatform.local.iam.Policy;
 
 /** Each function's effective policy, read from template.yaml as SAM would transform it for this stack. */
 class FunctionPoliciesTest {

@@ -2,7 +2,10 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import smsplatform.json.Json;
 
 /** The local HTTP API answers like API Gateway's JWT authorizer and router, before any function runs. */
 @Execution(ExecutionMode.SAME_THREAD)
@@ -62,8 +66,8 @@ class GatewayAuthorizerEndToEndTest {
         assertThat(status(issuer.sign(foreignIssuer))).as("wrong issuer").isEqualTo(401);
         String valid = issuer.sign(claims());
         String[] parts = valid.split("\\.");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                smsplatform.json.Json.write(Map.of("iss", StackPlan.LOCAL_PARAMETERS.get("JwtIssuer"), "aud", StackPlan.LOCAL_PARAMETERS.get("JwtAudience"),
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Json.write(Map.of("iss", StackPlan.LOCAL_PARAMETERS.get("JwtIssuer"), "aud", StackPlan.LOCAL_PARAMETERS.get("JwtAudience"),
                         "account_id", "victim", "account_type", "ENTERPRISE",
                         "exp", Instant.now().plusSeconds(600).getEpochSecond())).getBytes()) + "." + parts[2];
         assertThat(status(tampered)).as("forged payload").isEqualTo(401);
@@ -157,18 +161,18 @@ class GatewayAuthorizerEndToEndTest {
                 .hasEntrySatisfying("latency", ms -> assertThat(((Number) ms).longValue()).isNotNegative()));
         assertThat(logged.get(accepted.gatewayRequestId())).containsEntry("path", "/v1/signatures")
                 .containsEntry("status", 200).doesNotContainKey("authorizerError");
-        assertThat(java.nio.file.Files.readString(stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG)))
+        assertThat(Files.readString(stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG)))
                 .doesNotContain("page-secret").doesNotContain("limit=1");
     }
 
     /** The access log's lines by request id, once the last request's line is there (written after the answer). */
     private static Map<String, Map<String, Object>> gatewayLog(int atLeast, String last) throws Exception {
-        java.nio.file.Path log = stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG);
+        Path log = stack.dataDir.resolve("logs").resolve(HttpGateway.ACCESS_LOG);
         Map<String, Map<String, Object>> lines = new LinkedHashMap<>();
         for (int attempt = 0; attempt < 50 && !lines.containsKey(last); attempt++) {
             Thread.sleep(100);
-            for (String line : java.nio.file.Files.readAllLines(log)) {
-                Map<String, Object> entry = smsplatform.json.Json.parseObject(line);
+            for (String line : Files.readAllLines(log)) {
+                Map<String, Object> entry = Json.parseObject(line);
                 lines.put((String) entry.get("requestId"), entry);
             }
         }

@@ -11,8 +11,8 @@ import smsplatform.carrier.TwoWaySms;
 import smsplatform.domain.InboundSms;
 import smsplatform.json.Json;
 import smsplatform.local.iam.AwsCall;
-import smsplatform.local.iam.Policy;
 import smsplatform.local.iam.Policy.Decision;
+import smsplatform.local.iam.Policy;
 
 /** What template.yaml declares between End User Messaging's two-way channel and the inbound queue, on AWS and locally. */
 class InboundSmsTemplateTest {

@@ -6,6 +6,7 @@ import static smsplatform.local.ApiClient.map;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +94,7 @@ final class Journeys {
                          String outcome) throws Exception {
         Map<String, Object> ready = applicant.await(path,
                 s -> "MANUAL".equals(s.get("reviewStage")), "manual review of " + id);
-        Map<String, Object> body = new java.util.LinkedHashMap<>(decision);
+        Map<String, Object> body = new LinkedHashMap<>(decision);
         body.put("version", ready.get("version"));
         ApiClient.Response posted = reviewer.post("/v1/reviews/" + id + "/decision", body);
         assertThat(posted.status()).as(posted.body()).isEqualTo(202);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import smsplatform.json.Json;
 
 /**
  * Least privilege, derived from what the functions really call: one journey through every function
@@ -181,7 +182,7 @@ class LeastPrivilegeTest {
         assertThat(download.statusCode()).isEqualTo(200);
 
         // With Idempotency-Key, as clients may send it on every write: the idempotency records are written too.
-        String decision = smsplatform.json.Json.write(Map.of("decision", "APPROVE", "version", ready.get("version")));
+        String decision = Json.write(Map.of("decision", "APPROVE", "version", ready.get("version")));
         assertThat(reviewer.raw("POST", "/v1/reviews/" + id + "/decision", decision, "Content-Type", "application/json",
                 "Idempotency-Key", "least-privilege-decision").status()).isEqualTo(202);
         applicant.await("/v1/signatures/" + id, s -> "APPROVED".equals(s.get("status")), "approval of " + id);
@@ -191,7 +192,7 @@ class LeastPrivilegeTest {
         ApiClient.Response batch = Journeys.send(applicant, List.of("+8613700137001", "+8613700137002"),
                 "Least Privilege Labs", template, "171717");
         assertThat(batch.status()).as(batch.body()).isEqualTo(200);
-        ApiClient.Response keyed = applicant.raw("POST", "/v1/sms/send", smsplatform.json.Json.write(Map.of(
+        ApiClient.Response keyed = applicant.raw("POST", "/v1/sms/send", Json.write(Map.of(
                 "phoneNumbers", List.of("+8613700137003"), "sign", "Least Privilege Labs",
                 "templateId", template, "templateParams", List.of("181818"))), "Content-Type", "application/json",
                 "Idempotency-Key", "least-privilege-send");

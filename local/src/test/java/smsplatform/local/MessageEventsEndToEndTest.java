@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.Json;
+import smsplatform.support.WebhookSignature;
 
 /**
  * Issue #15 end to end, from the send to the customer's receiver: every status change of a message is a signed

@@ -2,6 +2,7 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smsplatform.aws.DynamoMessageStore;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -62,7 +63,7 @@ class MessageSweeperHandlerTest {
         // The re-queued delivery carries the sweep's request id: its delivery lines lead back to this sweep.
         Object requestId = body.remove("requestId");
         assertThat(body).isEqualTo(Map.of("accountId", "acme", "serialNo", "sms-stranded"));
-        assertThat(java.nio.file.Files.readAllLines(logs.resolve("sweeper.log"))).anyMatch(l ->
+        assertThat(Files.readAllLines(logs.resolve("sweeper.log"))).anyMatch(l ->
                 l.contains("\"event\":\"sweep.done\"") && l.contains("\"requestId\":\"" + requestId + "\""));
         assertThat(messages.find("acme", "sms-stranded").orElseThrow().statusHistory()).extracting(StatusChange::detail)
                 .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");

@@ -6,26 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.SqsOutboundQueue;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.json.Json;
 import smsplatform.ports.Carrier;
 import smsplatform.ports.MessageStore;
+import smsplatform.ports.OutboundQueue;
 import smsplatform.service.DeliveryService;
 import smsplatform.service.MessageSweeper;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -147,7 +149,7 @@ class MessageSweeperIntegrationTest {
     @Test
     void aMessageQueuedTwiceIsHandedToTheCarrierOnceEvenWhereTheCarrierDoesNotDeduplicate() {
         String serial = recorded("sms-twice");
-        new SqsOutboundQueue(backend.sqs, queue).send(List.of(new smsplatform.ports.OutboundQueue.Delivery(ACCOUNT, serial)));
+        new SqsOutboundQueue(backend.sqs, queue).send(List.of(new OutboundQueue.Delivery(ACCOUNT, serial)));
         clock.now = T0.plus(Duration.ofMinutes(6));
         assertThat(sweeper().sweep().requeued()).isOne();
         List<String> queued = takeQueued();
@@ -322,12 +324,12 @@ class MessageSweeperIntegrationTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

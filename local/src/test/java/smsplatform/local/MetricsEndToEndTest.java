@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -101,19 +105,19 @@ class MetricsEndToEndTest {
 
     /** GET /local/metrics on a socket of our own, naming {@code host}: the status code. */
     static int statusFor(String host) throws Exception {
-        int port = java.net.URI.create(stack.baseUrl).getPort();
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        int port = URI.create(stack.baseUrl).getPort();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("GET /local/metrics HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return Integer.parseInt(response.substring(9, 12));
         }
     }
 
     @Test
     void theMetricsSummaryAnswersALoopbackHostAndRefusesAnotherHostName() throws Exception {
-        int port = java.net.URI.create(stack.baseUrl).getPort();
+        int port = URI.create(stack.baseUrl).getPort();
         assertThat(statusFor("localhost:" + port)).isEqualTo(200);
         assertThat(statusFor("metrics.attacker.example:" + port)).as("a web page re-bound to 127.0.0.1").isEqualTo(403);
     }

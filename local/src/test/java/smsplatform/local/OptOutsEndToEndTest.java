@@ -6,6 +6,7 @@ import static smsplatform.local.ApiClient.map;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class OptOutsEndToEndTest {
 
     static Map<String, String> codes(ApiClient.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        Map<String, String> codes = new LinkedHashMap<>();
         for (Map<String, Object> status : list(response.json().get("sendStatuses"))) {
             codes.put((String) status.get("phoneNumber"), (String) status.get("code"));
             if (!"Ok".equals(status.get("code"))) {

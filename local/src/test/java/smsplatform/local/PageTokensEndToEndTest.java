@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class PageTokensEndToEndTest {
             ApiClient applicant = client(account, false);
             callers.put(account, new Caller(account, SIGNATURES, applicant));
             callers.put(account + "/reviewer", new Caller(account + "/reviewer", REVIEWS, client(account, true)));
-            Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             for (int i = 0; i < 3; i++) {
                 String id = ReviewPipelineEndToEndTest.submitWithLicence(applicant,
                         ReviewPipelineEndToEndTest.company("Token Labs " + account.charAt(account.length() - 1) + i));

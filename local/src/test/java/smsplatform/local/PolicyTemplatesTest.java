@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
-import smsplatform.local.iam.PolicyTemplates;
 import smsplatform.local.iam.PolicyTemplates.TemplateStatement;
+import smsplatform.local.iam.PolicyTemplates;
 
 /** The project's table of SAM policy templates says what the SAM translator itself expands them to. */
 class PolicyTemplatesTest {

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSentMessages;
@@ -21,29 +19,16 @@ import smsplatform.aws.DynamoStatistics;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.SentMessages;
-import smsplatform.ports.Statistics;
 import smsplatform.ports.Statistics.Counter;
-import smsplatform.service.Ids;
+import smsplatform.ports.Statistics;
+import smsplatform.support.Ids;
 
 /**
  * The pulls' adapters through the real SDK against the selected backend: statistics counted exactly under
  * concurrency, and a filtered listing that reads a bounded number of messages a page yet loses none.
  */
-class PullAdaptersIntegrationTest {
+class PullAdaptersIntegrationTest extends OnAwsBackend {
 
-    static AwsBackend backend;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = AwsBackend.selected();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-    }
 
     @Test
     void twentyThreadsAddingToOneDayLeaveExactTotalsAndTheNeighbouringDaysAtZero() throws Exception {

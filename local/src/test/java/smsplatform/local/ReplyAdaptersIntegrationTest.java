@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoOptOuts;
@@ -18,9 +16,9 @@ import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 
@@ -29,22 +27,9 @@ import smsplatform.ports.Replies;
  * message is what attributes a number, the opt-out list is read in batches of a hundred, consistently, and a
  * reply is stored once and listed by time.
  */
-class ReplyAdaptersIntegrationTest {
+class ReplyAdaptersIntegrationTest extends OnAwsBackend {
 
     static final Instant T0 = Instant.parse("2030-05-01T08:00:00Z");
-    static AwsBackend backend;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = AwsBackend.selected();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
-    }
 
     void accepted(DynamoMessageStore messages, String account, String serialNo, String number, Instant at) {
         messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs", "tpl-1", "【Reply Labs】hi",

@@ -31,7 +31,7 @@ import smsplatform.domain.SignatureType;
 import smsplatform.functions.review.ReviewerApiHandler;
 import smsplatform.http.ApiHandler;
 import smsplatform.json.Json;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
 
 /**
  * DESIGN §4: no response may exceed Lambda's 6 MB. A queue of the largest applications the rules allow

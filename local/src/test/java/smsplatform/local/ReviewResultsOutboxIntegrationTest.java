@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.aws.DynamoSignatureStore;
@@ -23,8 +22,8 @@ import smsplatform.domain.SignatureDocument;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewResults;
-import smsplatform.service.ReviewMessage;
 import smsplatform.service.ReviewProcessor;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -32,24 +31,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * A crash between applying a decision and announcing it: the decision is applied once, and the
  * redelivered queue message announces it, once.
  */
-class ReviewResultsOutboxIntegrationTest {
+class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
 
-    static AwsBackend backend;
     static DynamoSignatureStore store;
     static String resultsQueue;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = AwsBackend.selected();
         store = new DynamoSignatureStore(backend.dynamo, backend.table());
         resultsQueue = backend.queueUrl("sms-local-review-results.fifo");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (backend != null) {
-            backend.close();
-        }
     }
 
     ReviewProcessor service(ReviewResults results) {

@@ -6,13 +6,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The local stack started exactly as a user starts it: {@code ./sms-local start} in a child process,
@@ -39,7 +42,7 @@ final class RunningStack implements AutoCloseable {
     static RunningStack start(Path dataDir, String... extraArguments) throws Exception {
         Files.createDirectories(dataDir);
         Path output = dataDir.resolve("sms-local.out");
-        List<String> command = new java.util.ArrayList<>(List.of(PROJECT.resolve("sms-local").toString(), "start",
+        List<String> command = new ArrayList<>(List.of(PROJECT.resolve("sms-local").toString(), "start",
                 "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -77,7 +80,7 @@ final class RunningStack implements AutoCloseable {
             String line;
             while ((line = out.readLine()) != null) {
                 Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException ignored) {
             // stopped
@@ -101,7 +104,7 @@ final class RunningStack implements AutoCloseable {
 
     /** The account's messages as recorded, read straight from the stack's DynamoDB: serial number to item. */
     Map<String, Map<String, AttributeValue>> messages(String account) throws IOException {
-        Map<String, Map<String, AttributeValue>> messages = new java.util.TreeMap<>();
+        Map<String, Map<String, AttributeValue>> messages = new TreeMap<>();
         dynamo().queryPaginator(b -> b.tableName("SmsTable").consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :sms)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ACCOUNT#" + account),

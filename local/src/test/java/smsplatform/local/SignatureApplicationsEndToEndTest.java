@@ -6,6 +6,7 @@ import static smsplatform.local.ApiClient.map;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -247,7 +248,7 @@ class SignatureApplicationsEndToEndTest {
         Map<String, Object> manual = client.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")),
                 "manual review");
 
-        Map<String, Object> remark = new java.util.LinkedHashMap<>(company("Withdraw Labs"));
+        Map<String, Object> remark = new LinkedHashMap<>(company("Withdraw Labs"));
         remark.put("remark", "new remark");
         assertThat(client.put("/v1/signatures/" + id, remark).status()).isEqualTo(200);
         assertThat(reviewer.post("/v1/reviews/" + id + "/decision",

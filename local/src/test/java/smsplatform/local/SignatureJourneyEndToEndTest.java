@@ -5,13 +5,16 @@ import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import smsplatform.json.Json;
 
 /**
  * Issue #2, end to end over real HTTP against {@code ./sms-local start}: apply → upload → certificate
@@ -123,7 +126,7 @@ class SignatureJourneyEndToEndTest {
     void aRetriedSendWithTheSameIdempotencyKeyReturnsTheFirstAnswerAndSendsNothingAgain() throws Exception {
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "retrier", "ENTERPRISE", false));
         String template = Journeys.approveSender(applicant, reviewer, "Retry Labs", "Retry Labs Ltd.");
-        String body = smsplatform.json.Json.write(Map.of("phoneNumbers", List.of("13300133000"), "sign", "Retry Labs",
+        String body = Json.write(Map.of("phoneNumbers", List.of("13300133000"), "sign", "Retry Labs",
                 "templateId", template, "templateParams", List.of("ONCE42")));
         ApiClient.Response first = applicant.raw("POST", "/v1/sms/send", body, "Content-Type", "application/json",
                 "Idempotency-Key", "send-42");
@@ -142,16 +145,16 @@ class SignatureJourneyEndToEndTest {
     void functionLogsAreStructuredJsonWithRequestAndAccountAndNoSecretsOrDocuments() throws Exception {
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "logged", "ENTERPRISE", false));
         String id = approve(applicant, "Logged Labs", "Logged Labs Ltd.");
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String function : List.of("SignaturesApiFunction", "CertificateCheckFunction", "ReviewQueueFunction",
                 "ReviewerApiFunction")) {
-            for (String line : java.nio.file.Files.readAllLines(dataDir.resolve("logs/" + function + ".log"))) {
+            for (String line : Files.readAllLines(dataDir.resolve("logs/" + function + ".log"))) {
                 if (line.startsWith("{")) {
                     lines.add(line);
                 }
             }
         }
-        List<Map<String, Object>> entries = lines.stream().map(smsplatform.json.Json::parseObject).toList();
+        List<Map<String, Object>> entries = lines.stream().map(Json::parseObject).toList();
         assertThat(entries).allSatisfy(e -> assertThat(e).containsKeys("time", "level", "event", "function", "requestId"));
         assertThat(entries).anySatisfy(e -> assertThat(e).containsEntry("accountId", "logged")
                 .containsEntry("route", "GET /v1/signatures/{signatureId}").containsEntry("signatureId", id));

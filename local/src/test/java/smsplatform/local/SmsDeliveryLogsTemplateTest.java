@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.local.iam.AwsCall;
-import smsplatform.local.iam.Policy;
 import smsplatform.local.iam.Policy.Decision;
+import smsplatform.local.iam.Policy;
 
 /** What template.yaml declares for receipts from SNS's SMS delivery-status logs, on AWS and for sms-local. */
 class SmsDeliveryLogsTemplateTest {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import smsplatform.json.Json;
 
 /**
  * {@code ./sms-local} explains itself: usage without building anything, one line and exit code 2 for a mistake,
@@ -27,7 +30,7 @@ class SmsLocalCommandLineTest {
     record Run(int exitCode, String output) {}
 
     static Run run(Map<String, String> environment, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", RunningStack.PROJECT.resolve("sms-local").toString()));
+        List<String> command = new ArrayList<>(List.of("/bin/bash", RunningStack.PROJECT.resolve("sms-local").toString()));
         command.addAll(List.of(args));
         // From the project directory, as the README's examples run it (events/FILE.json).
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(RunningStack.PROJECT.toFile());
@@ -201,8 +204,8 @@ class SmsLocalCommandLineTest {
         Run token = run(Map.of(), "token", "--account", "acme", "--type", "ENTERPRISE", "--data-dir", dataDir.toString());
         assertThat(token.exitCode()).as(token.output()).isZero();
         String jwt = token.output().strip().lines().reduce((a, b) -> b).orElseThrow();
-        Map<String, Object> claims = smsplatform.json.Json.parseObject(new String(
-                java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+        Map<String, Object> claims = Json.parseObject(new String(
+                Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
         assertThat(claims).containsEntry("iss", "https://id.example.com/").containsEntry("aud", "console");
     }
 }

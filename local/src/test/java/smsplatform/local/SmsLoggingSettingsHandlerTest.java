@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +79,7 @@ class SmsLoggingSettingsHandlerTest {
     static Map<String, Object> request(String type, Map<String, Object> properties) {
         String responseUrl = "http://127.0.0.1:" + server.getAddress().getPort()
                 + "/cfn-response/stack%7CSmsLoggingSettings%7Creq?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc";
-        Map<String, Object> request = new java.util.LinkedHashMap<>(Map.of("RequestType", type, "RequestId", "req-" + type,
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("RequestType", type, "RequestId", "req-" + type,
                 "ResponseURL", responseUrl, "ResourceType", "Custom::SmsLoggingSettings",
                 "LogicalResourceId", "SmsLoggingSettings",
                 "StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/sms/c0ffee00-98a1-11e3-aff7-50e2416294e0",

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smsplatform.carrier.SnsCarrier;
+import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Carrier;
+import smsplatform.service.DeliveryService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -107,29 +111,29 @@ class SnsCarrierSignedRequestTest {
     @Test
     void aMessageWhoseHandOverToSnsWasInterruptedIsNotSentAgainButAnExplicitRefusalIs() throws Exception {
         try (AwsBackend backend = AwsBackend.selected()) {
-            Progress progress = new Progress(backend, backend.table(), java.time.Clock.systemUTC());
+            Progress progress = new Progress(backend, backend.table(), Clock.systemUTC());
             var messages = progress.messages;
-            var delivery = new smsplatform.service.DeliveryService(messages, progress.progress, carrier, java.time.Clock.systemUTC());
-            java.time.Instant now = java.time.Instant.now();
-            var queued = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.QUEUED, now, null);
-            var sent = new smsplatform.domain.SmsMessage.StatusChange(smsplatform.domain.SmsMessage.Status.SENT, now, null);
+            var delivery = new DeliveryService(messages, progress.progress, carrier, Clock.systemUTC());
+            Instant now = Instant.now();
+            var queued = new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null);
+            var sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
             for (String serial : List.of("sms-interrupted", "sms-refused")) {
-                messages.recordQueued(List.of(new smsplatform.domain.SmsMessage("sns-acct", serial, "+8613800138000", "S",
-                        null, "text", 1, smsplatform.domain.SmsMessage.Status.QUEUED, List.of(queued), now)), false);
+                messages.recordQueued(List.of(new SmsMessage("sns-acct", serial, "+8613800138000", "S",
+                        null, "text", 1, SmsMessage.Status.QUEUED, List.of(queued), now)), false);
             }
             // A crash after the hand-over began: SENT, outcome unknown.
-            messages.transition("sns-acct", "sms-interrupted", smsplatform.domain.SmsMessage.Status.QUEUED, sent);
+            messages.transition("sns-acct", "sms-interrupted", SmsMessage.Status.QUEUED, sent);
             RECEIVED.clear();
             delivery.deliver("sns-acct", "sms-interrupted");
             assertThat(RECEIVED).as("not handed to SNS a second time").isEmpty();
             assertThat(messages.find("sns-acct", "sms-interrupted").orElseThrow().status())
-                    .isEqualTo(smsplatform.domain.SmsMessage.Status.FAILED);
+                    .isEqualTo(SmsMessage.Status.FAILED);
 
             // An explicit transient refusal is safe to retry: SNS did not take the message.
             ANSWER.set(new int[] {500});
             ERROR_CODE.set("InternalError");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver("sns-acct", "sms-refused"))
-                    .isInstanceOf(smsplatform.service.DeliveryService.RetryLater.class);
+                    .isInstanceOf(DeliveryService.RetryLater.class);
             ANSWER.set(new int[] {200});
             delivery.deliver("sns-acct", "sms-refused");
             assertThat(messages.find("sns-acct", "sms-refused").orElseThrow().carrierMessageId())

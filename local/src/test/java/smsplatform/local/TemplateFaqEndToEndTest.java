@@ -8,6 +8,7 @@ import static smsplatform.local.TemplatesEndToEndTest.submit;
 import static smsplatform.local.TemplatesEndToEndTest.template;
 import static smsplatform.local.TemplatesEndToEndTest.with;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ class TemplateFaqEndToEndTest {
                 .containsExactly("NAME", "CODE", "DIGITS", "AMOUNT", "DATETIME", "TEXT");
         String ten = "Parcels {1} {2} {3} {4} {5} {6} {7} {8} {9} {10} left the warehouse.";
         ApiClient.Response tenVariables = client.post("/v1/templates", template("Ten", "NOTIFICATION", ten,
-                java.util.Collections.nCopies(10, "DIGITS").toArray(String[]::new)));
+                Collections.nCopies(10, "DIGITS").toArray(String[]::new)));
         assertThat(tenVariables.status()).as("ten is the most: " + tenVariables.body()).isEqualTo(201);
 
         Object[][] refused = {

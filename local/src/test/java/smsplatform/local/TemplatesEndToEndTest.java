@@ -6,6 +6,8 @@ import static smsplatform.local.ApiClient.map;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class TemplatesEndToEndTest {
         body.put("name", name);
         body.put("type", type);
         body.put("content", content);
-        body.put("variables", java.util.Arrays.stream(kinds).map(k -> (Object) Map.of("kind", k)).toList());
+        body.put("variables", Arrays.stream(kinds).map(k -> (Object) Map.of("kind", k)).toList());
         body.put("remark", "Sent to our customers about their orders");
         return body;
     }
@@ -278,7 +280,7 @@ class TemplatesEndToEndTest {
         ApiClient client = account("tpl-prechecks");
         String kept = submit(client, SHIPPED);
         String eleven = "Items {1} {2} {3} {4} {5} {6} {7} {8} {9} {10} {11} are on their way.";
-        String[] ten = java.util.Collections.nCopies(10, "DIGITS").toArray(String[]::new);
+        String[] ten = Collections.nCopies(10, "DIGITS").toArray(String[]::new);
         String filler = "您的订单已由仓库打包完成，";
         Object[][] cases = {
                 {"brackets", template("Brackets", "NOTIFICATION", "【Acme】 Your order {1} has shipped.", "DIGITS"),

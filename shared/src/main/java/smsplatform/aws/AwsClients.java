@@ -1,6 +1,7 @@
 package smsplatform.aws;
 
 import java.net.URI;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -39,7 +40,7 @@ public final class AwsClients {
      * them out through the container credentials endpoint (the key variables are absent from a
      * restored snapshot); otherwise in the AWS_ACCESS_KEY_ID family of variables.
      */
-    static AwsCredentialsProvider credentialsFor(java.util.Map<String, String> environment) {
+    static AwsCredentialsProvider credentialsFor(Map<String, String> environment) {
         String endpoint = environment.get(FunctionEnvironment.AWS_CONTAINER_CREDENTIALS_FULL_URI);
         return endpoint != null && !endpoint.isBlank()
                 ? ContainerCredentialsProvider.builder().build()

@@ -3,6 +3,7 @@ package smsplatform.aws;
 import static smsplatform.aws.Items.s;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class DynamoAwaitingReview implements AwaitingReview {
         try {
             Instant.parse(text);
             return true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }

@@ -5,16 +5,13 @@ import static smsplatform.aws.Items.key;
 import static smsplatform.aws.Items.n;
 import static smsplatform.aws.Items.s;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import smsplatform.domain.Failure;
 import smsplatform.ports.IdempotencyStore;
+import smsplatform.support.Digests;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -100,11 +97,6 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     private static Map<String, AttributeValue> itemKey(String accountId, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return key(account(accountId), "IDEMPOTENCY#" + HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key(account(accountId), "IDEMPOTENCY#" + Digests.sha256Hex(key));
     }
 }

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.MessageStore;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -62,7 +63,7 @@ public final class DynamoMessageStore implements MessageStore {
     @Override
     public List<String> recordQueued(List<SmsMessage> messages, boolean mayExist) {
         if (mayExist) {
-            return Parallel.map(messages, this::record).stream().filter(java.util.Objects::nonNull).toList();
+            return Parallel.map(messages, this::record).stream().filter(Objects::nonNull).toList();
         }
         Parallel.inBatches(messages, BATCH, this::writeBatch);
         return messages.stream().map(SmsMessage::serialNo).toList();
@@ -171,13 +172,15 @@ public final class DynamoMessageStore implements MessageStore {
                     .keyConditionExpression("pendingShard = :shard AND pendingSince <= :before")
                     .expressionAttributeValues(Map.of(":shard", s(shard), ":before", n(lastChangeBefore.toEpochMilli())))
                     .limit(limit - refs.size()).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                refs.add(new Ref(item.get("pk").s().substring("ACCOUNT#".length()),
-                        item.get("sk").s().substring("SMS#".length())));
-            }
+            page.items().forEach(item -> refs.add(ref(item)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && refs.size() < limit);
         return refs;
+    }
+
+    /** The message an item of the table or of one of its indexes ({@code pk}, {@code sk} projected) is. */
+    static Ref ref(Map<String, AttributeValue> item) {
+        return new Ref(item.get("pk").s().substring("ACCOUNT#".length()), item.get("sk").s().substring("SMS#".length()));
     }
 
     private static boolean pending(SmsMessage.Status status) {

@@ -16,12 +16,12 @@ import java.util.Set;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.ports.OptOuts;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@code ACCOUNT#<id> / OPTOUT#<E.164>} with {@code optedOut} (a number that re-subscribed keeps its item, false)
@@ -101,37 +101,14 @@ public final class DynamoOptOuts implements OptOuts {
 
     @Override
     public Page<OptOut> list(String accountId, int limit, String afterNumber) {
-        List<OptOut> found = new ArrayList<>();
-        String resume = afterNumber;
-        boolean more;
-        int budget = READ_BUDGET;
-        do {
-            String from = resume;
-            int reads = budget;
-            QueryResponse page = dynamo.query(b -> {
-                b.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
-                        .filterExpression("optedOut = :true")
-                        .expressionAttributeValues(Map.of(":pk", s(account(accountId)), ":sk", s(SK),
-                                ":true", AttributeValue.fromBool(true)))
-                        .limit(reads);
-                if (from != null) {
-                    b.exclusiveStartKey(key(account(accountId), SK + from));
-                }
-            });
-            budget -= page.scannedCount() == null ? page.items().size() : page.scannedCount();
-            List<Map<String, AttributeValue>> items = page.items();
-            int taken = Math.min(items.size(), limit - found.size());
-            items.subList(0, taken).forEach(item -> found.add(read(item)));
-            if (taken < items.size()) {
-                resume = found.get(found.size() - 1).phoneNumber();
-                more = true;
-            } else {
-                more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-                resume = more ? page.lastEvaluatedKey().get("sk").s().substring(SK.length()) : null;
-            }
-        } while (more && found.size() < limit && budget > 0);
-        return new Page<>(found, more ? resume : null, found.stream().map(OptOut::phoneNumber).toList());
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+                .filterExpression("optedOut = :true")
+                .expressionAttributeValues(Map.of(":pk", s(account(accountId)), ":sk", s(SK),
+                        ":true", AttributeValue.fromBool(true)))
+                .build();
+        return FilteredPages.read(dynamo, query, account(accountId), SK, true, READ_BUDGET, limit, afterNumber,
+                DynamoOptOuts::read, OptOut::phoneNumber);
     }
 
     private static OptOut read(Map<String, AttributeValue> item) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Recipients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The sparse index {@value #INDEX} of the messages the carrier accepted ({@link DynamoMessageStore#recordAcceptance}
@@ -35,11 +34,6 @@ public final class DynamoRecipients implements Recipients {
                         .expressionAttributeValues(Map.of(":number", s(number), ":since", n(since.toEpochMilli()),
                                 ":until", n(until.toEpochMilli())))
                         .scanIndexForward(false).limit(1))
-                .items().stream().findFirst().map(DynamoRecipients::ref);
-    }
-
-    private static MessageStore.Ref ref(Map<String, AttributeValue> item) {
-        return new MessageStore.Ref(item.get("pk").s().substring("ACCOUNT#".length()),
-                item.get("sk").s().substring("SMS#".length()));
+                .items().stream().findFirst().map(DynamoMessageStore::ref);
     }
 }

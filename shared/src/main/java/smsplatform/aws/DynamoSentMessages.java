@@ -14,7 +14,6 @@ import smsplatform.ports.SentMessages;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The messages of {@link DynamoMessageStore} ({@code ACCOUNT#<id> / SMS#<serialNo>}) listed by serial number:
@@ -52,37 +51,16 @@ public final class DynamoSentMessages implements SentMessages {
             values.put(":status", s(filter.status()));
         }
         boolean filtered = !conditions.isEmpty();
-        List<SmsMessage> found = new ArrayList<>();
-        String resume = afterSerialNo;
-        boolean more;
-        int budget = READ_BUDGET;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
-                    .expressionAttributeValues(values).scanIndexForward(false).consistentRead(true)
-                    .limit(filtered ? budget : limit - found.size());
-            if (filtered) {
-                query.filterExpression(String.join(" AND ", conditions));
-            }
-            if (filter.status() != null) {
-                query.expressionAttributeNames(Map.of("#status", "status"));
-            }
-            if (resume != null) {
-                query.exclusiveStartKey(key(account(accountId), SK + resume));
-            }
-            QueryResponse page = dynamo.query(query.build());
-            budget -= page.scannedCount() == null ? page.items().size() : page.scannedCount();
-            List<Map<String, AttributeValue>> items = page.items();
-            int taken = Math.min(items.size(), limit - found.size());
-            items.subList(0, taken).forEach(item -> found.add(DynamoMessageStore.read(accountId, item)));
-            if (taken < items.size()) {
-                resume = found.get(found.size() - 1).serialNo();
-                more = true;
-            } else {
-                more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-                resume = more ? page.lastEvaluatedKey().get("sk").s().substring(SK.length()) : null;
-            }
-        } while (more && found.size() < limit && budget > 0);
-        return new Page<>(found, more ? resume : null, found.stream().map(SmsMessage::serialNo).toList());
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :first AND :last")
+                .expressionAttributeValues(values).scanIndexForward(false).consistentRead(true);
+        if (filtered) {
+            query.filterExpression(String.join(" AND ", conditions));
+        }
+        if (filter.status() != null) {
+            query.expressionAttributeNames(Map.of("#status", "status"));
+        }
+        return FilteredPages.read(dynamo, query.build(), account(accountId), SK, filtered, READ_BUDGET, limit,
+                afterSerialNo, item -> DynamoMessageStore.read(accountId, item), SmsMessage::serialNo);
     }
 }

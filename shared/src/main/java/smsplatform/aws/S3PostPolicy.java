@@ -1,7 +1,6 @@
 package smsplatform.aws;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,9 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import smsplatform.json.Json;
+import smsplatform.support.Digests;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
@@ -87,22 +85,12 @@ public final class S3PostPolicy {
         document.put("conditions", conditions);
         String policy = Base64.getEncoder().encodeToString(Json.write(document).getBytes(StandardCharsets.UTF_8));
 
-        byte[] signingKey = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), DAY.format(now));
+        byte[] signingKey = Digests.hmacSha256(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), DAY.format(now));
         for (String scope : List.of(region, "s3", "aws4_request")) {
-            signingKey = hmac(signingKey, scope);
+            signingKey = Digests.hmacSha256(signingKey, scope);
         }
         fields.put("policy", policy);
-        fields.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey, policy)));
+        fields.put("x-amz-signature", HexFormat.of().formatHex(Digests.hmacSha256(signingKey, policy)));
         return new Form(null, fields, expiresAt);
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,11 @@
 package smsplatform.aws;
 
+import java.util.function.Supplier;
 import smsplatform.json.ReviewMessageJson;
 import smsplatform.log.Log;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewQueue;
-import smsplatform.service.ReviewMessage;
-import java.util.function.Supplier;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 public final class SqsReviewQueue implements ReviewQueue {

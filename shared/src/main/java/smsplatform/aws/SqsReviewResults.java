@@ -2,11 +2,12 @@ package smsplatform.aws;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReviewResult;
 import smsplatform.json.Json;
 import smsplatform.ports.ReviewResults;
-import java.util.function.Supplier;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A FIFO queue: the deduplication id makes a republished result (after a crash) arrive once. */

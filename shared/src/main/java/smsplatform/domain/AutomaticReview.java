@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The automatic review's rules, as a table: each rule looks at a signature and may produce a
@@ -17,10 +18,10 @@ public final class AutomaticReview {
     /** One rule of a review table: the message of what it finds in the subject, or null. */
     record Rule<T>(String code, Finding.Severity severity, ReasonCode reason, Function<T, String> check) {}
 
-    private static final java.util.regex.Pattern STORE_LINK = java.util.regex.Pattern.compile("https?://[^\\s/]+\\.[^\\s/]+/\\S*");
-    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
-    private static final java.util.regex.Pattern HAS_DIGITS = java.util.regex.Pattern.compile(".*\\d{4,}.*");
-    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{4,12}");
+    private static final Pattern STORE_LINK = Pattern.compile("https?://[^\\s/]+\\.[^\\s/]+/\\S*");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern HAS_DIGITS = Pattern.compile(".*\\d{4,}.*");
+    private static final Pattern DIGITS = Pattern.compile("\\d{4,12}");
 
     static final List<String> PROHIBITED_TERMS = List.of(
             "gambling", "casino", "betting", "lottery", "drugs", "narcotic", "porn", "escort",

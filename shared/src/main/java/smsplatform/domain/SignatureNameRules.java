@@ -1,6 +1,7 @@
 package smsplatform.domain;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -138,7 +139,7 @@ public final class SignatureNameRules {
     /** One repeated character, or the shapes aabb / abab / aaaa ("xxyy", "abab"). */
     private static boolean isPlaceholderShape(String compact) {
         int[] cps = compact.codePoints().toArray();
-        if (cps.length > 0 && java.util.Arrays.stream(cps).allMatch(c -> c == cps[0])) {
+        if (cps.length > 0 && Arrays.stream(cps).allMatch(c -> c == cps[0])) {
             return true;
         }
         if (cps.length == 4) {

@@ -3,11 +3,7 @@ package smsplatform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -15,7 +11,8 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.log.Log;
 import smsplatform.ports.IdempotencyStore;
-import smsplatform.service.Ids;
+import smsplatform.support.Digests;
+import smsplatform.support.Ids;
 
 /**
  * What every HTTP handler does around its routes: structured log context, the caller's identity,
@@ -107,18 +104,8 @@ public final class ApiHandler {
 
     /** Same route, same path parameters, same body bytes: the same request. */
     private static String fingerprint(ApiRequest request) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(String.valueOf(request.routeKey()).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            Map<String, String> params = new TreeMap<>(request.pathParameters());
-            sha.update(params.toString().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(request.bodyText().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> params = new TreeMap<>(request.pathParameters());
+        return Digests.sha256Hex(request.routeKey() + "\0" + params + "\0" + request.bodyText());
     }
 
     public static Failure unknownRoute(ApiRequest request) {

@@ -12,7 +12,7 @@ import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.log.Log;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
 
 /** An HTTP API (payload format 2.0) request as the handlers see it. */
 public final class ApiRequest {

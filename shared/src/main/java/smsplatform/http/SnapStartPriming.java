@@ -1,15 +1,15 @@
 package smsplatform.http;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import smsplatform.aws.Lazy;
 import smsplatform.domain.AccountType;
 import smsplatform.log.Log;
+import smsplatform.support.Lazy;
 
 /**
  * SnapStart priming: before Lambda snapshots an HTTP function, its handler runs requests through

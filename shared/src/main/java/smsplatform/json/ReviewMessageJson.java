@@ -6,7 +6,7 @@ import java.util.Map;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
-import smsplatform.service.ReviewMessage;
+import smsplatform.ports.ReviewMessage;
 
 /** Review-queue message bodies. */
 public final class ReviewMessageJson {

@@ -1,7 +1,11 @@
 package smsplatform.log;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import smsplatform.json.Json;
 
@@ -25,6 +29,11 @@ public final class Log {
         context.clear();
         context.put("function", function);
         context.put("requestId", requestId);
+    }
+
+    /** Ends the current invocation's lines on this thread: later lines carry nothing of it. */
+    public static void end() {
+        CONTEXT.remove();
     }
 
     /** The request id of the current invocation's lines, or null outside an invocation. */
@@ -52,7 +61,7 @@ public final class Log {
 
     /** With the error's stack trace (causes included) in {@code stackTrace}, one JSON string. */
     public static void error(String event, Throwable error, Object... keyValues) {
-        Object[] all = java.util.Arrays.copyOf(keyValues, keyValues.length + 4);
+        Object[] all = Arrays.copyOf(keyValues, keyValues.length + 4);
         all[keyValues.length] = "error";
         all[keyValues.length + 1] = error.getClass().getName() + ": " + error.getMessage();
         all[keyValues.length + 2] = "stackTrace";
@@ -61,8 +70,8 @@ public final class Log {
     }
 
     static String stackTrace(Throwable error) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        error.printStackTrace(new java.io.PrintWriter(out));
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
         return out.toString();
     }
 
@@ -78,10 +87,10 @@ public final class Log {
         line.put("level", "INFO");
         line.put("event", "metric");
         line.putAll(CONTEXT.get());
-        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", java.util.List.of(Map.of(
+        line.put("_aws", Map.of("Timestamp", now, "CloudWatchMetrics", List.of(Map.of(
                 "Namespace", namespace,
-                "Dimensions", java.util.List.of(java.util.List.of("service")),
-                "Metrics", java.util.List.of(Map.of("Name", name, "Unit", unit))))));
+                "Dimensions", List.of(List.of("service")),
+                "Metrics", List.of(Map.of("Name", name, "Unit", unit))))));
         line.put("service", service);
         line.put(name, value);
         System.out.println(Json.write(line));

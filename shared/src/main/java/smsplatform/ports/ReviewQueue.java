@@ -1,6 +1,5 @@
 package smsplatform.ports;
 
-import smsplatform.service.ReviewMessage;
 
 /** The review queue: the only way work reaches the review consumer. */
 public interface ReviewQueue {

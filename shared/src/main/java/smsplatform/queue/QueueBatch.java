@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
-import smsplatform.service.Parallel;
+import smsplatform.support.Parallel;
 
 /**
  * An SQS batch processed message by message ({@code ReportBatchItemFailures}): a message that throws
@@ -33,6 +34,9 @@ public final class QueueBatch {
             } catch (RuntimeException e) {
                 Log.error("message.failed", e);
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            } finally {
+                // A pool thread (processConcurrently) is lent to other work next: none of it is this message's.
+                Log.end();
             }
         }
         return new SQSBatchResponse(failures);
@@ -53,7 +57,7 @@ public final class QueueBatch {
         return new SQSBatchResponse(failures);
     }
 
-    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     /**
      * The {@code requestId} field the platform's senders put in a JSON body (the request that queued the

@@ -11,13 +11,13 @@ import smsplatform.domain.callbacks.CallbackFailure;
 import smsplatform.domain.callbacks.CallbackRetry;
 import smsplatform.domain.callbacks.CallbackSubscription;
 import smsplatform.domain.callbacks.QueuedCallback;
-import smsplatform.domain.callbacks.WebhookSignature;
 import smsplatform.json.CallbackJson;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
 import smsplatform.ports.CallbackQueue;
 import smsplatform.ports.CallbackStore;
 import smsplatform.ports.Webhooks;
+import smsplatform.support.WebhookSignature;
 
 /**
  * One delivery attempt of one event. The subscription is read at each attempt (a rotated secret or a new

@@ -2,8 +2,8 @@ package smsplatform.service;
 
 import java.time.Clock;
 import java.util.Optional;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.Carrier;

@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.CarrierReceipt;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import smsplatform.json.SmsMessageJson;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
 import smsplatform.ports.CallbackEvents;
 import smsplatform.ports.CarrierLinks;
 import smsplatform.ports.MessageStore;
-import smsplatform.ports.Statistics;
 import smsplatform.ports.Statistics.Counter;
+import smsplatform.ports.Statistics;
 
 /**
  * Every status change of a message, and what follows from it: the day's statistics are counted by the writer

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Cause;
 import smsplatform.domain.SmsMessage.Status;
+import smsplatform.domain.SmsMessage;
 import smsplatform.log.Log;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OutboundQueue;
+import smsplatform.support.Parallel;
 
 /**
  * Settles messages that stopped making progress, so that none stays QUEUED or SENT forever (DESIGN §11).

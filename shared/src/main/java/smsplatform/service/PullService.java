@@ -21,6 +21,7 @@ import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Replies;
 import smsplatform.ports.SentMessages;
 import smsplatform.ports.Statistics;
+import smsplatform.support.Ids;
 
 /**
  * The pulls of DESIGN §11: the caller's messages over a time range ({@code GET /v1/sms}) and its daily

@@ -16,6 +16,7 @@ import smsplatform.domain.Template;
 import smsplatform.domain.TemplateReview;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewResults;
 import smsplatform.ports.SignatureStore;
 import smsplatform.ports.TemplateStore;

@@ -17,6 +17,7 @@ import smsplatform.domain.SignatureDocument;
 import smsplatform.log.Log;
 import smsplatform.ports.AwaitingReview;
 import smsplatform.ports.CertificateStore;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.ports.SignatureStore;
 import smsplatform.ports.TemplateStore;

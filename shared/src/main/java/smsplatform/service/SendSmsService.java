@@ -1,12 +1,8 @@
 package smsplatform.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
 import smsplatform.domain.SendLimits.Verdict;
+import smsplatform.domain.SendStatus;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
@@ -32,6 +29,8 @@ import smsplatform.ports.SendCounters;
 import smsplatform.ports.SignatureStore;
 import smsplatform.ports.Statistics;
 import smsplatform.ports.TemplateStore;
+import smsplatform.support.Digests;
+import smsplatform.support.Ids;
 
 /**
  * SendSms: picks the caller's approved signature by name and approved template by id, renders the
@@ -50,9 +49,6 @@ public final class SendSmsService {
             templateParams = templateParams == null ? List.of() : templateParams;
         }
     }
-
-    public record SendStatus(String serialNo, String phoneNumber, String code, String message, int fee,
-                             String isoCode, String sessionContext) {}
 
     private final SignatureStore signatures;
     private final TemplateStore templates;
@@ -185,12 +181,7 @@ public final class SendSmsService {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text).substring(0, 24);
     }
 
     public SmsMessage status(Caller caller, String serialNo) {

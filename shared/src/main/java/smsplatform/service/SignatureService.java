@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import smsplatform.log.Metrics;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.CertificateCheck;
@@ -17,10 +16,13 @@ import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.SignatureStatus;
-import smsplatform.ports.CertificateStore;
+import smsplatform.log.Metrics;
 import smsplatform.ports.CertificateStore.PresignedRequest;
+import smsplatform.ports.CertificateStore;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.ports.SignatureStore;
+import smsplatform.support.Ids;
 
 /** Applying for, listing, modifying and deleting signatures (the applicant's side). */
 public final class SignatureService {

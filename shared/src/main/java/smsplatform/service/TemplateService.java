@@ -10,8 +10,10 @@ import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.log.Metrics;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewQueue;
 import smsplatform.ports.TemplateStore;
+import smsplatform.support.Ids;
 
 /** Applying for, listing, modifying and deleting templates (the applicant's side, DESIGN §10). */
 public final class TemplateService {

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsMessage.Cause;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
+import smsplatform.domain.SmsMessage;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The message item's status history: causes are stored typed, and items stored before them still read. */

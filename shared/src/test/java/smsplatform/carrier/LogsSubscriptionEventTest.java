@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ class LogsSubscriptionEventTest {
 
     /** The documented shape, as CloudWatch Logs delivers a batch of the SNS group's events. */
     static Map<String, Object> dataMessage(String logGroup, String... messages) {
-        List<Object> events = new java.util.ArrayList<>();
+        List<Object> events = new ArrayList<>();
         for (int i = 0; i < messages.length; i++) {
             events.add(Map.of("id", "3195310660696698337880902507980421114328961542429822156" + i,
                     "timestamp", 1467074434558L + i, "message", messages[i]));
@@ -78,7 +80,7 @@ class LogsSubscriptionEventTest {
 
     @Test
     void malformedEventsAreRefusedWithWhatIsWrong() throws Exception {
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("not base64!", "not base64");
         cases.put(Base64.getEncoder().encodeToString("plain text".getBytes(StandardCharsets.UTF_8)), "not gzip");
         cases.put(encode("{not json".getBytes(StandardCharsets.UTF_8)), "not JSON");

@@ -3,6 +3,7 @@ package smsplatform.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class AutomaticReviewTest {
 
     @Test
     void theSeedsNonIdentifiableExamplesAreBlockingIfTheySlipThrough() {
-        for (String name : java.util.List.of("test", "aabb", "verification code", "notification")) {
+        for (String name : List.of("test", "aabb", "verification code", "notification")) {
             assertThat(AutomaticReview.evaluate(signature(name, name + " Ltd.", SignaturePurpose.SELF_USE)).blockingReasons())
                     .as(name).containsExactly(ReasonCode.NON_IDENTIFIABLE_NAME);
         }
@@ -70,7 +71,7 @@ class AutomaticReviewTest {
 
     @Test
     void prohibitedTermsInTraditionalScriptBlockLikeTheirSimplifiedForms() {
-        for (String name : java.util.List.of("賭博娛樂", "賭場科技", "代開發票", "赌博娱乐")) {
+        for (String name : List.of("賭博娛樂", "賭場科技", "代開發票", "赌博娱乐")) {
             assertThat(AutomaticReview.evaluate(signature(name, name + "有限公司", SignaturePurpose.SELF_USE)).blockingReasons())
                     .as(name).containsExactly(ReasonCode.PROHIBITED_CONTENT);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +42,9 @@ class SendLimitsTest {
     void tenADayInASlidingWindow() {
         Duration h2 = Duration.ofHours(2);
         Duration[] nine = new Duration[9];
-        java.util.Arrays.fill(nine, h2);
+        Arrays.fill(nine, h2);
         assertThat(SendLimits.check(sends(nine), "new", NOW)).isEqualTo(SendLimits.Verdict.OK);
-        Duration[] ten = java.util.Arrays.copyOf(nine, 10);
+        Duration[] ten = Arrays.copyOf(nine, 10);
         ten[9] = Duration.ofHours(23);
         assertThat(SendLimits.check(sends(ten), "new", NOW)).isEqualTo(SendLimits.Verdict.DAILY);
         ten[9] = Duration.ofHours(25);

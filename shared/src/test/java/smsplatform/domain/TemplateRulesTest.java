@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static smsplatform.domain.VariableKind.*;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -202,7 +203,7 @@ class TemplateRulesTest {
             "12\n34", "12\u008534", "\uD800123");
 
     static List<String> plus(List<String> values) {
-        List<String> all = new java.util.ArrayList<>(REFUSED_BY_EVERY_KIND);
+        List<String> all = new ArrayList<>(REFUSED_BY_EVERY_KIND);
         all.addAll(values);
         return all;
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import smsplatform.domain.Failure;
-import smsplatform.service.Ids;
+import smsplatform.support.Ids;
 
 /** The body of every route is parsed once, here: only valid Unicode gets past it. */
 class JsonBodyTest {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
 
-class LogTest {
+public class LogTest {
 
-    static Map<String, Object> captured(Runnable logging) {
+    public static Map<String, Object> captured(Runnable logging) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -51,9 +52,9 @@ class LogTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> aws = (Map<String, Object>) line.get("_aws");
         assertThat(aws.get("Timestamp")).isInstanceOf(Number.class);
-        assertThat(aws.get("CloudWatchMetrics")).isEqualTo(java.util.List.of(Map.of("Namespace", "SmsPlatform",
-                "Dimensions", java.util.List.of(java.util.List.of("service")),
-                "Metrics", java.util.List.of(Map.of("Name", "MessagesSent", "Unit", "Count")))));
+        assertThat(aws.get("CloudWatchMetrics")).isEqualTo(List.of(Map.of("Namespace", "SmsPlatform",
+                "Dimensions", List.of(List.of("service")),
+                "Metrics", List.of(Map.of("Name", "MessagesSent", "Unit", "Count")))));
         assertThat(line).containsEntry("service", "sms-platform").containsEntry("requestId", "req-3");
         assertThat(((Number) line.get("MessagesSent")).longValue()).isEqualTo(2);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,7 +26,7 @@ import smsplatform.domain.callbacks.CallbackRetry;
 import smsplatform.domain.callbacks.CallbackSubscription;
 import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.domain.callbacks.QueuedCallback;
-import smsplatform.domain.callbacks.WebhookSignature;
+import smsplatform.support.WebhookSignature;
 import smsplatform.webhook.PinnedHttpWebhooks;
 
 /**
@@ -39,7 +40,7 @@ class CallbackDispatcherTest {
     static final class MovableClock extends Clock {
         Instant now = Instant.parse("2026-05-01T08:00:00Z");
         @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Clock withZone(ZoneId zone) { return this; }
         @Override public Instant instant() { return now; }
     }
 

@@ -19,9 +19,11 @@ import smsplatform.domain.SignatureDocument;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.service.CertificateCheckService.Outcome;
 import smsplatform.service.PullServiceTest.MovingClock;
 import smsplatform.support.Digests;
+import smsplatform.support.Ids;
 
 /** The certificate check on in-memory ports: what is recorded, kept as evidence, deleted and queued, upload by upload. */
 class CertificateCheckServiceTest {

@@ -24,6 +24,7 @@ import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
+import smsplatform.support.Ids;
 
 /** The pulls on in-memory ports: time ranges, filters, pages and tokens, daily statistics. */
 class PullServiceTest {

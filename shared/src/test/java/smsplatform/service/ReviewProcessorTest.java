@@ -17,8 +17,10 @@ import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.ports.ReviewResults;
 import smsplatform.service.PullServiceTest.MovingClock;
+import smsplatform.support.Ids;
 
 /** The review-queue consumer on in-memory ports: automatic reviews, decisions applied once, results published once. */
 class ReviewProcessorTest {

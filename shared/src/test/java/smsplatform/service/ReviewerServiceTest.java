@@ -25,8 +25,10 @@ import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
+import smsplatform.ports.ReviewMessage;
 import smsplatform.service.PullServiceTest.MovingClock;
 import smsplatform.service.ReviewerService.PendingReview;
+import smsplatform.support.Ids;
 
 /** The reviewer's side on in-memory ports: the queue of applications, and decisions validated then only enqueued. */
 class ReviewerServiceTest {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.SendLimits;
+import smsplatform.domain.SendStatus;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
@@ -34,7 +38,7 @@ import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.Statistics;
 import smsplatform.service.PullServiceTest.MovingClock;
 import smsplatform.service.SendSmsService.Request;
-import smsplatform.service.SendSmsService.SendStatus;
+import smsplatform.support.Ids;
 
 /** SendSms on in-memory ports: every refusal, the limits per number, retries under a key and the crash point. */
 class SendSmsServiceTest {
@@ -357,19 +361,19 @@ class SendSmsServiceTest {
         // The reply lands while the send is in flight: right after the send read the list.
         OptOuts replyInFlight = new OptOuts() {
             @Override
-            public Set<String> optedOut(String accountId, java.util.Collection<String> numbers) {
+            public Set<String> optedOut(String accountId, Collection<String> numbers) {
                 Set<String> seen = optOuts.optedOut(accountId, numbers);
                 optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
                 return seen;
             }
 
             @Override
-            public boolean decide(String accountId, String number, boolean out, java.time.Instant at, OptOut.Source source) {
+            public boolean decide(String accountId, String number, boolean out, Instant at, OptOut.Source source) {
                 return optOuts.decide(accountId, number, out, at, source);
             }
 
             @Override
-            public java.util.Optional<OptOut> find(String accountId, String number) {
+            public Optional<OptOut> find(String accountId, String number) {
                 return optOuts.find(accountId, number);
             }
 

@@ -19,6 +19,8 @@ import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
+import smsplatform.ports.ReviewMessage;
+import smsplatform.support.Ids;
 
 /** TemplateService on in-memory ports: what is stored and what is queued for review, request by request. */
 class TemplateServiceTest {

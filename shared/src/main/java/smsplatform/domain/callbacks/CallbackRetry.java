@@ -3,6 +3,7 @@ package smsplatform.domain.callbacks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import smsplatform.domain.ExponentialBackoff;
 
 /**
  * When a failed delivery is tried again: exponential backoff (2 s, 4 s, 8 s… up to an hour between
@@ -17,11 +18,11 @@ public record CallbackRetry(Duration window) {
     /** SQS's longest DelaySeconds. */
     public static final Duration MAX_QUEUE_DELAY = Duration.ofSeconds(900);
 
+    private static final ExponentialBackoff BACKOFF = new ExponentialBackoff(FIRST_BACKOFF, MAX_BACKOFF);
+
     /** The wait after failed attempt number {@code attempt} (1 for the first attempt). */
     public static Duration backoff(int attempt) {
-        int doublings = Math.min(Math.max(attempt - 1, 0), 20);
-        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << doublings);
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        return BACKOFF.after(attempt);
     }
 
     /** When the next attempt is due after failed attempt {@code attempt}, or empty once past the window. */

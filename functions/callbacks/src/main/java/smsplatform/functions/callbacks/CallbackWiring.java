@@ -4,13 +4,13 @@ import java.time.Clock;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.aws.SqsCallbackQueue;
 import smsplatform.domain.callbacks.CallbackRetry;
 import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.ports.CallbackEvents;
 import smsplatform.service.CallbackDispatcher;
+import smsplatform.support.Lazy;
 import smsplatform.webhook.PinnedHttpWebhooks;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -4,10 +4,10 @@ import java.time.Clock;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.service.CertificateCheckService;
+import smsplatform.support.Lazy;
 
 /**
  * The certificate check's composition root. The check reads, keeps and deletes objects but never

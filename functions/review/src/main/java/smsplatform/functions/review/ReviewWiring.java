@@ -6,12 +6,12 @@ import smsplatform.aws.DynamoAwaitingReview;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.aws.SqsReviewResults;
 import smsplatform.service.ReviewProcessor;
 import smsplatform.service.ReviewerService;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -26,8 +26,8 @@ import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
 import smsplatform.json.SignatureJson;
 import smsplatform.json.TemplateJson;
-import smsplatform.service.ReviewerService;
 import smsplatform.service.ReviewerService.PendingReview;
+import smsplatform.service.ReviewerService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reviewer routes ({@code /v1/reviews…}, scope {@code sms/reviewer}); decisions are only enqueued. */

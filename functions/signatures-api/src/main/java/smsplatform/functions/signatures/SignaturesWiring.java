@@ -6,13 +6,13 @@ import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
 import smsplatform.domain.callbacks.CallbackUrlPolicy;
 import smsplatform.service.CallbackService;
 import smsplatform.service.SignatureService;
 import smsplatform.service.TemplateService;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.ExponentialBackoff;
 import smsplatform.json.Json;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.DeliveryService;
@@ -24,6 +26,8 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
      */
     static final int FIRST_RETRY_SECONDS = 5;
     public static final int MAX_RETRY_SECONDS = 900;
+    private static final ExponentialBackoff RETRY = new ExponentialBackoff(Duration.ofSeconds(FIRST_RETRY_SECONDS),
+            Duration.ofSeconds(MAX_RETRY_SECONDS));
 
     private final DeliveryService delivery;
     private final SqsClient sqs;
@@ -70,6 +74,6 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
 
     /** How long a message refused for now on its {@code receives}-th receive waits before the next one. */
     public static int retryDelaySeconds(int receives) {
-        return (int) Math.min(MAX_RETRY_SECONDS, FIRST_RETRY_SECONDS * (1L << Math.min(Math.max(receives, 1) - 1, 20)));
+        return (int) RETRY.after(receives).toSeconds();
     }
 }

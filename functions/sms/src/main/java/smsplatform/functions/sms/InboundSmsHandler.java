@@ -9,13 +9,13 @@ import smsplatform.aws.DynamoOptOuts;
 import smsplatform.aws.DynamoRecipients;
 import smsplatform.aws.DynamoReplies;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.carrier.TwoWaySms;
 import smsplatform.domain.InboundSms;
 import smsplatform.log.Log;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.ReplyService;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.log.Log;
 import smsplatform.service.MessageSweeper;
+import smsplatform.support.Lazy;
 
 /**
  * Runs on a schedule: settles messages left QUEUED or SENT without progress, and accepted ones whose receipt never

@@ -7,12 +7,12 @@ import smsplatform.aws.DynamoCarrierLinks;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.carrier.SnsCarrier;
 import smsplatform.ports.Carrier;
 import smsplatform.service.MessageProgress;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

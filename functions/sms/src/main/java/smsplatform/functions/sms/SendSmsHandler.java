@@ -22,7 +22,6 @@ import smsplatform.aws.DynamoStatistics;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.aws.FaultPoints;
 import smsplatform.aws.FunctionEnvironment;
-import smsplatform.aws.Lazy;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
@@ -38,12 +37,15 @@ import smsplatform.http.ApiResponses;
 import smsplatform.http.JsonBody;
 import smsplatform.http.SnapStartPrimed;
 import smsplatform.http.SnapStartPriming;
+import smsplatform.json.OptOutJson;
 import smsplatform.json.ReplyJson;
+import smsplatform.json.SendStatusJson;
 import smsplatform.json.SmsMessageJson;
 import smsplatform.json.StatisticsJson;
 import smsplatform.service.OptOutService;
 import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
+import smsplatform.support.Lazy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -125,7 +127,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
             case "GET /v1/replies" -> replies(caller, request);
             case "GET /v1/opt-outs" -> optOuts(caller, request);
             case "PUT /v1/opt-outs/{number}" ->
-                    ApiResponses.json(200, ReplyJson.toApi(optOuts.get().optOut(caller, request.pathParameter("number"))));
+                    ApiResponses.json(200, OptOutJson.toApi(optOuts.get().optOut(caller, request.pathParameter("number"))));
             case "DELETE /v1/opt-outs/{number}" -> {
                 optOuts.get().optIn(caller, request.pathParameter("number"));
                 yield ApiResponses.noContent();
@@ -148,17 +150,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
         SendSmsService.Request send = new SendSmsService.Request(numbers, body.optionalString("sign", 100),
                 body.optionalString("templateId", 100), body.stringList("templateParams", TemplateRules.MAX_VARIABLES),
                 sessionContext);
-        List<Object> statuses = sms.send(caller, send, request.ids()).stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("serialNo", s.serialNo());
-            m.put("phoneNumber", s.phoneNumber());
-            m.put("code", s.code());
-            m.put("message", s.message());
-            m.put("fee", s.fee());
-            m.put("isoCode", s.isoCode());
-            m.put("sessionContext", s.sessionContext() == null ? "" : s.sessionContext());
-            return (Object) m;
-        }).toList();
+        List<Map<String, Object>> statuses = sms.send(caller, send, request.ids()).stream()
+                .map(SendStatusJson::toApi).toList();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("sendStatuses", statuses);
         response.put("requestId", request.requestId());
@@ -184,7 +177,7 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private APIGatewayV2HTTPResponse optOuts(Caller caller, ApiRequest request) {
         Page<Map<String, Object>> page = optOuts.get().list(caller, request.queryInt("limit", 20, 1, 100),
-                request.query("nextToken")).map(ReplyJson::toApi, token -> token);
+                request.query("nextToken")).map(OptOutJson::toApi, token -> token);
         return listing("optOuts", page, request);
     }
 

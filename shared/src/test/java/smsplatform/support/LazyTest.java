@@ -1,4 +1,4 @@
-package smsplatform.aws;
+package smsplatform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package smsplatform.service;
+package smsplatform.ports;
 
 import java.util.List;
 import smsplatform.domain.ApplicationKind;

@@ -1,4 +1,4 @@
-package smsplatform.aws;
+package smsplatform.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

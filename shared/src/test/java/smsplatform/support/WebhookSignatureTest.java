@@ -1,4 +1,4 @@
-package smsplatform.domain.callbacks;
+package smsplatform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

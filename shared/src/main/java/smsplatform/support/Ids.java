@@ -1,10 +1,9 @@
-package smsplatform.service;
+package smsplatform.support;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * Time-ordered identifiers: Crockford base32 of the millisecond, then 80 more bits. Random for an
@@ -43,13 +42,8 @@ public final class Ids {
         return new Source() {
             @Override
             public String next(String prefix) {
-                try {
-                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                    byte[] digest = sha.digest((seed + "|" + prefix + "|" + counter[0]++).getBytes(StandardCharsets.UTF_8));
-                    return prefix + time + base32(java.util.Arrays.copyOf(digest, 10));
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
+                byte[] digest = Digests.sha256((seed + "|" + prefix + "|" + counter[0]++).getBytes(StandardCharsets.UTF_8));
+                return prefix + time + base32(Arrays.copyOf(digest, 10));
             }
 
             @Override

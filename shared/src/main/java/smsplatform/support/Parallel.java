@@ -1,4 +1,4 @@
-package smsplatform.service;
+package smsplatform.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package smsplatform.service;
+package smsplatform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package smsplatform.domain;
+package smsplatform.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import smsplatform.json.Json;
-import smsplatform.json.SignatureJson;
+import smsplatform.domain.AccountType;
+import smsplatform.domain.Caller;
+import smsplatform.domain.DocumentKind;
+import smsplatform.domain.HistoryEntry;
+import smsplatform.domain.ReasonCode;
+import smsplatform.domain.ReviewDecision;
+import smsplatform.domain.ReviewResult;
+import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignaturePurpose;
+import smsplatform.domain.SignatureStatus;
+import smsplatform.domain.SignatureType;
 
 /**
  * DESIGN §5.5: a signature's item stays far below DynamoDB's 400 KB whatever happens to it. Every field
@@ -34,7 +48,7 @@ class SignatureSizeBoundTest {
     }
 
     static SignatureApplication largest() {
-        Map<String, String> entity = new java.util.LinkedHashMap<>();
+        Map<String, String> entity = new LinkedHashMap<>();
         for (String field : List.of("name", "appStoreUrl", "domain", "icpNumber", "wechatAccountName", "trademarkNumber")) {
             entity.put(field, worst(256));
         }
@@ -120,7 +134,7 @@ class SignatureSizeBoundTest {
     @Example
     void reviewOutcomesKeepDistinctDeduplicationIdsOnceTheHistoryIsTrimmed() {
         Signature signature = largestSignature();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int round = 0; round < 60; round++) {
             signature.modify(largest(), T0);
             signature.recordDocument(document(DocumentKind.AUTHORIZATION_LETTER, round + 1), T0);
