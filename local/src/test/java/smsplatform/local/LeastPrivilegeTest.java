@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.json.Json;
+import smsplatform.service.SendSmsService;
 
 /**
  * Least privilege, derived from what the functions really call: one journey through every function
@@ -202,6 +203,19 @@ class LeastPrivilegeTest {
         for (Map<String, Object> status : statuses) {
             applicant.await("/v1/sms/" + status.get("serialNo"), m -> "DELIVERED".equals(m.get("status")), "delivery");
         }
+        // A handset answers TD (the inbound function attributes it and records the opt-out); a MARKETING send then
+        // reads the list and skips that number; the list is kept by hand too.
+        ApiClient handset = new ApiClient(stack.baseUrl, null);
+        assertThat(handset.raw("POST", "/local/handsets/%2B8613700137001/replies", Json.write(Map.of("text", "TD")),
+                "Content-Type", "application/json").status()).isEqualTo(202);
+        applicant.await("/v1/opt-outs", page -> !list(page.get("optOuts")).isEmpty(), "the opt-out of the reply");
+        assertThat(list(applicant.get("/v1/replies").json().get("replies"))).extracting(r -> r.get("text")).contains("TD");
+        String marketing = Journeys.approveTemplate(applicant, reviewer, TemplatesEndToEndTest.template(
+                "Least privilege sale", "MARKETING", OptOutsEndToEndTest.MARKETING, "DATETIME"));
+        assertThat(OptOutsEndToEndTest.codes(Journeys.send(applicant, List.of("+8613700137001"), "Least Privilege Labs",
+                marketing, "2026-12-24 20:00"))).containsEntry("+8613700137001", SendSmsService.OPTED_OUT_CODE);
+        assertThat(applicant.delete("/v1/opt-outs/%2B8613700137001").status()).isEqualTo(204);
+        assertThat(applicant.put("/v1/opt-outs/%2B8613700137002", Map.of()).status()).isEqualTo(200);
         assertThat(applicant.get("/v1/signatures").status()).isEqualTo(200);
         assertThat(applicant.get("/v1/sms?status=DELIVERED").status()).isEqualTo(200);
         assertThat(applicant.get("/v1/statistics").status()).isEqualTo(200);
