@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import smsplatform.aws.AwsClients;
+import java.util.function.Supplier;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.ExponentialBackoff;
 import smsplatform.json.Json;
@@ -30,23 +30,23 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
             Duration.ofSeconds(MAX_RETRY_SECONDS));
 
     private final DeliveryService delivery;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
     private final String queueUrl;
 
     public DeliveryHandler() {
-        this(FunctionEnvironment.fromSystem(), AwsClients.sqs());
+        this(FunctionEnvironment.fromSystem());
     }
 
-    private DeliveryHandler(FunctionEnvironment env, SqsClient sqs) {
-        this(env, MessageWiring.from(env), sqs);
+    private DeliveryHandler(FunctionEnvironment env) {
+        this(env, MessageWiring.from(env));
     }
 
-    private DeliveryHandler(FunctionEnvironment env, MessageWiring wiring, SqsClient sqs) {
-        this(new DeliveryService(wiring.messages(), wiring.progress(), MessageWiring.carrier(env), Clock.systemUTC()), sqs,
-                env.outboundQueueUrl());
+    private DeliveryHandler(FunctionEnvironment env, MessageWiring wiring) {
+        this(new DeliveryService(wiring.messages(), wiring.progress(), MessageWiring.carrier(env), Clock.systemUTC()),
+                wiring.sqs(), env.outboundQueueUrl());
     }
 
-    public DeliveryHandler(DeliveryService delivery, SqsClient sqs, String queueUrl) {
+    public DeliveryHandler(DeliveryService delivery, Supplier<SqsClient> sqs, String queueUrl) {
         this.delivery = delivery;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -68,7 +68,7 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     private void backOff(SQSEvent.SQSMessage message) {
         int receives = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
         int seconds = retryDelaySeconds(receives);
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+        sqs.get().changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
                 .visibilityTimeout(seconds));
     }
 

@@ -6,12 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.log.Log;
 import smsplatform.service.MessageSweeper;
-import smsplatform.support.Lazy;
 
 /**
  * Runs on a schedule: settles messages left QUEUED or SENT without progress, and accepted ones whose receipt never
@@ -31,7 +29,7 @@ public final class MessageSweeperHandler implements RequestHandler<ScheduledEven
 
     private MessageSweeperHandler(FunctionEnvironment env, MessageWiring wiring) {
         this(new MessageSweeper(wiring.messages(), wiring.progress(),
-                new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
+                new SqsOutboundQueue(wiring.sqs(), env.outboundQueueUrl()),
                 new MessageSweeper.Bounds(env.sweepQueuedAfter(), env.sweepSentAfter(), env.sweepReceiptAfter()),
                 Clock.systemUTC()));
     }
