@@ -1,6 +1,7 @@
 package smsplatform.domain;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * A recipient normalised to E.164, with its real region (ISO 3166-1 alpha-2); domestic means mainland China
@@ -9,6 +10,7 @@ import java.text.Normalizer;
 public record PhoneNumber(String e164, boolean domestic, String isoCode) {
 
     public static final String DOMESTIC_REGION = "CN";
+    private static final Pattern SEPARATORS = Pattern.compile("[ ().-]");
 
     /** A written number as it is read: NFKC (full-width digits, plus sign and spaces become ASCII), trimmed. */
     public static String written(String raw) {
@@ -17,7 +19,7 @@ public record PhoneNumber(String e164, boolean domestic, String isoCode) {
 
     /** True when written with an international prefix, '+' or '00', other than mainland China's (separators aside). */
     public static boolean looksInternational(String raw) {
-        String s = written(raw).replaceAll("[ ().-]", "");
+        String s = SEPARATORS.matcher(written(raw)).replaceAll("");
         return (s.startsWith("+") && !s.startsWith("+86")) || (s.startsWith("00") && !s.startsWith("0086"));
     }
 }
