@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import smsplatform.carrier.TwoWaySms;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.json.Json;
+import smsplatform.phone.LibPhoneNumberPlan;
 
 /**
  * A handset answers ({@code POST /local/handsets/{number}/replies {"text"}}): the carrier simulator publishes what
@@ -29,6 +31,9 @@ final class HandsetReplies {
     static final LocalTopics.Publisher END_USER_MESSAGING = new LocalTopics.Publisher("sms-voice.amazonaws.com",
             "arn:aws:sms-voice:" + StackPlan.REGION + ":" + SqsEmulator.ACCOUNT + ":phone-number/phone-sms-local");
 
+    /** The handsets' numbers are read as SendSms reads them. */
+    private static final PhoneNumberPlan PLAN = new LibPhoneNumberPlan();
+
     record Answer(int status, Map<String, Object> body) {}
 
     private final LocalTopics topics;
@@ -41,7 +46,7 @@ final class HandsetReplies {
 
     /** The handset's number in any form SendSms accepts, normalised to E.164. */
     static Optional<String> number(String written) {
-        return PhoneNumber.parse(written).map(PhoneNumber::e164);
+        return PLAN.parse(written).map(PhoneNumber::e164);
     }
 
     Answer reply(String writtenNumber, byte[] body) {

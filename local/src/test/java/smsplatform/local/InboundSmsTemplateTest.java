@@ -13,6 +13,7 @@ import smsplatform.json.Json;
 import smsplatform.local.iam.AwsCall;
 import smsplatform.local.iam.Policy.Decision;
 import smsplatform.local.iam.Policy;
+import smsplatform.phone.LibPhoneNumberPlan;
 
 /** What template.yaml declares between End User Messaging's two-way channel and the inbound queue, on AWS and locally. */
 class InboundSmsTemplateTest {
@@ -98,7 +99,7 @@ class InboundSmsTemplateTest {
         String envelope = LocalTopics.envelope("m-1", TOPIC, payload, at);
         assertThat(Json.parseObject(envelope)).containsEntry("Type", "Notification").containsEntry("TopicArn", TOPIC)
                 .containsEntry("MessageId", "m-1").containsEntry("Timestamp", "2026-12-01T08:00:00.000Z");
-        assertThat(TwoWaySms.parse(envelope)).isEqualTo(new InboundSms("in-1", "+8613800138000", "+12065550100", "ＴＤ", at));
+        assertThat(TwoWaySms.parse(envelope, new LibPhoneNumberPlan())).isEqualTo(new InboundSms("in-1", "+8613800138000", "+12065550100", "ＴＤ", at));
     }
 
     @Test
@@ -106,7 +107,7 @@ class InboundSmsTemplateTest {
         Map<String, Object> event = Json.parseObject(Files.readString(RunningStack.PROJECT.resolve("events/inbound-sms-replies.json")));
         List<Object> records = Template.list(event.get("Records"));
         assertThat(records).hasSize(2);
-        List<InboundSms> replies = records.stream().map(r -> TwoWaySms.parse((String) Template.map(r).get("body"))).toList();
+        List<InboundSms> replies = records.stream().map(r -> TwoWaySms.parse((String) Template.map(r).get("body"), new LibPhoneNumberPlan())).toList();
         assertThat(replies).extracting(InboundSms::from).containsExactly("+8613800138000", "+8613900139000");
         assertThat(replies).extracting(InboundSms::text).containsExactly("ＴＤ", "好的，谢谢");
         assertThat(records).allSatisfy(r -> assertThat(Template.map(r).get("eventSourceARN")).isEqualTo(QUEUE));

@@ -1,6 +1,7 @@
 package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
@@ -144,6 +145,29 @@ class SendSmsEndToEndTest {
         Set<Object> serials = new HashSet<>();
         results.stream().filter(r -> "Ok".equals(r.get("code"))).forEach(r -> serials.add(r.get("serialNo")));
         assertThat(serials).hasSize(4);
+    }
+
+    @Test
+    void numbersWrittenAsCustomersTypeThemAreReadInE164WithTheirRealRegion() throws Exception {
+        Sender sender = sender("sms-written", "Written Labs");
+        List<Map<String, Object>> domestic = statuses(sender.send(List.of("139-0000-0020", "+86 139 0000 0021",
+                "(+86) 139.0000.0022", "１３９ ００００ ００２３", "139 0000 0020", "010 1234 5678"), "written"));
+        assertThat(domestic).extracting(r -> r.get("phoneNumber")).containsExactly("+8613900000020", "+8613900000021",
+                "+8613900000022", "+8613900000023", "+8613900000020", "010 1234 5678");
+        assertThat(domestic).extracting(r -> r.get("code")).containsExactly("Ok", "Ok", "Ok", "Ok",
+                "LimitExceeded.PhoneNumberThirtySecondLimit", "InvalidParameterValue.IncorrectPhoneNumber");
+        assertThat(domestic.subList(0, 5)).allSatisfy(r -> assertThat(r).containsEntry("isoCode", "CN"));
+
+        String abroad = Journeys.approveTemplate(sender.client(), reviewer, Map.of("name", "Parcel abroad",
+                "type", "NOTIFICATION", "international", true, "content", PARCEL, "variables", List.of(Map.of("kind", "TEXT")),
+                "remark", "Tells customers abroad where their parcel is"));
+        List<Map<String, Object>> international = statuses(sender.client().post("/v1/sms/send", Map.of("phoneNumbers",
+                List.of("+44 7400 123456", "00852 5123 4567", "+1 (415) 555-0142", "+44 20 7946 0000"),
+                "templateId", abroad, "templateParams", List.of("shipped"))));
+        assertThat(international).extracting(r -> r.get("phoneNumber"), r -> r.get("code"), r -> r.get("isoCode"))
+                .containsExactly(tuple("+447400123456", "Ok", "GB"), tuple("+85251234567", "Ok", "HK"),
+                        tuple("+14155550142", "Ok", "US"),
+                        tuple("+44 20 7946 0000", "InvalidParameterValue.IncorrectPhoneNumber", ""));
     }
 
     @Test

@@ -29,6 +29,7 @@ import smsplatform.functions.review.ReviewerApiHandler;
 import smsplatform.functions.signatures.SignaturesApiHandler;
 import smsplatform.functions.sms.SendSmsHandler;
 import smsplatform.http.ApiHandler;
+import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.service.CallbackService;
 import smsplatform.service.OptOutService;
 import smsplatform.service.PullService;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class SnapStartPrimingTest {
 
+    static final LibPhoneNumberPlan PLAN = new LibPhoneNumberPlan();
     static AwsBackend backend;
     static DynamoSignatureStore store;
 
@@ -88,11 +90,12 @@ class SnapStartPrimingTest {
                 new DynamoMessageStore(backend.dynamo, backend.table()),
                 new SqsOutboundQueue(backend.sqs, backend.queueUrl("OutboundQueue")),
                 new DynamoSendCounters(backend.dynamo, backend.table()), new DynamoOptOuts(backend.dynamo, backend.table()),
-                new DynamoStatistics(backend.dynamo, backend.table()), Clock.systemUTC()),
+                new DynamoStatistics(backend.dynamo, backend.table()), PLAN, Clock.systemUTC()),
                 new PullService(new DynamoSentMessages(backend.dynamo, backend.table()),
                         new DynamoStatistics(backend.dynamo, backend.table()),
-                        new DynamoReplies(backend.dynamo, backend.table()), Clock.systemUTC()),
-                new OptOutService(new DynamoOptOuts(backend.dynamo, backend.table()), Clock.systemUTC()), api("send-sms"));
+                        new DynamoReplies(backend.dynamo, backend.table()), PLAN, Clock.systemUTC()),
+                new OptOutService(new DynamoOptOuts(backend.dynamo, backend.table()), PLAN, Clock.systemUTC()), PLAN,
+                api("send-sms"));
         assertThat(unchanged(handler::prime)).containsExactly(400, 404);
     }
 

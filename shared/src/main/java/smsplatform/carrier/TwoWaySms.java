@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.json.Json;
 
 /**
@@ -42,7 +43,7 @@ public final class TwoWaySms {
     private TwoWaySms() {}
 
     /** One SQS message body as the inbound queue's subscription delivers it; malformed: IllegalArgumentException. */
-    public static InboundSms parse(String sqsBody) {
+    public static InboundSms parse(String sqsBody, PhoneNumberPlan plan) {
         if (sqsBody == null || sqsBody.isEmpty()) {
             throw malformed("the body is empty");
         }
@@ -61,7 +62,7 @@ public final class TwoWaySms {
         }
         Map<?, ?> payload = object(message, "Message");
         String from = field(payload, "originationNumber");
-        String e164 = PhoneNumber.parse(from).map(PhoneNumber::e164)
+        String e164 = plan.parse(from).map(PhoneNumber::e164)
                 .orElseThrow(() -> malformed("originationNumber is not a phone number"));
         String to = field(payload, "destinationNumber");
         String inboundMessageId = field(payload, "inboundMessageId");

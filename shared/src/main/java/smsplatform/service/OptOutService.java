@@ -5,6 +5,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.ports.OptOuts;
 
 /**
@@ -17,10 +18,12 @@ public final class OptOutService {
     static final String LISTING = "opt-outs";
 
     private final OptOuts optOuts;
+    private final PhoneNumberPlan plan;
     private final Clock clock;
 
-    public OptOutService(OptOuts optOuts, Clock clock) {
+    public OptOutService(OptOuts optOuts, PhoneNumberPlan plan, Clock clock) {
         this.optOuts = optOuts;
+        this.plan = plan;
         this.clock = clock;
     }
 
@@ -48,8 +51,8 @@ public final class OptOutService {
         optOuts.decide(caller.accountId(), number, false, clock.instant(), OptOut.Source.API);
     }
 
-    private static String number(String written) {
-        String number = PullService.phoneNumber(written);
+    private String number(String written) {
+        String number = PullService.phoneNumber(plan, written);
         if (number == null) {
             throw Failure.missingField("number");
         }

@@ -16,6 +16,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Replies;
@@ -50,12 +51,14 @@ public final class PullService {
     private final SentMessages messages;
     private final Statistics statistics;
     private final Replies replies;
+    private final PhoneNumberPlan plan;
     private final Clock clock;
 
-    public PullService(SentMessages messages, Statistics statistics, Replies replies, Clock clock) {
+    public PullService(SentMessages messages, Statistics statistics, Replies replies, PhoneNumberPlan plan, Clock clock) {
         this.messages = messages;
         this.statistics = statistics;
         this.replies = replies;
+        this.plan = plan;
         this.clock = clock;
     }
 
@@ -65,7 +68,7 @@ public final class PullService {
      * a default {@code to} does not move between pages) and is bound to the filters the client gave.
      */
     public Page<SmsMessage> messages(Caller caller, MessageQuery query) {
-        String phoneNumber = phoneNumber(query.phoneNumber());
+        String phoneNumber = phoneNumber(plan, query.phoneNumber());
         String status = status(query.status());
         Instant from = instant("from", query.from());
         Instant to = instant("to", query.to());
@@ -207,13 +210,13 @@ public final class PullService {
     }
 
     /** Any form SendSms accepts, matched in E.164; a leading '+' the client did not percent-encode arrives as a space. */
-    static String phoneNumber(String raw) {
+    static String phoneNumber(PhoneNumberPlan plan, String raw) {
         String value = blankToNull(raw);
         if (value == null) {
             return null;
         }
         String written = value.startsWith(" ") ? "+" + value.substring(1) : value;
-        return PhoneNumber.parse(written).map(PhoneNumber::e164).orElseThrow(() -> Failure.invalid(
+        return plan.parse(written).map(PhoneNumber::e164).orElseThrow(() -> Failure.invalid(
                 "InvalidParameterValue.IncorrectPhoneNumber", "The phone number is not valid", "phoneNumber"));
     }
 

@@ -13,6 +13,7 @@ import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.PhoneNumber;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.domain.SendLimits.Verdict;
 import smsplatform.domain.SendStatus;
 import smsplatform.domain.Signature;
@@ -57,19 +58,20 @@ public final class SendSmsService {
     private final SendCounters counters;
     private final OptOuts optOuts;
     private final Statistics statistics;
+    private final PhoneNumberPlan plan;
     private final Clock clock;
     private final Runnable afterRecorded;
 
     public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
                           OutboundQueue outbound, SendCounters counters, OptOuts optOuts, Statistics statistics,
-                          Clock clock) {
-        this(signatures, templates, messages, outbound, counters, optOuts, statistics, clock, () -> { });
+                          PhoneNumberPlan plan, Clock clock) {
+        this(signatures, templates, messages, outbound, counters, optOuts, statistics, plan, clock, () -> { });
     }
 
     /** {@code afterRecorded}: a fault-injection point between recording the messages and queueing them. */
     public SendSmsService(SignatureStore signatures, TemplateStore templates, MessageStore messages,
                           OutboundQueue outbound, SendCounters counters, OptOuts optOuts, Statistics statistics,
-                          Clock clock, Runnable afterRecorded) {
+                          PhoneNumberPlan plan, Clock clock, Runnable afterRecorded) {
         this.signatures = signatures;
         this.templates = templates;
         this.messages = messages;
@@ -77,6 +79,7 @@ public final class SendSmsService {
         this.counters = counters;
         this.optOuts = optOuts;
         this.statistics = statistics;
+        this.plan = plan;
         this.clock = clock;
         this.afterRecorded = afterRecorded;
     }
@@ -107,7 +110,8 @@ public final class SendSmsService {
         List<String> serials = new ArrayList<>();
         List<SendCounters.Send> sends = new ArrayList<>();
         for (String raw : numbers) {
-            Optional<PhoneNumber> number = PhoneNumber.parse(raw);
+            // A number of the other region than the request's is as incorrect as one of no region.
+            Optional<PhoneNumber> number = plan.parse(raw).filter(n -> n.domestic() != international);
             parsed.add(number.orElse(null));
             serials.add(number.isPresent() ? ids.next("sms-") : "");
         }

@@ -18,9 +18,12 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import smsplatform.domain.InboundSms;
 import smsplatform.json.Json;
+import smsplatform.phone.LibPhoneNumberPlan;
 
 /** Replies from handsets (the documented samples, resources/two-way-sms) read from the inbound queue's bodies. */
 class TwoWaySmsTest {
+
+    static final LibPhoneNumberPlan PLAN = new LibPhoneNumberPlan();
 
     static String sample(String name) throws IOException {
         try (InputStream in = TwoWaySmsTest.class.getResourceAsStream("/two-way-sms/" + name)) {
@@ -44,24 +47,24 @@ class TwoWaySmsTest {
 
     @Test
     void theDocumentedPayloadInTheDocumentedEnvelopeIsAReplyFromTheHandsetReceivedWhenSnsPublishedIt() throws Exception {
-        assertThat(TwoWaySms.parse(notification(sample("payload.json")))).isEqualTo(new InboundSms(
+        assertThat(TwoWaySms.parse(notification(sample("payload.json")), PLAN)).isEqualTo(new InboundSms(
                 "cae173d2-66b9-564c-8309-21f858e9fb84", "+14255550182", "+12125550101", "EXAMPLE",
                 Instant.parse("2012-03-29T05:12:16.901Z")));
     }
 
     @Test
     void theHandsetsNumberIsNormalisedToE164AndOurNumberIsKeptAsGiven() throws Exception {
-        InboundSms reply = TwoWaySms.parse(notification(payloadWith("originationNumber", "8613800138000")));
+        InboundSms reply = TwoWaySms.parse(notification(payloadWith("originationNumber", "8613800138000")), PLAN);
         assertThat(reply.from()).isEqualTo("+8613800138000");
-        assertThat(TwoWaySms.parse(notification(payloadWith("destinationNumber", "106900001234"))).to()).isEqualTo("106900001234");
+        assertThat(TwoWaySms.parse(notification(payloadWith("destinationNumber", "106900001234")), PLAN).to()).isEqualTo("106900001234");
     }
 
     @Test
     void fullWidthAndNonAsciiTextIsKeptExactlyAsSentUpToSixteenHundredCharacters() throws Exception {
         for (String text : List.of("ＴＤ", " 退订 ", "Stop\n拒收😀", "e\u0301", "", "😀".repeat(TwoWaySms.MAX_TEXT_LENGTH))) {
-            assertThat(TwoWaySms.parse(notification(payloadWith("messageBody", text))).text()).isEqualTo(text);
+            assertThat(TwoWaySms.parse(notification(payloadWith("messageBody", text)), PLAN).text()).isEqualTo(text);
         }
-        assertThatThrownBy(() -> TwoWaySms.parse(notification(payloadWith("messageBody", "x".repeat(TwoWaySms.MAX_TEXT_LENGTH + 1)))))
+        assertThatThrownBy(() -> TwoWaySms.parse(notification(payloadWith("messageBody", "x".repeat(TwoWaySms.MAX_TEXT_LENGTH + 1))), PLAN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messageBody is longer than 1600");
     }
 
@@ -69,7 +72,7 @@ class TwoWaySmsTest {
     void thePayloadTheSimulatorPublishesHasTheDocumentedFieldsAndReadsBack() throws Exception {
         String payload = TwoWaySms.payload("+8613800138000", "+12065550100", "KEYWORD_000000000000", "ＴＤ", "id-1", "sim-1");
         assertThat(Json.parseObject(payload).keySet()).isEqualTo(Json.parseObject(sample("payload.json")).keySet());
-        assertThat(TwoWaySms.parse(notification(payload))).isEqualTo(new InboundSms("id-1", "+8613800138000", "+12065550100",
+        assertThat(TwoWaySms.parse(notification(payload), PLAN)).isEqualTo(new InboundSms("id-1", "+8613800138000", "+12065550100",
                 "ＴＤ", Instant.parse("2012-03-29T05:12:16.901Z")));
     }
 
@@ -95,10 +98,10 @@ class TwoWaySmsTest {
         bodies.put(notification(payloadWith("inboundMessageId", "i".repeat(TwoWaySms.MAX_FIELD_LENGTH + 1))), "inboundMessageId is longer");
         bodies.put(notification(payloadWith("messageBody", List.of("TD"))), "messageBody is missing or not a string");
         bodies.put(" ".repeat(TwoWaySms.MAX_BODY_LENGTH + 1), "body is longer");
-        bodies.forEach((body, why) -> assertThatThrownBy(() -> TwoWaySms.parse(body)).as(why)
+        bodies.forEach((body, why) -> assertThatThrownBy(() -> TwoWaySms.parse(body, PLAN)).as(why)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a two-way SMS notification: ")
                 .hasMessageContaining(why));
-        assertThatThrownBy(() -> TwoWaySms.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TwoWaySms.parse(null, PLAN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Property
@@ -113,7 +116,7 @@ class TwoWaySmsTest {
 
     static void assertParsesOrIsRefused(String body) {
         try {
-            InboundSms reply = TwoWaySms.parse(body);
+            InboundSms reply = TwoWaySms.parse(body, PLAN);
             assertThat(reply.inboundMessageId()).isNotBlank();
             assertThat(reply.from()).startsWith("+");
             assertThat(reply.to()).isNotBlank();

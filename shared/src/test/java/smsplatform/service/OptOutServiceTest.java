@@ -15,6 +15,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
+import smsplatform.phone.LibPhoneNumberPlan;
 
 /** The opt-out list by hand (DESIGN §12), on in-memory ports. */
 class OptOutServiceTest {
@@ -22,7 +23,7 @@ class OptOutServiceTest {
     static final Instant NOW = Instant.parse("2030-03-01T08:00:00Z");
 
     final InMemoryOptOuts optOuts = new InMemoryOptOuts();
-    final OptOutService service = new OptOutService(optOuts, Clock.fixed(NOW, ZoneOffset.UTC));
+    final OptOutService service = new OptOutService(optOuts, new LibPhoneNumberPlan(), Clock.fixed(NOW, ZoneOffset.UTC));
     final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
     final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 

@@ -22,6 +22,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
+import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
 import smsplatform.support.Ids;
@@ -55,7 +56,7 @@ class PullServiceTest {
     final InMemoryStatistics statistics = new InMemoryStatistics();
     final MovingClock clock = new MovingClock();
     final InMemoryReplies replies = new InMemoryReplies();
-    final PullService pulls = new PullService(store, statistics, replies, clock);
+    final PullService pulls = new PullService(store, statistics, replies, new LibPhoneNumberPlan(), clock);
     final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
     final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 

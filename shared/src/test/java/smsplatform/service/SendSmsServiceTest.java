@@ -2,6 +2,7 @@ package smsplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
+import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.OptOuts;
 import smsplatform.ports.OutboundQueue;
@@ -64,8 +66,8 @@ class SendSmsServiceTest {
     }
 
     SendSmsService service(OptOuts lists, Runnable afterRecorded) {
-        return new SendSmsService(signatures, templates, messages, outbound::addAll, counters, lists, statistics, clock,
-                afterRecorded);
+        return new SendSmsService(signatures, templates, messages, outbound::addAll, counters, lists, statistics,
+                new LibPhoneNumberPlan(), clock, afterRecorded);
     }
 
     SendSmsServiceTest() {
@@ -232,6 +234,24 @@ class SendSmsServiceTest {
         });
         assertThat(statuses.get(1).code()).isEqualTo(SendLimits.Verdict.OK.code());
         assertThat(outbound).extracting(OutboundQueue.Delivery::serialNo).containsExactly(statuses.get(1).serialNo());
+    }
+
+    @Test
+    void aNumberWrittenWithSeparatorsIsTheSameNumberAndLandlinesAreRefused() {
+        List<SendStatus> statuses = send(List.of("138-0013-8000", "+86 138 0013 8000", "010 1234 5678"),
+                "Acme Cloud", "tpl-code", "4242");
+        assertThat(statuses).extracting(SendStatus::phoneNumber).containsExactly("+86" + DOMESTIC, "+86" + DOMESTIC, "010 1234 5678");
+        assertThat(statuses).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code(),
+                SendLimits.Verdict.THIRTY_SECONDS.code(), "InvalidParameterValue.IncorrectPhoneNumber");
+        assertThat(outbound).hasSize(1);
+    }
+
+    @Test
+    void eachInternationalNumberReportsItsOwnRegion() {
+        assertThat(send(List.of("+44 7400 123456", "+852 5123 4567", "+1 (415) 555-0100"), null, "tpl-intl", "4242"))
+                .extracting(SendStatus::code, SendStatus::isoCode).containsExactly(
+                        tuple(SendLimits.Verdict.OK.code(), "GB"), tuple(SendLimits.Verdict.OK.code(), "HK"),
+                        tuple(SendLimits.Verdict.OK.code(), "US"));
     }
 
     @Test

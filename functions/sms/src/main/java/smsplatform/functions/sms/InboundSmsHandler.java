@@ -12,7 +12,9 @@ import smsplatform.aws.FunctionEnvironment;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.carrier.TwoWaySms;
 import smsplatform.domain.InboundSms;
+import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.log.Log;
+import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.ReplyService;
 import smsplatform.support.Lazy;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class InboundSmsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final ReplyService replies;
+    private final PhoneNumberPlan plan;
 
     public InboundSmsHandler() {
         this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
@@ -34,11 +37,12 @@ public final class InboundSmsHandler implements RequestHandler<SQSEvent, SQSBatc
     private InboundSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
         this(new ReplyService(new DynamoRecipients(dynamo, env.tableName()), new DynamoReplies(dynamo, env.tableName()),
                 new DynamoOptOuts(dynamo, env.tableName()),
-                new SqsCallbackEvents(Lazy.of(AwsClients::sqs), env.callbackQueueUrl())));
+                new SqsCallbackEvents(Lazy.of(AwsClients::sqs), env.callbackQueueUrl())), new LibPhoneNumberPlan());
     }
 
-    public InboundSmsHandler(ReplyService replies) {
+    public InboundSmsHandler(ReplyService replies, PhoneNumberPlan plan) {
         this.replies = replies;
+        this.plan = plan;
     }
 
     @Override
@@ -47,7 +51,7 @@ public final class InboundSmsHandler implements RequestHandler<SQSEvent, SQSBatc
         return QueueBatch.processConcurrently("inbound-sms", event, context, message -> {
             InboundSms sms;
             try {
-                sms = TwoWaySms.parse(message.getBody());
+                sms = TwoWaySms.parse(message.getBody(), plan);
             } catch (IllegalArgumentException malformed) {
                 Log.warn("reply.malformed", "error", malformed.getMessage());
                 return;

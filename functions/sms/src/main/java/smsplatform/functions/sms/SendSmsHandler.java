@@ -42,6 +42,7 @@ import smsplatform.json.ReplyJson;
 import smsplatform.json.SendStatusJson;
 import smsplatform.json.SmsMessageJson;
 import smsplatform.json.StatisticsJson;
+import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.service.OptOutService;
 import smsplatform.service.PullService;
 import smsplatform.service.SendSmsService;
@@ -63,36 +64,40 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Built on first use: a send's cold start does not load what only the pulls and the opt-out routes use. */
     private final Supplier<PullService> pulls;
     private final Supplier<OptOutService> optOuts;
+    private final LibPhoneNumberPlan plan;
     private final ApiHandler api;
 
     public SendSmsHandler() {
-        this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb());
+        this(FunctionEnvironment.fromSystem(), AwsClients.dynamoDb(), new LibPhoneNumberPlan());
         Core.getGlobalContext().register(this);
     }
 
-    private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo) {
+    private SendSmsHandler(FunctionEnvironment env, DynamoDbClient dynamo, LibPhoneNumberPlan plan) {
         this(new SendSmsService(new DynamoSignatureStore(dynamo, env.tableName()),
                         new DynamoTemplateStore(dynamo, env.tableName()),
                         new DynamoMessageStore(dynamo, env.tableName()),
                         new SqsOutboundQueue(Lazy.of(AwsClients::sqs), env.outboundQueueUrl()),
                         new DynamoSendCounters(dynamo, env.tableName()), new DynamoOptOuts(dynamo, env.tableName()),
-                        new DynamoStatistics(dynamo, env.tableName()), Clock.systemUTC(), FaultPoints.pause(AFTER_RECORDED)),
+                        new DynamoStatistics(dynamo, env.tableName()), plan, Clock.systemUTC(),
+                        FaultPoints.pause(AFTER_RECORDED)),
                 Lazy.of(() -> new PullService(new DynamoSentMessages(dynamo, env.tableName()),
                         new DynamoStatistics(dynamo, env.tableName()), new DynamoReplies(dynamo, env.tableName()),
-                        Clock.systemUTC())),
-                Lazy.of(() -> new OptOutService(new DynamoOptOuts(dynamo, env.tableName()), Clock.systemUTC())),
-                env.apiHandler("send-sms", dynamo));
+                        plan, Clock.systemUTC())),
+                Lazy.of(() -> new OptOutService(new DynamoOptOuts(dynamo, env.tableName()), plan, Clock.systemUTC())),
+                plan, env.apiHandler("send-sms", dynamo));
     }
 
-    public SendSmsHandler(SendSmsService sms, PullService pulls, OptOutService optOuts, ApiHandler api) {
-        this(sms, () -> pulls, () -> optOuts, api);
+    public SendSmsHandler(SendSmsService sms, PullService pulls, OptOutService optOuts, LibPhoneNumberPlan plan,
+                          ApiHandler api) {
+        this(sms, () -> pulls, () -> optOuts, plan, api);
     }
 
     private SendSmsHandler(SendSmsService sms, Supplier<PullService> pulls, Supplier<OptOutService> optOuts,
-                           ApiHandler api) {
+                           LibPhoneNumberPlan plan, ApiHandler api) {
         this.sms = sms;
         this.pulls = pulls;
         this.optOuts = optOuts;
+        this.plan = plan;
         this.api = api;
     }
 
@@ -103,11 +108,12 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /**
      * SnapStart: before the snapshot, prime with a send refused for its sign and an unknown message
-     * (nothing is stored), and render a template (the sign's refusal comes first). Statuses: 400 and 404
-     * when the table is reachable.
+     * (nothing is stored), render a template and read every region's numbers (the sign's refusal comes first).
+     * Statuses: 400 and 404 when the table is reachable.
      */
     @Override
     public List<Integer> prime() {
+        plan.prime();
         new ApprovedTemplate("tpl-priming", false, TemplateType.VERIFICATION_CODE, "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
