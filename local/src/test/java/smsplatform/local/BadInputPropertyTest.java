@@ -53,7 +53,8 @@ class BadInputPropertyTest {
             "contentType", "decision", "reasons", "comment", "version", "phoneNumbers", "sign", "content",
             "sessionContext", "appStoreUrl", "domain", "icpNumber", "variables", "templateId", "templateParams", "url", "events");
     static final List<Object> VALUES = List.of("COMPANY", "APP", "SELF_USE", "FOR_OTHERS", "APPROVE", "REJECT",
-            "BUSINESS_LICENSE", "application/pdf", "OTHER", "13800138000", "+8613800138000", "Fuzz Labs", "【】",
+            "BUSINESS_LICENSE", "application/pdf", "OTHER", "13800138000", "+8613800138000", "138-0013-8000",
+            "(+86) 138 0013 8000", "+1 (415) 555-0100", "1-800-FLOWERS", "Fuzz Labs", "【】",
             "", " ", "\u0000", "测试", "x".repeat(3000), -1, 0, 3, 1e308, true, false, List.of(), Map.of(),
             "VERIFICATION_CODE", "NOTIFICATION", "MARKETING", "CODE", "DIGITS", "AMOUNT", "DATETIME", "NAME", "TEXT",
             "MISSING_OPT_OUT", "UNCLEAR_PURPOSE", "signature", "template", SIGN, "{1}", "{0}", "{11}", "${code}",
