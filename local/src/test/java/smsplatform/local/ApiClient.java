@@ -97,9 +97,15 @@ final class ApiClient {
         return UploadForm.post(upload, contentType, bytes).statusCode();
     }
 
-    /** Polls GET path until the JSON body satisfies the condition (asynchronous steps), or fails. */
+    /** Polls GET path until the JSON body satisfies the condition (asynchronous steps), or fails after 60 s. */
     Map<String, Object> await(String path, Predicate<Map<String, Object>> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return await(path, condition, what, Duration.ofSeconds(60));
+    }
+
+    /** The same with another bound: a backlog (a thousand messages) is awaited as a whole, not 60 s at a time. */
+    Map<String, Object> await(String path, Predicate<Map<String, Object>> condition, String what, Duration bound)
+            throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
         Response last = null;
         while (System.nanoTime() < deadline) {
             last = get(path);
