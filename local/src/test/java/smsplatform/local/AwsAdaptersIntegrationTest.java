@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSendCounters;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * The AWS adapters through the real SDK against the selected backend (embedded emulators by default;
  * {@code -Dsms.backend=localstack} for LocalStack in Docker).
  */
+@ResourceLock(AwsBackend.LOCK)
 class AwsAdaptersIntegrationTest extends OnAwsBackend {
 
     static DynamoSignatureStore signatures;

@@ -107,6 +107,9 @@ abstract class AwsBackend implements AutoCloseable {
         return plan.bucketNames.values().iterator().next();
     }
 
+    /** The test classes on the JVM's one backend run one after another (@ResourceLock): they share its queues. */
+    static final String LOCK = "the test JVM's AwsBackend";
+
     private static AwsBackend shared;
     private static boolean noticed;
 

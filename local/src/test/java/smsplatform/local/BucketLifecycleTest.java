@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The local stack expires objects as the template's lifecycle rules say, on the emulated S3. */
+@ResourceLock(AwsBackend.LOCK)
 class BucketLifecycleTest {
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
@@ -58,6 +59,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * bucket emitted, delivered (or re-delivered, or reordered) the way S3 may deliver them.
  */
 // It reads its handler's log lines from System.out, which it replaces for a moment.
+@ResourceLock(AwsBackend.LOCK)
 @Execution(ExecutionMode.SAME_THREAD)
 class CertificateChecksIntegrationTest {
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * the environment template.yaml gives it, a Scheduled Event through Lambda's serializers, the real SDK
  * against the emulators (a table and outbound queue of its own).
  */
+@ResourceLock(AwsBackend.LOCK)
 class MessageSweeperHandlerTest {
 
     @TempDir

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.SqsOutboundQueue;
 import smsplatform.domain.SmsMessage.Status;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * backend, with the delivery service behind the queue and the production bounds (5 and 20 minutes) on
  * a clock the test moves. Each test has a table and a queue of its own.
  */
+@ResourceLock(AwsBackend.LOCK)
 class MessageSweeperIntegrationTest {
 
     static final Instant T0 = Instant.parse("2030-01-01T08:00:00Z");

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoStatistics;
@@ -27,6 +28,7 @@ import smsplatform.support.Ids;
  * The pulls' adapters through the real SDK against the selected backend: statistics counted exactly under
  * concurrency, and a filtered listing that reads a bounded number of messages a page yet loses none.
  */
+@ResourceLock(AwsBackend.LOCK)
 class PullAdaptersIntegrationTest extends OnAwsBackend {
 
 

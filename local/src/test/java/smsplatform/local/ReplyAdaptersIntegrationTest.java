@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoOptOuts;
 import smsplatform.aws.DynamoRecipients;
@@ -27,6 +28,7 @@ import smsplatform.ports.Replies;
  * message is what attributes a number, the opt-out list is read in batches of a hundred, consistently, and a
  * reply is stored once and listed by time.
  */
+@ResourceLock(AwsBackend.LOCK)
 class ReplyAdaptersIntegrationTest extends OnAwsBackend {
 
     static final Instant T0 = Instant.parse("2030-05-01T08:00:00Z");

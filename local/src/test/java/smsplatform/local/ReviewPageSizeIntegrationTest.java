@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.domain.AccountType;
@@ -41,6 +42,7 @@ import smsplatform.support.Ids;
  * hold every application exactly once. (Pages are also cut at {@code ApiResponses.PAGE_BUDGET}, which
  * these bounded items do not reach; {@code PageTest} covers the cut.)
  */
+@ResourceLock(AwsBackend.LOCK)
 class ReviewPageSizeIntegrationTest {
 
     static final long LAMBDA_RESPONSE_LIMIT = 6L * 1024 * 1024;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * A crash between applying a decision and announcing it: the decision is applied once, and the
  * redelivered queue message announces it, once.
  */
+@ResourceLock(AwsBackend.LOCK)
 class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
 
     static DynamoSignatureStore store;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoCallbackStore;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoMessageStore;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the table and every queue are the same before and after. Handlers built in-process over the real
  * SDK against the emulators.
  */
+@ResourceLock(AwsBackend.LOCK)
 class SnapStartPrimingTest {
 
     static final LibPhoneNumberPlan PLAN = new LibPhoneNumberPlan();

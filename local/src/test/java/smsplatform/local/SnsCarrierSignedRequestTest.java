@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.carrier.SnsCarrier;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Carrier;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * The production carrier's request, signed by the real SDK, received by a local HTTP endpoint standing
  * in for SNS (no emulator of SNS SMS exists here): what it sends, and how it reads SNS's answers.
  */
+@ResourceLock(AwsBackend.LOCK)
 class SnsCarrierSignedRequestTest {
 
     record Received(String method, String path, Map<String, List<String>> headers, String body) {}
