@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class AwsJsonGate implements AutoCloseable {
     private final Service service;
     private final URI target;
     private final IamEnforcement iam;
+    /** When not null, every call a function makes, with its request and answer (the cost bench reads it). */
+    private final Path wireLog;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "iam-gate");
@@ -54,10 +57,11 @@ final class AwsJsonGate implements AutoCloseable {
         return t;
     });
 
-    AwsJsonGate(Service service, URI target, IamEnforcement iam) throws IOException {
+    AwsJsonGate(Service service, URI target, IamEnforcement iam, Path wireLog) throws IOException {
         this.service = service;
         this.target = target;
         this.iam = iam;
+        this.wireLog = wireLog;
         HttpServerSettings.apply();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -79,15 +83,17 @@ final class AwsJsonGate implements AutoCloseable {
             if (keyId == null) {
                 keyId = SigV4.presignedAccessKeyId(exchange.getRequestURI().getRawQuery());
             }
+            String function = null;
+            String operation = null;
             if (!iam.isRuntimeKey(keyId)) {
-                String function = iam.function(keyId);
+                function = iam.function(keyId);
                 if (function == null) {
                     refuse(exchange, 400, Map.of(), "UnrecognizedClientException",
                             "The security token included in the request is invalid.", "message");
                     return;
                 }
                 String targetHeader = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-                String operation = targetHeader == null ? "" : targetHeader.substring(targetHeader.indexOf('.') + 1);
+                operation = targetHeader == null ? "" : targetHeader.substring(targetHeader.indexOf('.') + 1);
                 Map<String, Object> request = body.length == 0 ? Map.of()
                         : Json.parseObject(new String(body, StandardCharsets.UTF_8));
                 IamEnforcement.Refusal refusal = iam.check(function, service.calls().apply(operation, request));
@@ -97,7 +103,17 @@ final class AwsJsonGate implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body);
+            HttpResponse<byte[]> answer = forward(exchange, body);
+            if (wireLog != null && function != null) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("function", function);
+                line.put("service", service.name());
+                line.put("operation", operation);
+                line.put("status", answer.statusCode());
+                line.put("request", new String(body, StandardCharsets.UTF_8));
+                line.put("response", new String(answer.body(), StandardCharsets.UTF_8));
+                LogLines.append(wireLog, Json.write(line));
+            }
         } catch (Exception e) {
             System.err.println("sms-local: " + service.name() + " gate: " + e);
             try {
@@ -108,7 +124,7 @@ final class AwsJsonGate implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
         URI uri = target.resolve(exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -125,6 +141,7 @@ final class AwsJsonGate implements AutoCloseable {
             }
         });
         send(exchange, response.statusCode(), response.body());
+        return response;
     }
 
     private static void refuse(HttpExchange exchange, int status, Map<String, String> headers, String type,

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.json.Json;
 
 /** Every function of the template, each in its own JVM, started on first use. */
 final class FunctionPool implements AutoCloseable {
@@ -22,6 +25,9 @@ final class FunctionPool implements AutoCloseable {
      * function; functions get them only through environment variables.
      */
     record Endpoints(String dynamoDb, String s3, String sqs, String carrierSecret, boolean iamEnforced) {}
+
+    /** The queue (or other source) an event came from, for the cost bench's count of event source requests. */
+    private static final Pattern EVENT_SOURCE = Pattern.compile("\"eventSourceARN\"\\s*:\\s*\"([^\"]+)\"");
 
     /** {@code jvmOptions}: given to every function's JVM (sms-local's fault points; none normally). */
     FunctionPool(StackPlan plan, Endpoints endpoints, Path logs, List<String> jvmOptions) {
@@ -58,7 +64,15 @@ final class FunctionPool implements AutoCloseable {
     }
 
     FunctionProcess.Result invoke(String logicalId, String eventJson) throws IOException, InterruptedException {
-        return process(logicalId).invoke(eventJson);
+        long start = System.nanoTime();
+        FunctionProcess.Result result = process(logicalId).invoke(eventJson);
+        if (Boolean.getBoolean(LocalStack.WIRE_LOG_PROPERTY)) {
+            Matcher source = EVENT_SOURCE.matcher(eventJson);
+            LogLines.append(logs.resolve("invocations.log"), Json.write(Map.of("function", logicalId,
+                    "ms", (System.nanoTime() - start) / 1_000_000.0, "failed", result.functionError(),
+                    "source", source.find() ? source.group(1) : "")));
+        }
+        return result;
     }
 
     private FunctionProcess process(String logicalId) {

@@ -41,6 +41,9 @@ public final class LocalStack implements AutoCloseable {
     /** Where the pieces of a running stack listen (also written to DATA_DIR/stack.json for 'invoke'). */
     public record Endpoints(int port, String dynamoDb, String s3, String sqs) {}
 
+    /** {@code -Dsms.local.wireLog=true}: logs/aws-wire.log holds every DynamoDB and SQS call of a function (bench/cost). */
+    static final String WIRE_LOG_PROPERTY = "sms.local.wireLog";
+
     /**
      * What {@code ./sms-local start} may set without touching the template: values of the template's
      * parameters, one period for every Schedule event instead of its rate (null: the template's rates),
@@ -119,9 +122,10 @@ public final class LocalStack implements AutoCloseable {
         String functionDynamoDb = endpoints.dynamoDb();
         String functionSqs = endpoints.sqs();
         if (iam != null) {
-            AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam);
+            Path wireLog = Boolean.getBoolean(WIRE_LOG_PROPERTY) ? logs.resolve("aws-wire.log") : null;
+            AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam, wireLog);
             parts.add(dynamoGate);
-            AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam);
+            AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam, wireLog);
             parts.add(sqsGate);
             functionDynamoDb = dynamoGate.endpoint().toString();
             functionSqs = sqsGate.endpoint().toString();

@@ -76,9 +76,9 @@ class IamRefusalsOnTheWireTest {
         parts.add(sqsEmulator);
         S3Emulator s3Emulator = S3Emulator.start(dir.resolve("s3"), created -> { }, iam);
         parts.add(s3Emulator);
-        AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam);
+        AwsJsonGate dynamoGate = new AwsJsonGate(AwsJsonGate.DYNAMODB, dynalite.endpoint(), iam, null);
         parts.add(dynamoGate);
-        AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam);
+        AwsJsonGate sqsGate = new AwsJsonGate(AwsJsonGate.SQS, sqsEmulator.endpoint(), iam, null);
         parts.add(sqsGate);
 
         adminDynamo = LocalStack.client(DynamoDbClient.builder(), dynalite.endpoint().toString()).build();
