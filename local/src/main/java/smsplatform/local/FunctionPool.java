@@ -18,6 +18,8 @@ final class FunctionPool implements AutoCloseable {
     private final Endpoints endpoints;
     private final Path logs;
     private final List<String> jvmOptions;
+    /** With {@code -Dsms.local.wireLog=true}, where each invocation is written (bench/cost); else null. */
+    private final Path invocationLog;
     private final Map<String, FunctionProcess> processes = new ConcurrentHashMap<>();
 
     /**
@@ -34,6 +36,7 @@ final class FunctionPool implements AutoCloseable {
         this.plan = plan;
         this.endpoints = endpoints;
         this.logs = logs;
+        this.invocationLog = Boolean.getBoolean(LocalStack.WIRE_LOG_PROPERTY) ? logs.resolve("invocations.log") : null;
         this.jvmOptions = jvmOptions;
     }
 
@@ -66,9 +69,9 @@ final class FunctionPool implements AutoCloseable {
     FunctionProcess.Result invoke(String logicalId, String eventJson) throws IOException, InterruptedException {
         long start = System.nanoTime();
         FunctionProcess.Result result = process(logicalId).invoke(eventJson);
-        if (Boolean.getBoolean(LocalStack.WIRE_LOG_PROPERTY)) {
+        if (invocationLog != null) {
             Matcher source = EVENT_SOURCE.matcher(eventJson);
-            LogLines.append(logs.resolve("invocations.log"), Json.write(Map.of("function", logicalId,
+            LogLines.append(invocationLog, Json.write(Map.of("function", logicalId,
                     "ms", (System.nanoTime() - start) / 1_000_000.0, "failed", result.functionError(),
                     "source", source.find() ? source.group(1) : "")));
         }

@@ -231,14 +231,8 @@ final class HttpGateway implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, list) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", list)));
         String rawQuery = exchange.getRequestURI().getRawQuery();
         Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.merge(k, v, (a, b) -> a + "," + b);
-            }
-        }
+        FormEncoded.pairs(rawQuery)
+                .forEach(p -> query.merge(p.getKey(), p.getValue(), (a, b) -> a + "," + b));
         Instant now = Instant.now();
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("method", method);

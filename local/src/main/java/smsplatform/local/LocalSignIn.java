@@ -1,7 +1,6 @@
 package smsplatform.local;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -238,21 +237,13 @@ final class LocalSignIn {
         }
     }
 
-    /** Form or query parameters; the first of a repeated name counts. */
+    /** Form or query parameters; the first of a repeated name counts; none at all if an escape is malformed. */
     static Map<String, String> params(String encoded) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.putIfAbsent(name, value);
-            } catch (IllegalArgumentException malformed) {
-                // a malformed escape: the parameter is ignored, as if absent
-            }
+        try {
+            FormEncoded.pairs(encoded).forEach(p -> params.putIfAbsent(p.getKey(), p.getValue()));
+        } catch (IllegalArgumentException malformed) {
+            params.clear(); // then the request lacks what it needs and is refused as such
         }
         return params;
     }

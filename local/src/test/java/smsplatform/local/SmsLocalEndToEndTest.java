@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +69,9 @@ class SmsLocalEndToEndTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(stdout.lines()).as("the token alone on stdout").hasSize(1);
+        Map<String, Object> claims = Json.parseObject(new String(Base64.getUrlDecoder().decode(stdout.strip().split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertThat(claims).containsEntry("account_id", "cli-minted").containsEntry("account_type", "INDIVIDUAL");
         ApiClient client = new ApiClient(stack.baseUrl, stdout.strip());
         assertThat(client.get("/v1/signatures").status()).isEqualTo(200);
         assertThat(client.get("/v1/reviews").status()).as("the reviewer scope").isEqualTo(200);
