@@ -1,13 +1,23 @@
 package smsplatform.local.iam;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** IAM's wildcards: {@code *} any run of characters (':' and '/' included), {@code ?} one character. */
 final class Wildcard {
 
+    /** The policies' patterns are few and every call checks them: each is compiled once (a profile found it hot). */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
     private Wildcard() {}
 
     static boolean matches(String pattern, String value, boolean ignoreCase) {
+        return COMPILED.computeIfAbsent((ignoreCase ? "i:" : "s:") + pattern, key -> compile(pattern, ignoreCase))
+                .matcher(value).matches();
+    }
+
+    private static Pattern compile(String pattern, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
         for (char c : pattern.toCharArray()) {
@@ -25,6 +35,6 @@ final class Wildcard {
             regex.append(Pattern.quote(literal.toString()));
         }
         int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-        return Pattern.compile(regex.toString(), flags).matcher(value).matches();
+        return Pattern.compile(regex.toString(), flags);
     }
 }
