@@ -48,11 +48,13 @@ public final class LocalStack implements AutoCloseable {
      * What {@code ./sms-local start} may set without touching the template: values of the template's
      * parameters, one period for every Schedule event instead of its rate (null: the template's rates),
      * and a fault point where functions pause ({@code POINT:MILLIS}, for crash tests; null: none).
+     * {@code enforceIam}: each function's calls are decided by its policy from the template (the default);
+     * {@code prewarm}: every function's JVM starts in the background after READY (the default), or else on its first
+     * invocation, a cold start as on Lambda (less CPU and memory for a stack that uses a few functions).
      */
-    /** {@code enforceIam}: each function's calls are decided by its policy from the template (the default). */
     public record Options(Map<String, String> parameterOverrides, Duration scheduleEvery, String pauseAt,
-                          boolean enforceIam) {
-        public static final Options DEFAULTS = new Options(Map.of(), null, null, true);
+                          boolean enforceIam, boolean prewarm) {
+        public static final Options DEFAULTS = new Options(Map.of(), null, null, true, true);
     }
 
     private LocalStack() {}
@@ -189,7 +191,9 @@ public final class LocalStack implements AutoCloseable {
         stackFile.put("functionSqs", functionEndpoints.sqs());
         stackFile.put("iam", functionEndpoints.iamEnforced());
         PrivateFiles.write(dataDir.resolve(StackFile.NAME), Json.write(stackFile).getBytes(StandardCharsets.UTF_8));
-        functions.prewarm();
+        if (options.prewarm()) {
+            functions.prewarm();
+        }
         receipts.resume(carrier.accepted());
     }
 

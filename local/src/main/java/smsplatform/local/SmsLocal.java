@@ -26,8 +26,8 @@ public final class SmsLocal {
 
     /** The options each command takes ({@code project} is the launcher's own). */
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "start", Set.of("port", "data-dir", "template", "iam", "parameter-overrides", "schedule-every", "pause-at",
-                    "project"),
+            "start", Set.of("port", "data-dir", "template", "iam", "prewarm", "parameter-overrides", "schedule-every",
+                    "pause-at", "project"),
             "token", Set.of("account", "type", "reviewer", "data-dir", "template", "project"),
             "invoke", Set.of("event", "data-dir", "template", "project"));
 
@@ -70,10 +70,14 @@ public final class SmsLocal {
         };
     }
 
-    /** {@code --iam off} turns IAM enforcement off, for debugging only. */
-    private static boolean iam(String value) {
+    /**
+     * {@code --iam off} turns IAM enforcement off, for debugging only; {@code --prewarm off} starts each function's JVM
+     * on its first invocation instead of all of them in the background after READY.
+     */
+    private static boolean onOff(String option, Map<String, String> given) {
+        String value = given.getOrDefault(option, "on");
         if (!value.equals("on") && !value.equals("off")) {
-            throw SmsLocalRefusal.commandLine("--iam must be on or off");
+            throw SmsLocalRefusal.commandLine("--" + option + " must be on or off");
         }
         return value.equals("on");
     }
@@ -81,7 +85,7 @@ public final class SmsLocal {
     private static int start(Path project, Path template, Path dataDir, Map<String, String> given) throws Exception {
         int port = port(given.getOrDefault("port", "3000"));
         LocalStack.Options options = new LocalStack.Options(parameterOverrides(given.getOrDefault("parameter-overrides", "")),
-                scheduleEvery(given.get("schedule-every")), given.get("pause-at"), iam(given.getOrDefault("iam", "on")));
+                scheduleEvery(given.get("schedule-every")), given.get("pause-at"), onOff("iam", given), onOff("prewarm", given));
         // The phases go to stderr, so that stdout holds what a script waits for: READY and the URL.
         LocalStack stack = LocalStack.start(project, template, dataDir, port, options,
                 phase -> System.err.println("sms-local: " + phase));

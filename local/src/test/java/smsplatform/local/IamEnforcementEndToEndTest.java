@@ -76,6 +76,8 @@ class IamEnforcementEndToEndTest {
                     + "\\\"arn:aws:s3:::sms-certificates-00000000-0000-4000-8000-000000000000\\\"");
             assertThat(Files.readString(stack.dataDir.resolve("logs/iam.log")))
                     .contains("IMPLICIT_DENY SignaturesApiFunction s3:ListBucket");
+            assertThat(stack.dataDir.resolve("logs/InboundSmsFunction.log"))
+                    .as("with --prewarm off (RunningStack's default), a function nothing invoked never started").doesNotExist();
         }
     }
 

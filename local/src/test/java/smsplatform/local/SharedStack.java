@@ -16,7 +16,8 @@ final class SharedStack {
     static synchronized RunningStack get() throws Exception {
         if (stack == null) {
             Path dir = Files.createTempDirectory("sms-local-e2e");
-            stack = RunningStack.start(dir, "--parameter-overrides",
+            // Every function is used, so all start at once, as they do by default (SmsLocalEndToEndTest checks it).
+            stack = RunningStack.start(dir, "--prewarm", "on", "--parameter-overrides",
                     "CallbackRetryWindowSeconds=" + CALLBACK_RETRY_WINDOW_SECONDS);
             RunningStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

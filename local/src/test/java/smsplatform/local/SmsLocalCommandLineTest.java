@@ -85,6 +85,7 @@ class SmsLocalCommandLineTest {
         for (String[] args : new String[][] {
                 {"token", "--acount", "acme", "--type", "ENTERPRISE"},
                 {"start", "--iam", "maybe"},
+                {"start", "--prewarm", "no"},
                 {"start", "--schedule-every", "0"},
                 {"start", "--schedule-every", "soon"},
                 {"start", "--port", "http"},

@@ -50,6 +50,20 @@ class SmsLocalEndToEndTest {
         }
     }
 
+    /** The default, {@code --prewarm on}: after READY, every function's JVM starts without waiting for a request. */
+    @Test
+    void everyFunctionStartsInTheBackgroundAfterReadyByDefault() throws Exception {
+        List<String> functions = new StackPlan(Template.read(TemplateTest.TEMPLATE), RunningStack.PROJECT, Map.of(), q -> q)
+                .functions.stream().map(LocalFunction::logicalId).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (functions.stream().anyMatch(f -> !Files.exists(stack.dataDir.resolve("logs").resolve(f + ".log")))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(functions).isNotEmpty().allSatisfy(f -> assertThat(stack.dataDir.resolve("logs").resolve(f + ".log"))
+                .as("%s started", f).exists());
+    }
+
     @Test
     void startingShowsItsPhasesThenReadyAloneOnItsLineWithoutAnyColourCode() {
         List<String> lines = stack.startOutput.lines().toList();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -465,45 +464,6 @@ class TemplatesEndToEndTest {
         List<Map<String, Object>> automatic = ReviewResultsQueue.of("templateId", rejected, 1);
         assertThat(automatic).extracting(r -> r.get("kind") + "/" + r.get("status")).containsExactly("TEMPLATE/REJECTED");
         assertThat(list(automatic.get(0).get("reasons"))).extracting(r -> r.get("code")).containsExactly("MISSING_OPT_OUT");
-    }
-
-    // ---- quota ----
-
-    @Test
-    void twentyConcurrentSubmissionsUnderAQuotaOfFiveCreateExactlyFiveAndADeleteFreesOneSlot() throws Exception {
-        try (RunningStack small = RunningStack.start(Files.createTempDirectory("sms-local-e2e-tplquota"),
-                "--parameter-overrides", "TemplateQuota=5")) {
-            ApiClient client = account(small, "tpl-quota");
-            List<Callable<ApiClient.Response>> submissions = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                Map<String, Object> body = with(SHIPPED, "name", "Shipped " + i);
-                submissions.add(() -> client.post("/v1/templates", body));
-            }
-            List<ApiClient.Response> responses = concurrently(submissions);
-            long created = responses.stream().filter(r -> r.status() == 201).count();
-            long refused = responses.stream().filter(r -> r.status() == 400
-                    && r.body().contains("\"FailedOperation.TemplateNumberLimit\"")).count();
-            List<String> held = all(client, 50);
-            System.out.printf("template quota 5, 20 concurrent submissions: created %d, refused %d, listed %d, registry %d%n",
-                    created, refused, held.size(), small.registrySize("tpl-quota", "TEMPLATE_REGISTRY"));
-            assertThat(created).isEqualTo(5);
-            assertThat(refused).isEqualTo(15);
-            assertThat(held).hasSize(5);
-            assertThat(small.registrySize("tpl-quota", "TEMPLATE_REGISTRY")).isEqualTo(5);
-
-            ApiClient.Response sixth = client.post("/v1/templates", with(SHIPPED, "name", "Sixth"));
-            assertThat(sixth.status()).isEqualTo(400);
-            assertThat(error(sixth)).containsEntry("code", "FailedOperation.TemplateNumberLimit");
-            assertThat(account(small, "tpl-quota-neighbour").post("/v1/templates", SHIPPED).status())
-                    .as("the quota is per account").isEqualTo(201);
-            assertThat(client.delete("/v1/templates/" + held.get(0)).status()).isEqualTo(204);
-            ApiClient.Response afterDelete = client.post("/v1/templates", with(SHIPPED, "name", "After a delete"));
-            assertThat(afterDelete.status()).as(afterDelete.body()).isEqualTo(201);
-            assertThat(client.post("/v1/templates", with(SHIPPED, "name", "One too many")).status()).isEqualTo(400);
-            assertThat(all(client, 50)).hasSize(5);
-            System.out.printf("template quota 5: after a delete one more created, then refused again; held %d%n",
-                    all(client, 50).size());
-        }
     }
 
     // ---- sending ----
