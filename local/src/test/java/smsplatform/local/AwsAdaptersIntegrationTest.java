@@ -32,9 +32,11 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.IdempotencyStore;
 import smsplatform.ports.OutboundQueue;
@@ -58,7 +60,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     }
 
     static Signature signature(String account, String name) {
-        return Signature.apply(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
+        return Signature.apply(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", name + " Ltd."), null), Instant.now());
     }
@@ -98,7 +100,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
         signatures.create(signature("other-account", "Unique Name"), 50);
-        Signature international = Signature.apply("names", AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
+        Signature international = Signature.apply("names", AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication("Unique Name", SignatureType.COMPANY, SignaturePurpose.SELF_USE, true,
                         Map.of("name", "Unique Name Inc."), null), Instant.now());
         signatures.create(international, 50);
@@ -264,7 +266,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
         Instant now = Instant.now();
         List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
-                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
+                "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(queued, true)).hasSize(30);
         assertThat(messages.find("batch", "sms-29")).isPresent();
@@ -280,7 +282,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         assertThat(messages.find("batch", "sms-3").orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
         // New serial numbers (no Idempotency-Key) go in batches of 25: 60 messages, 3 batches, all stored.
         List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", "sms-new-" + i,
-                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
+                "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(fresh, false)).hasSize(60).containsAll(fresh.stream().map(SmsMessage::serialNo).toList());
         assertThat(fresh).allSatisfy(m -> assertThat(messages.find("batch", m.serialNo()).orElseThrow().status())

@@ -19,6 +19,7 @@ import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoStatistics;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.SentMessages;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
@@ -73,7 +74,7 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
             Instant at = start.plusMillis(i * 10L);
             String serialNo = Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next("sms-");
             String number = i % 90 == 0 ? "+8613700009999" : "+86137000" + String.format("%05d", i);
-            messages.add(new SmsMessage("pull-budget", serialNo, number, "Budget", "tpl-1", "text", 1,
+            messages.add(new SmsMessage("pull-budget", serialNo, number, "Budget", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1,
                     SmsMessage.Status.QUEUED, List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, at, null)), at));
             if (i % 90 == 0) {
                 matching.add(0, serialNo);

@@ -20,6 +20,7 @@ import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 
@@ -34,7 +35,7 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
     static final Instant T0 = Instant.parse("2030-05-01T08:00:00Z");
 
     void accepted(DynamoMessageStore messages, String account, String serialNo, String number, Instant at) {
-        messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs", "tpl-1", "【Reply Labs】hi",
+        messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "【Reply Labs】hi",
                 1, Status.QUEUED, List.of(new StatusChange(Status.QUEUED, at, null)), at)), false);
         assertThat(messages.transition(account, serialNo, Status.QUEUED, new StatusChange(Status.SENT, at, null))).isTrue();
         assertThat(messages.recordAcceptance(account, serialNo, "carrier-" + serialNo,
@@ -49,7 +50,8 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
         accepted(messages, "reply-a", "sms-reply-a", number, T0);
         accepted(messages, "reply-b", "sms-reply-b", number, T0.plusSeconds(60));
         accepted(messages, "reply-a", "sms-reply-later", number, T0.plusSeconds(3600));
-        messages.recordQueued(List.of(new SmsMessage("reply-c", "sms-reply-queued", number, "X", "tpl", "x", 1,
+        messages.recordQueued(List.of(new SmsMessage("reply-c", "sms-reply-queued", number, "X",
+                new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "x", 1,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0.plusSeconds(120), null)), T0.plusSeconds(120))), false);
 
         assertThat(recipients.lastMessageTo(number, T0.minusSeconds(3600), T0.plusSeconds(600)))

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reviewable;
+import smsplatform.domain.SignatureId;
+import smsplatform.domain.TemplateId;
 import smsplatform.json.Json;
 import smsplatform.ports.AwaitingReview;
 import smsplatform.ports.SignatureStore;
@@ -89,8 +91,8 @@ public final class DynamoAwaitingReview implements AwaitingReview {
 
     private Optional<? extends Reviewable> read(String accountId, String sk) {
         return sk.startsWith("SIGNATURE#")
-                ? signatures.find(accountId, sk.substring("SIGNATURE#".length()))
-                : templates.find(accountId, sk.substring("TEMPLATE#".length()));
+                ? signatures.find(accountId, new SignatureId(sk.substring("SIGNATURE#".length())))
+                : templates.find(accountId, new TemplateId(sk.substring("TEMPLATE#".length())));
     }
 
     private static String position(Map<String, AttributeValue> key) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.MessageStore;
 import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -283,7 +284,7 @@ public final class DynamoMessageStore implements MessageStore {
         }
         if (m.templateId() != null) {
             // Not "templateId": that attribute keys the ByTemplateId index, which holds templates only.
-            item.put("template", s(m.templateId()));
+            item.put("template", s(m.templateId().value()));
         }
         item.put("text", s(m.text()));
         item.put("fee", n(m.fee()));
@@ -327,7 +328,7 @@ public final class DynamoMessageStore implements MessageStore {
         }).toList();
         return new SmsMessage(accountId, item.get("serialNo").s(), item.get("phoneNumber").s(),
                 item.containsKey("sign") ? item.get("sign").s() : null,
-                item.containsKey("template") ? item.get("template").s() : null, item.get("text").s(),
+                item.containsKey("template") ? new TemplateId(item.get("template").s()) : null, item.get("text").s(),
                 Integer.parseInt(item.get("fee").n()), SmsMessage.Status.valueOf(item.get("status").s()),
                 history, Instant.parse(item.get("createdAt").s()),
                 item.containsKey("carrierMessageId") ? item.get("carrierMessageId").s() : null,

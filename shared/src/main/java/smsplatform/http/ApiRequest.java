@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
@@ -58,6 +60,15 @@ public final class ApiRequest {
         }
         Log.context(name, value);
         return value;
+    }
+
+    /**
+     * The path parameter as a typed id; one of another shape names nothing, so it is the 404 of an id that
+     * does not exist ({@code what} names the resource, as the services' 404s do).
+     */
+    public <T> T pathId(String name, Function<String, Optional<T>> parse, String what) {
+        String raw = pathParameter(name);
+        return parse.apply(raw).orElseThrow(() -> Failure.notFound(what + " " + raw));
     }
 
     public String query(String name) {

@@ -15,7 +15,7 @@ public final class SmsMessageJson {
         item.put("serialNo", m.serialNo());
         item.put("phoneNumber", m.phoneNumber());
         item.put("sign", m.sign());
-        item.put("templateId", m.templateId());
+        item.put("templateId", m.templateId() == null ? null : m.templateId().value());
         item.put("text", m.text());
         item.put("fee", m.fee());
         item.put("status", m.status().name());

@@ -168,7 +168,7 @@ public final class MessageProgress {
             data.put("sign", message.sign());
         }
         if (message.templateId() != null) {
-            data.put("templateId", message.templateId());
+            data.put("templateId", message.templateId().value());
         }
         if (status.isFinal() && message.receipt() != null) {
             data.put("receipt", SmsMessageJson.receipt(message.receipt()));

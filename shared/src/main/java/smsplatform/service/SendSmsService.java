@@ -20,6 +20,7 @@ import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateType;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
@@ -198,7 +199,7 @@ public final class SendSmsService {
         if (templateId == null || templateId.isBlank()) {
             throw Failure.missingField("templateId");
         }
-        return templates.findApproved(caller.accountId(), templateId.strip())
+        return TemplateId.parse(templateId.strip()).flatMap(id -> templates.findApproved(caller.accountId(), id))
                 .filter(t -> t.international() == international)
                 .orElseThrow(() -> Failure.invalid(TEMPLATE_CODE, "'" + templateId + "' is not one of your approved "
                         + (international ? "international" : "domestic") + " templates", "templateId"));

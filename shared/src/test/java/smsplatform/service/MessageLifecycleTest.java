@@ -16,6 +16,7 @@ import smsplatform.domain.Receipt;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TestIds;
 import smsplatform.ports.Carrier;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.Statistics;
@@ -53,7 +54,7 @@ class MessageLifecycleTest {
     final DeliveryService delivery = new DeliveryService(messages, progress, carrier, clock);
 
     String recorded(String serialNo, String number) {
-        messages.recordQueued(List.of(new SmsMessage(ACCOUNT, serialNo, number, "Cycle Labs", "tpl-1", "【Cycle Labs】hi", 2,
+        messages.recordQueued(List.of(new SmsMessage(ACCOUNT, serialNo, number, "Cycle Labs", TestIds.template("1"), "【Cycle Labs】hi", 2,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0, null)), T0)), false);
         return serialNo;
     }

@@ -22,6 +22,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TestIds;
 import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
@@ -62,7 +63,7 @@ class PullServiceTest {
 
     SmsMessage sent(String account, Instant at, String phoneNumber, SmsMessage.Status status) {
         String serialNo = Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next("sms-");
-        SmsMessage m = new SmsMessage(account, serialNo, phoneNumber, "Acme", "tpl-1", "【Acme】Your code is 4242.", 1,
+        SmsMessage m = new SmsMessage(account, serialNo, phoneNumber, "Acme", TestIds.template("1"), "【Acme】Your code is 4242.", 1,
                 status, List.of(new SmsMessage.StatusChange(status, at, null)), at);
         store.add(m);
         return m;

@@ -28,6 +28,7 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
@@ -114,7 +115,8 @@ public final class SendSmsHandler implements RequestHandler<APIGatewayV2HTTPEven
     @Override
     public List<Integer> prime() {
         plan.prime();
-        new ApprovedTemplate("tpl-priming", false, TemplateType.VERIFICATION_CODE, "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
+        new ApprovedTemplate(new TemplateId(TemplateId.PREFIX + "0".repeat(26)), false, TemplateType.VERIFICATION_CODE,
+                "Priming {1}", List.of(VariableKind.CODE)).render(List.of("0000"));
         return SnapStartPriming.run(this, List.of(
                 SnapStartPriming.request("POST /v1/sms/send", "/v1/sms/send", null,
                         "{\"phoneNumbers\": [\"+8613800138000\"], \"sign\": \"Priming\", \"templateId\": \"tpl-priming\"}",
