@@ -11,6 +11,7 @@ import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewStage;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureId;
@@ -104,11 +105,11 @@ final class Seeds implements AutoCloseable {
     /** A QUEUED message of the account (to a number the carrier simulator delivers), and its outbound-queue body. */
     String queuedMessage(String account) {
         Instant now = Instant.now();
-        String serialNo = Ids.random(Clock.systemUTC()).next("sms-");
+        SerialNo serialNo = new SerialNo(Ids.random(Clock.systemUTC()).next(SerialNo.PREFIX));
         messages.recordQueued(List.of(new SmsMessage(account, serialNo, "+8613800138000", "Acme Cloud", new TemplateId(TEMPLATE_ID),
                 "【Acme Cloud】Your verification code is 424242, valid for 5 minutes.", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)), false);
-        return Json.write(Map.of("accountId", account, "serialNo", serialNo));
+        return Json.write(Map.of("accountId", account, "serialNo", serialNo.value()));
     }
 
     private static Signature acmeCloud(String account, SignatureStatus status, ReviewStage stage) {

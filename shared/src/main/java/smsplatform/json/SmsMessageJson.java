@@ -12,7 +12,7 @@ public final class SmsMessageJson {
 
     public static Map<String, Object> toListItem(SmsMessage m) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("serialNo", m.serialNo());
+        item.put("serialNo", m.serialNo().value());
         item.put("phoneNumber", m.phoneNumber());
         item.put("sign", m.sign());
         item.put("templateId", m.templateId() == null ? null : m.templateId().value());

@@ -20,7 +20,7 @@ class DynamoMessageStoreItemsTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     static SmsMessage message(List<StatusChange> history) {
-        return new SmsMessage("acme", "sms-1", "+8613800138000", "Acme", TestIds.template("1"), "【Acme】hi", 1,
+        return new SmsMessage("acme", TestIds.serial("1"), "+8613800138000", "Acme", TestIds.template("1"), "【Acme】hi", 1,
                 history.get(history.size() - 1).status(), history, T0);
     }
 

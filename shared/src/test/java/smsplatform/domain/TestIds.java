@@ -1,9 +1,6 @@
 package smsplatform.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import smsplatform.support.Digests;
 
 /** Well-formed ids named after a test's label: the same label gives the same id, another label another id. */
 public final class TestIds {
@@ -24,11 +21,6 @@ public final class TestIds {
 
     /** Hexadecimal digits are all in the ids' alphabet. */
     private static String raw(String prefix, String label) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
-            return prefix + HexFormat.of().formatHex(digest).substring(0, 26);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return prefix + Digests.sha256Hex(label).substring(0, 26);
     }
 }

@@ -22,6 +22,7 @@ import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.SendStatus;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
@@ -235,7 +236,7 @@ class SendSmsServiceTest {
         List<SendStatus> statuses = send(List.of("12345", DOMESTIC), "Acme Cloud", tpl("code"), "4242");
         assertThat(statuses.get(0)).satisfies(s -> {
             assertThat(s.code()).isEqualTo("InvalidParameterValue.IncorrectPhoneNumber");
-            assertThat(s.serialNo()).isEmpty();
+            assertThat(s.serialNo()).isNull();
             assertThat(s.phoneNumber()).isEqualTo("12345");
             assertThat(s.fee()).isZero();
         });
@@ -274,7 +275,7 @@ class SendSmsServiceTest {
         clock.now = clock.now.plus(SendLimits.SAME_CONTENT_WINDOW).minusSeconds(1);
         List<SendStatus> again = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("code"), "4242");
         assertThat(again).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.THIRTY_SECONDS.code(), SendLimits.Verdict.OK.code());
-        assertThat(again.get(0).serialNo()).isEmpty();
+        assertThat(again.get(0).serialNo()).isNull();
         assertThat(again.get(0).fee()).isZero();
         assertThat(again.get(0).message()).contains("30 seconds");
         assertThat(sendCode(DOMESTIC, "5353").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
@@ -321,7 +322,7 @@ class SendSmsServiceTest {
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
         assertThat(service.status(acme, first.get(0).serialNo()).statusHistory()).hasSize(1);
         // Still QUEUED, so queued again (the retry cannot know whether the first attempt queued them).
-        List<String> serials = first.stream().map(SendStatus::serialNo).toList();
+        List<SerialNo> serials = first.stream().map(SendStatus::serialNo).toList();
         assertThat(outbound).extracting(OutboundQueue.Delivery::serialNo)
                 .containsExactly(serials.get(0), serials.get(1), serials.get(0), serials.get(1));
     }
@@ -351,7 +352,7 @@ class SendSmsServiceTest {
 
     @Test
     void anotherAccountsMessageIsNotFound() {
-        String serialNo = sendCode(DOMESTIC, "4242").get(0).serialNo();
+        SerialNo serialNo = sendCode(DOMESTIC, "4242").get(0).serialNo();
         Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
         assertRefused(() -> service.status(other, serialNo), "ResourceNotFound", null);
     }
@@ -364,7 +365,7 @@ class SendSmsServiceTest {
 
         assertThat(sale).extracting(SendStatus::code)
                 .containsExactly(SendSmsService.OPTED_OUT_CODE, SendLimits.Verdict.OK.code());
-        assertThat(sale.get(0).serialNo()).isEmpty();
+        assertThat(sale.get(0).serialNo()).isNull();
         assertThat(sale.get(0).fee()).isZero();
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).as("an opted-out number uses no send limit").isZero();
         assertThat(outbound).hasSize(1);
