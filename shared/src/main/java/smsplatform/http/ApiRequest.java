@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -20,7 +20,6 @@ import smsplatform.support.Ids;
 public final class ApiRequest {
 
     public static final int MAX_BODY_BYTES = 256 * 1024;
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final APIGatewayV2HTTPEvent event;
     private Ids.Source ids;
@@ -109,7 +108,7 @@ public final class ApiRequest {
     public Caller caller() {
         Map<String, String> claims = claims();
         String accountId = claims.get("account_id");
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+        if (!AccountId.isValid(accountId)) {
             throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
                     "The token carries no valid account_id claim", null);
         }
