@@ -75,7 +75,7 @@ class MessageSweeperHandlerTest {
         List<Message> events = backend.sqs.receiveMessage(b -> b.queueUrl(callbacks).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
         assertThat(events).singleElement().satisfies(e -> assertThat(Json.parseObject(e.body()))
-                .containsEntry("eventId", "msg_sms-done_DELIVERED").containsEntry("type", "MESSAGE_STATUS"));
+                .containsEntry("eventId", "msg_" + TestSerials.of("done") + "_DELIVERED").containsEntry("type", "MESSAGE_STATUS"));
         assertThat(messages.unannounced(Instant.now(), 10)).isEmpty();
     }
 
