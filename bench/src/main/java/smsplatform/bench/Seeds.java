@@ -9,17 +9,19 @@ import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
 import smsplatform.domain.AccountType;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewStage;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
@@ -72,8 +74,9 @@ final class Seeds implements AutoCloseable {
                 "Acme: your parcel {1} has shipped and arrives this week.", VariableKind.DIGITS);
     }
 
-    private void approvedTemplate(String account, String id, TemplateType type, String content, VariableKind kind) {
+    private void approvedTemplate(String account, String rawId, TemplateType type, String content, VariableKind kind) {
         Instant now = Instant.now();
+        TemplateId id = new TemplateId(rawId);
         templates.create(new Template(account, id, now, new TemplateApplication(type.name() + " " + id, type, false,
                 content, List.of(kind), "Bench"), TemplateStatus.APPROVED, null, List.of(), null, List.of(), 0,
                 List.of(), now, 0), 100);
@@ -95,23 +98,23 @@ final class Seeds implements AutoCloseable {
      */
     String reviewerApproval(String account) {
         Signature stored = store.create(acmeCloud(account, SignatureStatus.IN_REVIEW, ReviewStage.MANUAL), 50);
-        return ReviewMessageJson.write(ReviewMessage.decision(ApplicationKind.SIGNATURE, account, stored.signatureId(),
+        return ReviewMessageJson.write(ReviewMessage.decision(account, stored.signatureId(),
                 stored.version(), ReviewDecision.APPROVE, List.of(), null, "bench-reviewer"));
     }
 
     /** A QUEUED message of the account (to a number the carrier simulator delivers), and its outbound-queue body. */
     String queuedMessage(String account) {
         Instant now = Instant.now();
-        String serialNo = Ids.random(Clock.systemUTC()).next("sms-");
-        messages.recordQueued(List.of(new SmsMessage(account, serialNo, "+8613800138000", "Acme Cloud", TEMPLATE_ID,
+        SerialNo serialNo = new SerialNo(Ids.random(Clock.systemUTC()).next(SerialNo.PREFIX));
+        messages.recordQueued(List.of(new SmsMessage(account, serialNo, "+8613800138000", "Acme Cloud", new TemplateId(TEMPLATE_ID),
                 "【Acme Cloud】Your verification code is 424242, valid for 5 minutes.", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)), false);
-        return Json.write(Map.of("accountId", account, "serialNo", serialNo));
+        return Json.write(Map.of("accountId", account, "serialNo", serialNo.value()));
     }
 
     private static Signature acmeCloud(String account, SignatureStatus status, ReviewStage stage) {
         Instant now = Instant.now();
-        return new Signature(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"), now,
+        return new Signature(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)), now,
                 new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", "Acme Cloud Computing Co., Ltd."), null),
                 status, stage, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);

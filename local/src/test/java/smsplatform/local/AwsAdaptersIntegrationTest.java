@@ -32,9 +32,11 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.CertificateStore;
 import smsplatform.ports.IdempotencyStore;
 import smsplatform.ports.OutboundQueue;
@@ -58,7 +60,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     }
 
     static Signature signature(String account, String name) {
-        return Signature.apply(account, AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
+        return Signature.apply(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", name + " Ltd."), null), Instant.now());
     }
@@ -98,7 +100,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
         signatures.create(signature("other-account", "Unique Name"), 50);
-        Signature international = Signature.apply("names", AccountType.ENTERPRISE, Ids.random(Clock.systemUTC()).next("sig-"),
+        Signature international = Signature.apply("names", AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication("Unique Name", SignatureType.COMPANY, SignaturePurpose.SELF_USE, true,
                         Map.of("name", "Unique Name Inc."), null), Instant.now());
         signatures.create(international, 50);
@@ -252,7 +254,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     void deliveriesAreQueuedInBatchesAndMessagesChangeStatusOnlyFromTheExpectedOne() {
         String queue = backend.queueUrl("OutboundQueue");
         List<OutboundQueue.Delivery> deliveries = IntStream.range(0, 25)
-                .mapToObj(i -> new OutboundQueue.Delivery("batch", "sms-" + i)).toList();
+                .mapToObj(i -> new OutboundQueue.Delivery("batch", TestSerials.of("batch-" + i))).toList();
         new SqsOutboundQueue(backend.sqs, queue).send(deliveries);
         List<Message> received = new ArrayList<>();
         for (int i = 0; i < 20 && received.size() < 25; i++) {
@@ -263,24 +265,24 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
 
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
         Instant now = Instant.now();
-        List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", "sms-" + i,
-                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
+        List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", TestSerials.of("batch-" + i),
+                "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(queued, true)).hasSize(30);
-        assertThat(messages.find("batch", "sms-29")).isPresent();
+        assertThat(messages.find("batch", TestSerials.of("batch-29"))).isPresent();
         SmsMessage.StatusChange sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
-        assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isTrue();
-        assertThat(messages.transition("batch", "sms-3", SmsMessage.Status.QUEUED, sent)).isFalse();
-        assertThat(messages.find("batch", "sms-3").orElseThrow().statusHistory())
+        assertThat(messages.transition("batch", TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isTrue();
+        assertThat(messages.transition("batch", TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isFalse();
+        assertThat(messages.find("batch", TestSerials.of("batch-3")).orElseThrow().statusHistory())
                 .extracting(SmsMessage.StatusChange::status).containsExactly(SmsMessage.Status.QUEUED, SmsMessage.Status.SENT);
-        assertThat(messages.find("other", "sms-3")).isEmpty();
+        assertThat(messages.find("other", TestSerials.of("batch-3"))).isEmpty();
 
         // The same request re-run after a crash: nothing is overwritten, and only what is still QUEUED goes out again.
-        assertThat(messages.recordQueued(queued, true)).hasSize(29).doesNotContain("sms-3");
-        assertThat(messages.find("batch", "sms-3").orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
+        assertThat(messages.recordQueued(queued, true)).hasSize(29).doesNotContain(TestSerials.of("batch-3"));
+        assertThat(messages.find("batch", TestSerials.of("batch-3")).orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
         // New serial numbers (no Idempotency-Key) go in batches of 25: 60 messages, 3 batches, all stored.
-        List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", "sms-new-" + i,
-                "+8613800000000", "Sign", "tpl-batch", "text", 1, SmsMessage.Status.QUEUED,
+        List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", TestSerials.of("new-" + i),
+                "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(fresh, false)).hasSize(60).containsAll(fresh.stream().map(SmsMessage::serialNo).toList());
         assertThat(fresh).allSatisfy(m -> assertThat(messages.find("batch", m.serialNo()).orElseThrow().status())
@@ -294,11 +296,11 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         // 150 numbers (two BatchGetItem chunks); the first ten got the same text 5 s ago.
         List<String> numbers = IntStream.range(0, 150).mapToObj(i -> String.format("+86137%08d", i)).toList();
         assertThat(counters.admitAll("limits", numbers.subList(0, 10).stream()
-                .map(n -> new SendCounters.Send(n, "sms-earlier-" + n)).toList(), "digest", now.minusSeconds(5)))
+                .map(n -> new SendCounters.Send(n, TestSerials.of("earlier-" + n))).toList(), "digest", now.minusSeconds(5)))
                 .containsOnly(SendLimits.Verdict.OK);
         List<SendCounters.Send> sends = new ArrayList<>();
-        numbers.forEach(n -> sends.add(new SendCounters.Send(n, "sms-" + n)));
-        sends.add(new SendCounters.Send(numbers.get(20), "sms-repeat")); // the same number twice in one request
+        numbers.forEach(n -> sends.add(new SendCounters.Send(n, TestSerials.of("sends-" + n))));
+        sends.add(new SendCounters.Send(numbers.get(20), TestSerials.of("batch-repeat"))); // the same number twice in one request
 
         List<SendLimits.Verdict> codes = counters.admitAll("limits", sends, "digest", now);
         assertThat(codes.subList(0, 10)).containsOnly(SendLimits.Verdict.THIRTY_SECONDS);

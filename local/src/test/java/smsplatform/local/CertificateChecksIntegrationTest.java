@@ -185,7 +185,7 @@ class CertificateChecksIntegrationTest {
         assertThat(reload(submitted.signature()).version()).as("the duplicate changed nothing").isEqualTo(after.version());
         List<Message> messages = reviewMessages();
         assertThat(messages).hasSize(1);
-        assertThat(messages.get(0).body()).contains(submitted.signature().signatureId());
+        assertThat(messages.get(0).body()).contains(submitted.signature().signatureId().value());
     }
 
     @Test
@@ -305,7 +305,7 @@ class CertificateChecksIntegrationTest {
     void eventsForKeysOfNoSignatureOrOfAnotherAccountOrKindChangeNothingAndAreLogged() throws Exception {
         SignatureService.Submitted submitted = company("cert-foreign", "Foreign Keys");
         Signature before = reload(submitted.signature());
-        String id = before.signatureId();
+        String id = before.signatureId().value();
         List<String> keys = List.of(
                 "certificates/cert-foreign/" + id + "/../BUSINESS_LICENSE/up-0000000000000000000000000a",
                 "certificates/someone-else/" + id + "/BUSINESS_LICENSE/up-0000000000000000000000000a",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
@@ -40,9 +41,9 @@ class MessageSweeperHandlerTest {
         String callbacks = backend.sqs.createQueue(b -> b.queueName("sweeper-handler-callbacks-" + id)).queueUrl();
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, table);
         Instant recorded = Instant.now().minus(Duration.ofMinutes(6));
-        messages.recordQueued(List.of(message("sms-stranded", recorded), message("sms-done", recorded)), false);
-        messages.transition("acme", "sms-done", Status.QUEUED, new StatusChange(Status.SENT, recorded, null));
-        messages.transition("acme", "sms-done", Status.SENT, new StatusChange(Status.DELIVERED, recorded, "ok"));
+        messages.recordQueued(List.of(message(TestSerials.of("stranded"), recorded), message(TestSerials.of("done"), recorded)), false);
+        messages.transition("acme", TestSerials.of("done"), Status.QUEUED, new StatusChange(Status.SENT, recorded, null));
+        messages.transition("acme", TestSerials.of("done"), Status.SENT, new StatusChange(Status.DELIVERED, recorded, "ok"));
 
         LocalFunction sweeper = backend.plan.function("MessageSweeperFunction");
         Map<String, String> environment = new LinkedHashMap<>(FunctionPool.environment(sweeper, backend.endpoints));
@@ -64,21 +65,21 @@ class MessageSweeperHandlerTest {
         Map<String, Object> body = new LinkedHashMap<>(Json.parseObject(queued.get(0).body()));
         // The re-queued delivery carries the sweep's request id: its delivery lines lead back to this sweep.
         Object requestId = body.remove("requestId");
-        assertThat(body).isEqualTo(Map.of("accountId", "acme", "serialNo", "sms-stranded"));
+        assertThat(body).isEqualTo(Map.of("accountId", "acme", "serialNo", TestSerials.of("stranded").value()));
         assertThat(Files.readAllLines(logs.resolve("sweeper.log"))).anyMatch(l ->
                 l.contains("\"event\":\"sweep.done\"") && l.contains("\"requestId\":\"" + requestId + "\""));
-        assertThat(messages.find("acme", "sms-stranded").orElseThrow().statusHistory()).extracting(StatusChange::detail)
+        assertThat(messages.find("acme", TestSerials.of("stranded")).orElseThrow().statusHistory()).extracting(StatusChange::detail)
                 .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");
-        assertThat(messages.find("acme", "sms-done").orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        assertThat(messages.find("acme", TestSerials.of("done")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
         // sms-done was settled by a write whose function stopped before publishing: the sweep published its event.
         List<Message> events = backend.sqs.receiveMessage(b -> b.queueUrl(callbacks).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
         assertThat(events).singleElement().satisfies(e -> assertThat(Json.parseObject(e.body()))
-                .containsEntry("eventId", "msg_sms-done_DELIVERED").containsEntry("type", "MESSAGE_STATUS"));
+                .containsEntry("eventId", "msg_" + TestSerials.of("done") + "_DELIVERED").containsEntry("type", "MESSAGE_STATUS"));
         assertThat(messages.unannounced(Instant.now(), 10)).isEmpty();
     }
 
-    static SmsMessage message(String serialNo, Instant at) {
+    static SmsMessage message(SerialNo serialNo, Instant at) {
         return new SmsMessage("acme", serialNo, "+8613800138000", "Acme", null, "【Acme】hi", 1, Status.QUEUED,
                 List.of(new StatusChange(Status.QUEUED, at, null)), at);
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
@@ -74,7 +75,8 @@ class MessageSweeperIntegrationTest {
     }
 
     /** Recorded as SendSms records it, at the clock's time; not queued (as when SendSms is interrupted). */
-    String recorded(String serialNo) {
+    SerialNo recorded(String label) {
+        SerialNo serialNo = TestSerials.of(label);
         SmsMessage message = new SmsMessage(ACCOUNT, serialNo, "+8613800138000", "Sweep Labs", null, "【Sweep Labs】hello", 1,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, clock.now, null)), clock.now);
         assertThat(messages.recordQueued(List.of(message), false)).containsExactly(serialNo);
@@ -82,32 +84,32 @@ class MessageSweeperIntegrationTest {
     }
 
     /** Takes every message waiting on the queue: the serial numbers, in order. */
-    List<String> takeQueued() {
-        List<String> serials = new ArrayList<>();
+    List<SerialNo> takeQueued() {
+        List<SerialNo> serials = new ArrayList<>();
         List<Message> batch;
         do {
             batch = backend.sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
             for (Message m : batch) {
-                serials.add((String) Json.parseObject(m.body()).get("serialNo"));
+                serials.add(new SerialNo((String) Json.parseObject(m.body()).get("serialNo")));
                 backend.sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
             }
         } while (!batch.isEmpty());
         return serials;
     }
 
-    SmsMessage message(String serialNo) {
+    SmsMessage message(SerialNo serialNo) {
         return messages.find(ACCOUNT, serialNo).orElseThrow();
     }
 
-    List<Status> history(String serialNo) {
+    List<Status> history(SerialNo serialNo) {
         return message(serialNo).statusHistory().stream().map(StatusChange::status).toList();
     }
 
     @Test
     void theIndexHoldsOnlyMessagesNotYetSettledAndIsReadByTheTimeOfTheirLastChange() {
-        String queued = recorded("sms-queued");
-        String sent = recorded("sms-sent");
-        String delivered = recorded("sms-delivered");
+        SerialNo queued = recorded("queued");
+        SerialNo sent = recorded("sent");
+        SerialNo delivered = recorded("delivered");
         clock.now = T0.plusSeconds(10);
         assertThat(messages.transition(ACCOUNT, sent, Status.QUEUED, new StatusChange(Status.SENT, clock.now, null))).isTrue();
         assertThat(messages.transition(ACCOUNT, delivered, Status.QUEUED, new StatusChange(Status.SENT, clock.now, null))).isTrue();
@@ -131,7 +133,7 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aMessageRecordedButNeverQueuedIsQueuedAgainAfterTheBoundAndDeliveredOnce() {
-        String serial = recorded("sms-stranded");
+        SerialNo serial = recorded("stranded");
         clock.now = T0.plus(Duration.ofMinutes(5)).minusSeconds(1);
         assertThat(sweeper().sweep().requeued()).isZero();
         assertThat(takeQueued()).isEmpty();
@@ -150,11 +152,11 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aMessageQueuedTwiceIsHandedToTheCarrierOnceEvenWhereTheCarrierDoesNotDeduplicate() {
-        String serial = recorded("sms-twice");
+        SerialNo serial = recorded("twice");
         new SqsOutboundQueue(backend.sqs, queue).send(List.of(new OutboundQueue.Delivery(ACCOUNT, serial)));
         clock.now = T0.plus(Duration.ofMinutes(6));
         assertThat(sweeper().sweep().requeued()).isOne();
-        List<String> queued = takeQueued();
+        List<SerialNo> queued = takeQueued();
         assertThat(queued).containsExactly(serial, serial);
 
         TestCarrier carrier = new TestCarrier(false);
@@ -165,9 +167,9 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void sweepsRunningAtOnceQueueAStrandedMessageOnce() throws Exception {
-        List<String> serials = new ArrayList<>();
+        List<SerialNo> serials = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            serials.add(recorded("sms-race-" + i));
+            serials.add(recorded("race-" + i));
         }
         clock.now = T0.plus(Duration.ofMinutes(6));
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -190,7 +192,7 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aSentMessageWhoseHandOverWasInterruptedFailsWhereTheCarrierDoesNotDeduplicate() {
-        String serial = recorded("sms-interrupted");
+        SerialNo serial = recorded("interrupted");
         TestCarrier carrier = new TestCarrier(false);
         carrier.next = TestCarrier.INTERRUPTED;
         assertThatThrownBy(() -> delivery(carrier).deliver(ACCOUNT, serial)).hasMessageContaining("interrupted");
@@ -211,7 +213,7 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aSentMessageWhoseHandOverWasInterruptedIsHandedOverAgainWhereTheCarrierDeduplicates() {
-        String serial = recorded("sms-interrupted-dedup");
+        SerialNo serial = recorded("interrupted-dedup");
         TestCarrier carrier = new TestCarrier(true);
         carrier.next = TestCarrier.INTERRUPTED;
         assertThatThrownBy(() -> delivery(carrier).deliver(ACCOUNT, serial)).hasMessageContaining("interrupted");
@@ -229,7 +231,7 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aSentMessageTheCarrierKeptRefusingFailsOnceItsRetriesAreOverWithoutAnotherHandOver() {
-        String serial = recorded("sms-refused");
+        SerialNo serial = recorded("refused");
         TestCarrier carrier = new TestCarrier(false);
         carrier.next = () -> Carrier.Result.refused(Carrier.Outcome.TRANSIENT_FAILURE, "busy, try later");
         assertThatThrownBy(() -> delivery(carrier).deliver(ACCOUNT, serial)).isInstanceOf(DeliveryService.RetryLater.class);
@@ -244,8 +246,8 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aMessageThatChangedAfterTheSweeperReadItIsNeitherOverwrittenNorQueuedAgain() {
-        String moved = recorded("sms-moved");
-        String noted = recorded("sms-noted");
+        SerialNo moved = recorded("moved");
+        SerialNo noted = recorded("noted");
         SmsMessage movedSeen = message(moved);
         SmsMessage notedSeen = message(noted);
         clock.now = T0.plusSeconds(1);
@@ -261,7 +263,7 @@ class MessageSweeperIntegrationTest {
 
     @Test
     void aMessageNeverHandedOverIsQueuedAgainAfterDoublingWaitsThenAbandonedAfterThreeTries() {
-        String serial = recorded("sms-poison");
+        SerialNo serial = recorded("poison");
         List<String> requeuedAt = new ArrayList<>();
         for (int minute = 1; minute <= 80; minute++) {
             clock.now = T0.plus(Duration.ofMinutes(minute));
@@ -290,8 +292,8 @@ class MessageSweeperIntegrationTest {
         };
 
         final boolean deduplicates;
-        final List<String> handOvers = new CopyOnWriteArrayList<>();
-        final List<String> received = new CopyOnWriteArrayList<>();
+        final List<SerialNo> handOvers = new CopyOnWriteArrayList<>();
+        final List<SerialNo> received = new CopyOnWriteArrayList<>();
         volatile Supplier<Result> next = ACCEPTED;
 
         TestCarrier(boolean deduplicates) {
@@ -299,7 +301,7 @@ class MessageSweeperIntegrationTest {
         }
 
         @Override
-        public Result deliver(String serialNo, String phoneNumber, String text) {
+        public Result deliver(SerialNo serialNo, String phoneNumber, String text) {
             handOvers.add(serialNo);
             Supplier<Result> answer = next;
             if (answer != ACCEPTED && answer != INTERRUPTED) {

@@ -18,7 +18,9 @@ import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoStatistics;
 import smsplatform.domain.Page;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.SentMessages;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
@@ -68,12 +70,13 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
     void aFilteredListingReadsABoundedNumberOfMessagesAPageAndStillFindsEveryMatchOnce() {
         Instant start = Instant.parse("2026-11-30T08:00:00Z");
         List<SmsMessage> messages = new ArrayList<>();
-        List<String> matching = new ArrayList<>();
+        List<SerialNo> matching = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
             Instant at = start.plusMillis(i * 10L);
-            String serialNo = Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next("sms-");
+            SerialNo serialNo = new SerialNo(Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next(SerialNo.PREFIX));
             String number = i % 90 == 0 ? "+8613700009999" : "+86137000" + String.format("%05d", i);
-            messages.add(new SmsMessage("pull-budget", serialNo, number, "Budget", "tpl-1", "text", 1,
+            messages.add(new SmsMessage("pull-budget", serialNo, number, "Budget", new TemplateId(TemplateId.PREFIX + "0".repeat(26)),
+                    "text", 1,
                     SmsMessage.Status.QUEUED, List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, at, null)), at));
             if (i % 90 == 0) {
                 matching.add(0, serialNo);
@@ -84,7 +87,7 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
         SentMessages.Filter filter = new SentMessages.Filter(Ids.first("sms-", start.toEpochMilli()),
                 Ids.last("sms-", start.plusSeconds(10).toEpochMilli()), "+8613700009999", "QUEUED");
 
-        List<String> found = new ArrayList<>();
+        List<SerialNo> found = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         String after = null;
         do {

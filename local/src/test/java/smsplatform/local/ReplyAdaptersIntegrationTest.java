@@ -17,9 +17,11 @@ import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 
@@ -33,8 +35,9 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
 
     static final Instant T0 = Instant.parse("2030-05-01T08:00:00Z");
 
-    void accepted(DynamoMessageStore messages, String account, String serialNo, String number, Instant at) {
-        messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs", "tpl-1", "【Reply Labs】hi",
+    void accepted(DynamoMessageStore messages, String account, SerialNo serialNo, String number, Instant at) {
+        messages.recordQueued(List.of(new SmsMessage(account, serialNo, number, "Reply Labs",
+                new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "【Reply Labs】hi",
                 1, Status.QUEUED, List.of(new StatusChange(Status.QUEUED, at, null)), at)), false);
         assertThat(messages.transition(account, serialNo, Status.QUEUED, new StatusChange(Status.SENT, at, null))).isTrue();
         assertThat(messages.recordAcceptance(account, serialNo, "carrier-" + serialNo,
@@ -46,16 +49,17 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
         DynamoRecipients recipients = new DynamoRecipients(backend.dynamo, backend.table());
         String number = "+8613722220001";
-        accepted(messages, "reply-a", "sms-reply-a", number, T0);
-        accepted(messages, "reply-b", "sms-reply-b", number, T0.plusSeconds(60));
-        accepted(messages, "reply-a", "sms-reply-later", number, T0.plusSeconds(3600));
-        messages.recordQueued(List.of(new SmsMessage("reply-c", "sms-reply-queued", number, "X", "tpl", "x", 1,
+        accepted(messages, "reply-a", TestSerials.of("reply-a"), number, T0);
+        accepted(messages, "reply-b", TestSerials.of("reply-b"), number, T0.plusSeconds(60));
+        accepted(messages, "reply-a", TestSerials.of("reply-later"), number, T0.plusSeconds(3600));
+        messages.recordQueued(List.of(new SmsMessage("reply-c", TestSerials.of("reply-queued"), number, "X",
+                new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "x", 1,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0.plusSeconds(120), null)), T0.plusSeconds(120))), false);
 
         assertThat(recipients.lastMessageTo(number, T0.minusSeconds(3600), T0.plusSeconds(600)))
-                .contains(new MessageStore.Ref("reply-b", "sms-reply-b"));
+                .contains(new MessageStore.Ref("reply-b", TestSerials.of("reply-b")));
         assertThat(recipients.lastMessageTo(number, T0.plusSeconds(3000), T0.plusSeconds(9000)))
-                .contains(new MessageStore.Ref("reply-a", "sms-reply-later"));
+                .contains(new MessageStore.Ref("reply-a", TestSerials.of("reply-later")));
         assertThat(recipients.lastMessageTo(number, T0.minusSeconds(3600), T0.minusSeconds(1))).isEmpty();
         assertThat(recipients.lastMessageTo("+8613722220002", T0.minusSeconds(3600), T0.plusSeconds(9000))).isEmpty();
     }
@@ -89,7 +93,7 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
         List<Reply> made = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             made.add(new Reply("replies-list", "in-" + i, "+8613722240000", "+10000000000", "reply " + i,
-                    T0.plusSeconds(i * 60L), "sms-x", null));
+                    T0.plusSeconds(i * 60L), TestSerials.of("x"), null));
         }
         made.forEach(r -> assertThat(replies.record(r).first()).isTrue());
         assertThat(replies.record(made.get(2))).isEqualTo(new Replies.Recorded(false, false));
@@ -111,11 +115,11 @@ class ReplyAdaptersIntegrationTest extends OnAwsBackend {
     void theFirstClaimOfAnInboundMessageFixesItsTimeAndAttribution() {
         DynamoReplies replies = new DynamoReplies(backend.dynamo, backend.table());
         InboundSms sms = new InboundSms("in-claim-" + System.nanoTime(), "+8613722250000", "+10000000000", "hi", T0);
-        MessageStore.Ref acme = new MessageStore.Ref("claim-acme", "sms-1");
+        MessageStore.Ref acme = new MessageStore.Ref("claim-acme", TestSerials.of("1"));
 
         assertThat(replies.claim(sms, Optional.of(acme))).isEqualTo(new Replies.Claim(true, T0, Optional.of(acme)));
         InboundSms again = new InboundSms(sms.inboundMessageId(), sms.from(), sms.to(), "hi", T0.plusSeconds(9));
-        assertThat(replies.claim(again, Optional.of(new MessageStore.Ref("claim-globex", "sms-2"))))
+        assertThat(replies.claim(again, Optional.of(new MessageStore.Ref("claim-globex", TestSerials.of("2")))))
                 .isEqualTo(new Replies.Claim(false, T0, Optional.of(acme)));
 
         InboundSms stray = new InboundSms("in-stray-" + System.nanoTime(), "+8613722250001", "+10000000000", "?", T0);

@@ -27,6 +27,7 @@ import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureType;
 import smsplatform.functions.review.ReviewerApiHandler;
@@ -82,7 +83,7 @@ class ReviewPageSizeIntegrationTest {
         SignatureApplication application = new SignatureApplication(name, SignatureType.COMPANY,
                 SignaturePurpose.FOR_OTHERS, false, entity, worst(500));
         Instant now = Instant.now();
-        Signature s = Signature.apply(account, AccountType.ENTERPRISE, id, application, now);
+        Signature s = Signature.apply(account, AccountType.ENTERPRISE, new SignatureId(id), application, now);
         int sequence = 0;
         for (DocumentKind kind : List.of(DocumentKind.AUTHORIZATION_LETTER, DocumentKind.BUSINESS_LICENSE,
                 DocumentKind.ORGANIZATION_CODE_CERTIFICATE, DocumentKind.SOCIAL_CREDIT_CODE_CERTIFICATE)) {
@@ -160,6 +161,6 @@ class ReviewPageSizeIntegrationTest {
         } while (token != null);
         System.out.println("largest /v1/reviews page of the largest applications: " + largest + " bytes");
         assertThat(largest).as("a page of 100 near the largest possible applications").isGreaterThan(4_000_000);
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(seeded.stream().map(Signature::signatureId).toList());
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(seeded.stream().map(s -> s.signatureId().value()).toList());
     }
 }

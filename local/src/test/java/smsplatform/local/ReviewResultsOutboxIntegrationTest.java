@@ -14,12 +14,12 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.SqsReviewResults;
 import smsplatform.domain.AccountType;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
@@ -50,7 +50,7 @@ class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
 
     @Test
     void aDecisionInterruptedBeforeItsAnnouncementIsAnnouncedOnceOnRedelivery() throws Exception {
-        Signature s = Signature.apply("outbox", AccountType.ENTERPRISE, "sig-00000000000000000000000abc",
+        Signature s = Signature.apply("outbox", AccountType.ENTERPRISE, new SignatureId("sig-00000000000000000000000abc"),
                 new SignatureApplication("Outbox Labs", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", "Outbox Labs Ltd."), null), Instant.now());
         s.recordDocument(new SignatureDocument(DocumentKind.BUSINESS_LICENSE, true, "application/pdf", 1, "00",
@@ -66,8 +66,8 @@ class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
             }
             queue.publish(result);
         };
-        ReviewMessage approve = ReviewMessage.decision(ApplicationKind.SIGNATURE, null, s.signatureId(), 1, ReviewDecision.APPROVE, List.of(),
-                null, "reviewer-1");
+        ReviewMessage approve = ReviewMessage.decision(null, s.signatureId(), 1, ReviewDecision.APPROVE, List.of(), null,
+                "reviewer-1");
         ReviewProcessor reviews = service(crashingOnce);
 
         assertThatThrownBy(() -> reviews.process(approve)).hasMessageContaining("injected crash");
@@ -87,6 +87,6 @@ class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
                     .waitTimeSeconds(1)).messages());
         }
         assertThat(announced).hasSize(1);
-        assertThat(announced.get(0).body()).contains("\"status\":\"APPROVED\"", s.signatureId());
+        assertThat(announced.get(0).body()).contains("\"status\":\"APPROVED\"", s.signatureId().value());
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.carrier.SnsCarrier;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Carrier;
 import smsplatform.service.DeliveryService;
@@ -94,7 +95,7 @@ class SnsCarrierSignedRequestTest {
     void publishesTheRenderedTextToTheNumberInASigV4SignedRequest() {
         RECEIVED.clear();
         ANSWER.set(new int[] {200});
-        Carrier.Result result = carrier.deliver("sms-1", "+8613800138000", "【Tencent Cloud】Your code is 123456");
+        Carrier.Result result = carrier.deliver(TestSerials.of("1"), "+8613800138000", "【Tencent Cloud】Your code is 123456");
         assertThat(result.outcome()).isEqualTo(Carrier.Outcome.ACCEPTED);
         assertThat(result.carrierMessageId()).as("the id SNS's delivery-status records name").isEqualTo("mid-1");
         assertThat(RECEIVED).hasSize(1);
@@ -119,26 +120,26 @@ class SnsCarrierSignedRequestTest {
             Instant now = Instant.now();
             var queued = new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null);
             var sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
-            for (String serial : List.of("sms-interrupted", "sms-refused")) {
+            for (SerialNo serial : List.of(TestSerials.of("interrupted"), TestSerials.of("refused"))) {
                 messages.recordQueued(List.of(new SmsMessage("sns-acct", serial, "+8613800138000", "S",
                         null, "text", 1, SmsMessage.Status.QUEUED, List.of(queued), now)), false);
             }
             // A crash after the hand-over began: SENT, outcome unknown.
-            messages.transition("sns-acct", "sms-interrupted", SmsMessage.Status.QUEUED, sent);
+            messages.transition("sns-acct", TestSerials.of("interrupted"), SmsMessage.Status.QUEUED, sent);
             RECEIVED.clear();
-            delivery.deliver("sns-acct", "sms-interrupted");
+            delivery.deliver("sns-acct", TestSerials.of("interrupted"));
             assertThat(RECEIVED).as("not handed to SNS a second time").isEmpty();
-            assertThat(messages.find("sns-acct", "sms-interrupted").orElseThrow().status())
+            assertThat(messages.find("sns-acct", TestSerials.of("interrupted")).orElseThrow().status())
                     .isEqualTo(SmsMessage.Status.FAILED);
 
             // An explicit transient refusal is safe to retry: SNS did not take the message.
             ANSWER.set(new int[] {500});
             ERROR_CODE.set("InternalError");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver("sns-acct", "sms-refused"))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver("sns-acct", TestSerials.of("refused")))
                     .isInstanceOf(DeliveryService.RetryLater.class);
             ANSWER.set(new int[] {200});
-            delivery.deliver("sns-acct", "sms-refused");
-            assertThat(messages.find("sns-acct", "sms-refused").orElseThrow().carrierMessageId())
+            delivery.deliver("sns-acct", TestSerials.of("refused"));
+            assertThat(messages.find("sns-acct", TestSerials.of("refused")).orElseThrow().carrierMessageId())
                     .as("accepted by SNS, awaiting its receipt").isEqualTo("mid-1");
             assertThat(RECEIVED).hasSize(2);
         }
@@ -148,12 +149,12 @@ class SnsCarrierSignedRequestTest {
     void throttlingAndServerErrorsAreTransientAndARefusedNumberIsPermanent() {
         ANSWER.set(new int[] {400});
         ERROR_CODE.set("Throttling");
-        assertThat(carrier.deliver("sms-2", "+8613800138000", "x").outcome()).isEqualTo(Carrier.Outcome.TRANSIENT_FAILURE);
+        assertThat(carrier.deliver(TestSerials.of("2"), "+8613800138000", "x").outcome()).isEqualTo(Carrier.Outcome.TRANSIENT_FAILURE);
         ANSWER.set(new int[] {500});
         ERROR_CODE.set("InternalError");
-        assertThat(carrier.deliver("sms-3", "+8613800138000", "x").outcome()).isEqualTo(Carrier.Outcome.TRANSIENT_FAILURE);
+        assertThat(carrier.deliver(TestSerials.of("3"), "+8613800138000", "x").outcome()).isEqualTo(Carrier.Outcome.TRANSIENT_FAILURE);
         ANSWER.set(new int[] {400});
         ERROR_CODE.set("InvalidParameter");
-        assertThat(carrier.deliver("sms-4", "+86123", "x").outcome()).isEqualTo(Carrier.Outcome.PERMANENT_FAILURE);
+        assertThat(carrier.deliver(TestSerials.of("4"), "+86123", "x").outcome()).isEqualTo(Carrier.Outcome.PERMANENT_FAILURE);
     }
 }

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reviewable;
+import smsplatform.domain.SignatureId;
+import smsplatform.domain.TemplateId;
 import smsplatform.json.Json;
 import smsplatform.ports.AwaitingReview;
 import smsplatform.ports.SignatureStore;
@@ -32,7 +34,6 @@ public final class DynamoAwaitingReview implements AwaitingReview {
 
     static final String REVIEWER_QUEUE = "ReviewerQueue";
     private static final String MANUAL = "MANUAL";
-    private static final Pattern ACCOUNT_PK = Pattern.compile("ACCOUNT#[A-Za-z0-9_-]{1,64}");
     private static final Map<ApplicationKind, String> SK_PREFIX =
             Map.of(ApplicationKind.SIGNATURE, "SIGNATURE#", ApplicationKind.TEMPLATE, "TEMPLATE#");
 
@@ -89,8 +90,8 @@ public final class DynamoAwaitingReview implements AwaitingReview {
 
     private Optional<? extends Reviewable> read(String accountId, String sk) {
         return sk.startsWith("SIGNATURE#")
-                ? signatures.find(accountId, sk.substring("SIGNATURE#".length()))
-                : templates.find(accountId, sk.substring("TEMPLATE#".length()));
+                ? signatures.find(accountId, new SignatureId(sk.substring("SIGNATURE#".length())))
+                : templates.find(accountId, new TemplateId(sk.substring("TEMPLATE#".length())));
     }
 
     private static String position(Map<String, AttributeValue> key) {
@@ -112,7 +113,7 @@ public final class DynamoAwaitingReview implements AwaitingReview {
         if (!m.keySet().equals(Set.of("pk", "sk", "reviewSince"))
                 || !(m.get("pk") instanceof String pk) || !(m.get("sk") instanceof String sk)
                 || !(m.get("reviewSince") instanceof String since)
-                || !ACCOUNT_PK.matcher(pk).matches()
+                || !pk.startsWith("ACCOUNT#") || !AccountId.isValid(pk.substring("ACCOUNT#".length()))
                 || !(DynamoSignatureStore.SIGNATURE_SK.matcher(sk).matches()
                         || DynamoTemplateStore.TEMPLATE_SK.matcher(sk).matches())) {
             throw Items.invalidToken();

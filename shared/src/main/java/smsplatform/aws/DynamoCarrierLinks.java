@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
+import smsplatform.domain.SerialNo;
 import smsplatform.ports.CarrierLinks;
 import smsplatform.ports.MessageStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,7 +43,7 @@ public final class DynamoCarrierLinks implements CarrierLinks {
     public Optional<CarrierReceipt> link(String carrierMessageId, MessageStore.Ref message) {
         Map<String, AttributeValue> item = update(carrierMessageId,
                 "SET accountId = :account, serialNo = :serial, expiresAt = if_not_exists(expiresAt, :expires)",
-                Map.of(":account", s(message.accountId()), ":serial", s(message.serialNo()), ":expires", expires()));
+                Map.of(":account", s(message.accountId()), ":serial", s(message.serialNo().value()), ":expires", expires()));
         if (!item.containsKey("carrierStatus")) {
             return Optional.empty();
         }
@@ -65,7 +66,7 @@ public final class DynamoCarrierLinks implements CarrierLinks {
         }
         Map<String, AttributeValue> item = update(r.carrierMessageId(), update, values);
         return item.containsKey("serialNo")
-                ? Optional.of(new MessageStore.Ref(item.get("accountId").s(), item.get("serialNo").s()))
+                ? Optional.of(new MessageStore.Ref(item.get("accountId").s(), new SerialNo(item.get("serialNo").s())))
                 : Optional.empty();
     }
 

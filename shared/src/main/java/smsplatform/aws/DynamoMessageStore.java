@@ -14,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import smsplatform.domain.Receipt;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.MessageStore;
 import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +63,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public List<String> recordQueued(List<SmsMessage> messages, boolean mayExist) {
+    public List<SerialNo> recordQueued(List<SmsMessage> messages, boolean mayExist) {
         if (mayExist) {
             return Parallel.map(messages, this::record).stream().filter(Objects::nonNull).toList();
         }
@@ -88,7 +90,7 @@ public final class DynamoMessageStore implements MessageStore {
 
 
     /** One conditional put (in parallel with the others); the serial number if the message is QUEUED. */
-    private String record(SmsMessage m) {
+    private SerialNo record(SmsMessage m) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item(m)).conditionExpression("attribute_not_exists(pk)"));
             return m.serialNo();
@@ -99,14 +101,14 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<SmsMessage> find(String accountId, String serialNo) {
+    public Optional<SmsMessage> find(String accountId, SerialNo serialNo) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), "SMS#" + serialNo)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(accountId, item));
     }
 
     @Override
-    public boolean transition(String accountId, String serialNo, SmsMessage.Status expected,
+    public boolean transition(String accountId, SerialNo serialNo, SmsMessage.Status expected,
                               SmsMessage.StatusChange change) {
         return update(accountId, serialNo, expected, null, change);
     }
@@ -117,7 +119,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     /** The status change, conditional on the status (and on the last change, if given); index keys follow it. */
-    private boolean update(String accountId, String serialNo, SmsMessage.Status expected, Instant lastChange,
+    private boolean update(String accountId, SerialNo serialNo, SmsMessage.Status expected, Instant lastChange,
                            SmsMessage.StatusChange change) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":to", s(change.status().name()),
@@ -180,19 +182,20 @@ public final class DynamoMessageStore implements MessageStore {
 
     /** The message an item of the table or of one of its indexes ({@code pk}, {@code sk} projected) is. */
     static Ref ref(Map<String, AttributeValue> item) {
-        return new Ref(item.get("pk").s().substring("ACCOUNT#".length()), item.get("sk").s().substring("SMS#".length()));
+        return new Ref(item.get("pk").s().substring("ACCOUNT#".length()),
+                new SerialNo(item.get("sk").s().substring("SMS#".length())));
     }
 
     private static boolean pending(SmsMessage.Status status) {
         return status == SmsMessage.Status.QUEUED || status == SmsMessage.Status.SENT;
     }
 
-    private static String pendingShard(SmsMessage.Status status, String serialNo) {
+    private static String pendingShard(SmsMessage.Status status, SerialNo serialNo) {
         return pendingShard(status.name(), serialNo);
     }
 
-    private static String pendingShard(String stage, String serialNo) {
-        return shardKey(stage, Math.floorMod(serialNo.hashCode(), PENDING_SHARDS));
+    private static String pendingShard(String stage, SerialNo serialNo) {
+        return shardKey(stage, Math.floorMod(serialNo.value().hashCode(), PENDING_SHARDS));
     }
 
     private static String shardKey(String stage, int shard) {
@@ -200,7 +203,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean recordAcceptance(String accountId, String serialNo, String carrierMessageId,
+    public boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId,
                                     SmsMessage.StatusChange change) {
         return conditionalUpdate(accountId, serialNo,
                 "SET carrierMessageId = :carrier, statusHistory = list_append(statusHistory, :change), "
@@ -212,7 +215,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean applyReceipt(String accountId, String serialNo, SmsMessage.StatusChange change, Receipt receipt) {
+    public boolean applyReceipt(String accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt) {
         return conditionalUpdate(accountId, serialNo,
                 "SET #status = :to, receipt = :receipt, statusHistory = list_append(statusHistory, :change), "
                         + "pendingShard = :shard, pendingSince = :since",
@@ -228,7 +231,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void announced(String accountId, String serialNo) {
+    public void announced(String accountId, SerialNo serialNo) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
                     .updateExpression("REMOVE pendingShard, pendingSince")
@@ -239,7 +242,7 @@ public final class DynamoMessageStore implements MessageStore {
         }
     }
 
-    private boolean conditionalUpdate(String accountId, String serialNo, String update, String condition,
+    private boolean conditionalUpdate(String accountId, SerialNo serialNo, String update, String condition,
                                       Map<String, AttributeValue> values) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
@@ -269,21 +272,21 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail) {
+    public void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage current = find(accountId, serialNo).orElseThrow();
         transition(accountId, serialNo, current.status(), cause.change(current.status(), Instant.now(), detail));
     }
 
     static Map<String, AttributeValue> item(SmsMessage m) {
         Map<String, AttributeValue> item = new HashMap<>(key(account(m.accountId()), "SMS#" + m.serialNo()));
-        item.put("serialNo", s(m.serialNo()));
+        item.put("serialNo", s(m.serialNo().value()));
         item.put("phoneNumber", s(m.phoneNumber()));
         if (m.sign() != null) {
             item.put("sign", s(m.sign()));
         }
         if (m.templateId() != null) {
             // Not "templateId": that attribute keys the ByTemplateId index, which holds templates only.
-            item.put("template", s(m.templateId()));
+            item.put("template", s(m.templateId().value()));
         }
         item.put("text", s(m.text()));
         item.put("fee", n(m.fee()));
@@ -325,9 +328,9 @@ public final class DynamoMessageStore implements MessageStore {
                     Instant.parse(m.get("at").s()), detail,
                     m.containsKey("cause") ? SmsMessage.Cause.valueOf(m.get("cause").s()) : SmsMessage.Cause.ofStoredDetail(detail));
         }).toList();
-        return new SmsMessage(accountId, item.get("serialNo").s(), item.get("phoneNumber").s(),
+        return new SmsMessage(accountId, new SerialNo(item.get("serialNo").s()), item.get("phoneNumber").s(),
                 item.containsKey("sign") ? item.get("sign").s() : null,
-                item.containsKey("template") ? item.get("template").s() : null, item.get("text").s(),
+                item.containsKey("template") ? new TemplateId(item.get("template").s()) : null, item.get("text").s(),
                 Integer.parseInt(item.get("fee").n()), SmsMessage.Status.valueOf(item.get("status").s()),
                 history, Instant.parse(item.get("createdAt").s()),
                 item.containsKey("carrierMessageId") ? item.get("carrierMessageId").s() : null,

@@ -15,6 +15,7 @@ import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOutKeywords;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
+import smsplatform.domain.SerialNo;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Replies;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,7 +53,7 @@ public final class DynamoReplies implements Replies {
         item.put("to", s(reply.to()));
         item.put("text", s(reply.text()));
         item.put("receivedAt", s(reply.receivedAt().toString()));
-        item.put("serialNo", s(reply.serialNo()));
+        item.put("serialNo", s(reply.serialNo().value()));
         if (reply.keyword() != null) {
             item.put("keyword", s(reply.keyword().name()));
         }
@@ -82,7 +83,7 @@ public final class DynamoReplies implements Replies {
         item.put("receivedAt", s(sms.receivedAt().toString()));
         attributedTo.ifPresent(ref -> {
             item.put("accountId", s(ref.accountId()));
-            item.put("serialNo", s(ref.serialNo()));
+            item.put("serialNo", s(ref.serialNo().value()));
         });
         if (attributedTo.isEmpty()) {
             item.put("phoneNumber", s(sms.from()));
@@ -96,7 +97,7 @@ public final class DynamoReplies implements Replies {
         } catch (ConditionalCheckFailedException claimed) {
             Map<String, AttributeValue> first = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
             return new Claim(false, Instant.parse(first.get("receivedAt").s()), first.containsKey("accountId")
-                    ? Optional.of(new MessageStore.Ref(first.get("accountId").s(), first.get("serialNo").s()))
+                    ? Optional.of(new MessageStore.Ref(first.get("accountId").s(), new SerialNo(first.get("serialNo").s())))
                     : Optional.empty());
         }
     }
@@ -129,7 +130,7 @@ public final class DynamoReplies implements Replies {
 
     private static Reply read(String accountId, Map<String, AttributeValue> item) {
         return new Reply(accountId, item.get("replyId").s(), item.get("phoneNumber").s(), item.get("to").s(),
-                item.get("text").s(), Instant.parse(item.get("receivedAt").s()), item.get("serialNo").s(),
+                item.get("text").s(), Instant.parse(item.get("receivedAt").s()), new SerialNo(item.get("serialNo").s()),
                 item.containsKey("keyword") ? OptOutKeywords.Action.valueOf(item.get("keyword").s()) : null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import smsplatform.domain.SendLimits;
+import smsplatform.domain.SerialNo;
 import smsplatform.ports.SendCounters;
 import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,7 +71,7 @@ public final class DynamoSendCounters implements SendCounters {
     private record Admission(SendLimits.Verdict verdict, Map<String, AttributeValue> history) {}
 
     /** {@code known}: the number's stored history if just read (empty: none stored), or null to read it. */
-    private Admission admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now,
+    private Admission admit(String accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now,
                             Map<String, AttributeValue> known) {
         Map<String, AttributeValue> key = key(account(accountId), "RATE#" + phoneNumber);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -82,7 +83,8 @@ public final class DynamoSendCounters implements SendCounters {
             if (exists) {
                 for (AttributeValue v : item.get("sends").l()) {
                     String[] parts = v.s().split("\\|", 3);
-                    SendLimits.Sent sent = new SendLimits.Sent(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
+                    SendLimits.Sent sent = new SendLimits.Sent(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1],
+                            new SerialNo(parts[2]));
                     if (sent.serialNo().equals(serialNo)) {
                         return new Admission(SendLimits.Verdict.OK, item);
                     }
@@ -98,7 +100,7 @@ public final class DynamoSendCounters implements SendCounters {
             history.add(new SendLimits.Sent(now, contentDigest, serialNo));
             Map<String, AttributeValue> next = new HashMap<>(key);
             next.put("sends", AttributeValue.fromL(history.stream()
-                    .map(h -> AttributeValue.fromS(h.at().toEpochMilli() + "|" + h.contentDigest() + "|" + h.serialNo()))
+                    .map(h -> AttributeValue.fromS(h.at().toEpochMilli() + "|" + h.contentDigest() + "|" + h.serialNo().value()))
                     .toList()));
             next.put("version", n(version + 1));
             next.put("expiresAt", n(now.plus(Duration.ofDays(2)).getEpochSecond()));

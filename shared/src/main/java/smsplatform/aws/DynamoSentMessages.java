@@ -61,6 +61,6 @@ public final class DynamoSentMessages implements SentMessages {
             query.expressionAttributeNames(Map.of("#status", "status"));
         }
         return FilteredPages.read(dynamo, query.build(), account(accountId), SK, filtered, READ_BUDGET, limit,
-                afterSerialNo, item -> DynamoMessageStore.read(accountId, item), SmsMessage::serialNo);
+                afterSerialNo, item -> DynamoMessageStore.read(accountId, item), m -> m.serialNo().value());
     }
 }

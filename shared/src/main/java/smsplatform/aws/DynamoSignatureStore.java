@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.json.Json;
@@ -61,18 +62,18 @@ public final class DynamoSignatureStore implements SignatureStore {
         this.grace = grace;
         this.afterSlotClaimed = afterSlotClaimed;
         this.registry = new QuotaRegistry(dynamo, table, REGISTRY);
-        this.items = new AccountItems<>(dynamo, table, "SIGNATURE#", SIGNATURE_SK, this::read, Signature::signatureId);
+        this.items = new AccountItems<>(dynamo, table, "SIGNATURE#", SIGNATURE_SK, this::read, s -> s.signatureId().value());
     }
 
     private boolean claimSlot(Signature signature, int quota) {
-        return registry.claim(signature.accountId(), signature.signatureId(), quota);
+        return registry.claim(signature.accountId(), signature.signatureId().value(), quota);
     }
 
     @Override
     public Signature create(Signature signature, int quota) {
         claimName(signature);
         if (!claimSlot(signature, quota) && (repair(signature.accountId()) == 0 || !claimSlot(signature, quota))) {
-            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
+            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId().value());
             throw Failure.invalid("FailedOperation.SignNumberLimit",
                     "An account can hold at most " + quota + " signatures; delete one to apply for another", null);
         }
@@ -89,7 +90,7 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     private void claimName(Signature signature) {
         Map<String, AttributeValue> claim = nameKey(signature.accountId(), international(signature), signature.name());
-        claim.put("signatureId", s(signature.signatureId()));
+        claim.put("signatureId", s(signature.signatureId().value()));
         claim.put("claimedAt", n(System.currentTimeMillis()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(claim).conditionExpression("attribute_not_exists(pk)"));
@@ -99,10 +100,10 @@ public final class DynamoSignatureStore implements SignatureStore {
         }
         Map<String, AttributeValue> holder = claimOf(signature.accountId(), international(signature), signature.name());
         String holderId = holder == null ? null : holder.get("signatureId").s();
-        if (signature.signatureId().equals(holderId)) {
+        if (signature.signatureId().value().equals(holderId)) {
             return;
         }
-        Optional<Signature> existing = holderId == null ? Optional.empty() : find(signature.accountId(), holderId);
+        Optional<Signature> existing = SignatureId.parse(holderId).flatMap(id -> find(signature.accountId(), id));
         if (existing.isPresent()) {
             boolean approved = existing.get().status() == SignatureStatus.APPROVED;
             throw Failure.conflict(
@@ -151,13 +152,13 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     @Override
     public int repair(String accountId) {
-        int freed = registry.repair(accountId, grace, id -> find(accountId, id).isPresent());
+        int freed = registry.repair(accountId, grace, id -> SignatureId.parse(id).flatMap(s -> find(accountId, s)).isPresent());
         QueryResponse claims = dynamo.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s(account(accountId)), ":prefix", s("NAME#"))));
         for (Map<String, AttributeValue> claim : claims.items()) {
             String holder = claim.get("signatureId").s();
-            if (isAbandoned(claim) && find(accountId, holder).isEmpty()) {
+            if (isAbandoned(claim) && SignatureId.parse(holder).flatMap(id -> find(accountId, id)).isEmpty()) {
                 try {
                     dynamo.deleteItem(b -> b.tableName(table).key(key(account(accountId), claim.get("sk").s()))
                             .conditionExpression("signatureId = :id")
@@ -184,23 +185,17 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public Optional<Signature> find(String accountId, String signatureId) {
-        if (!SIGNATURE_SK.matcher("SIGNATURE#" + signatureId).matches()) {
-            return Optional.empty();
-        }
+    public Optional<Signature> find(String accountId, SignatureId signatureId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), "SIGNATURE#" + signatureId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
     @Override
-    public Optional<Signature> findById(String signatureId) {
-        if (!SIGNATURE_SK.matcher("SIGNATURE#" + signatureId).matches()) {
-            return Optional.empty();
-        }
+    public Optional<Signature> findById(SignatureId signatureId) {
         QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(BY_SIGNATURE_ID)
                 .keyConditionExpression("signatureId = :id")
-                .expressionAttributeValues(Map.of(":id", s(signatureId))));
+                .expressionAttributeValues(Map.of(":id", s(signatureId.value()))));
         if (response.items().isEmpty()) {
             return Optional.empty();
         }
@@ -222,16 +217,16 @@ public final class DynamoSignatureStore implements SignatureStore {
     public boolean rename(Signature signature, String previousName) {
         claimName(signature);
         if (!save(signature)) {
-            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
+            releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId().value());
             return false;
         }
-        releaseName(signature.accountId(), international(signature), previousName, signature.signatureId());
+        releaseName(signature.accountId(), international(signature), previousName, signature.signatureId().value());
         return true;
     }
 
     /** One counter item per signature ({@code UPLOADS#<id>}), so counting never bumps the signature's version. */
     @Override
-    public boolean claimUploads(String accountId, String signatureId, int count, int max) {
+    public boolean claimUploads(String accountId, SignatureId signatureId, int count, int max) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "UPLOADS#" + signatureId))
                     .updateExpression("ADD issued :count")
@@ -249,8 +244,8 @@ public final class DynamoSignatureStore implements SignatureStore {
                 "SIGNATURE#" + signature.signatureId())));
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(signature.accountId()),
                 "UPLOADS#" + signature.signatureId())));
-        releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId());
-        registry.release(signature.accountId(), signature.signatureId());
+        releaseName(signature.accountId(), international(signature), signature.name(), signature.signatureId().value());
+        registry.release(signature.accountId(), signature.signatureId().value());
     }
 
     @Override
@@ -261,13 +256,13 @@ public final class DynamoSignatureStore implements SignatureStore {
     @Override
     public Optional<Signature> findByName(String accountId, boolean international, String name) {
         Map<String, AttributeValue> claim = claimOf(accountId, international, name);
-        return claim == null ? Optional.empty() : find(accountId, claim.get("signatureId").s());
+        return claim == null ? Optional.empty() : find(accountId, new SignatureId(claim.get("signatureId").s()));
     }
 
     private Map<String, AttributeValue> item(Signature signature, long version) {
         Map<String, AttributeValue> item = new HashMap<>(key(account(signature.accountId()),
                 "SIGNATURE#" + signature.signatureId()));
-        item.put("signatureId", s(signature.signatureId()));
+        item.put("signatureId", s(signature.signatureId().value()));
         item.put("status", s(signature.status().name()));
         item.put("version", n(version));
         Map<String, Object> doc = SignatureJson.toStored(signature);

@@ -14,6 +14,7 @@ import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
@@ -55,18 +56,18 @@ public final class DynamoTemplateStore implements TemplateStore {
         this.grace = grace;
         this.afterSlotClaimed = afterSlotClaimed;
         this.registry = new QuotaRegistry(dynamo, table, "TEMPLATE_REGISTRY");
-        this.items = new AccountItems<>(dynamo, table, PREFIX, TEMPLATE_SK, this::read, Template::templateId);
+        this.items = new AccountItems<>(dynamo, table, PREFIX, TEMPLATE_SK, this::read, t -> t.templateId().value());
     }
 
     @Override
     public Template create(Template template, int quota) {
         String accountId = template.accountId();
-        if (!registry.claim(accountId, template.templateId(), quota)) {
-            int freed = registry.repair(accountId, grace, id -> find(accountId, id).isPresent());
+        if (!registry.claim(accountId, template.templateId().value(), quota)) {
+            int freed = registry.repair(accountId, grace, id -> TemplateId.parse(id).flatMap(t -> find(accountId, t)).isPresent());
             if (freed > 0) {
                 Log.warn("quota.repaired", "accountId", accountId, "freedSlots", freed);
             }
-            if (freed == 0 || !registry.claim(accountId, template.templateId(), quota)) {
+            if (freed == 0 || !registry.claim(accountId, template.templateId().value(), quota)) {
                 throw Failure.invalid("FailedOperation.TemplateNumberLimit",
                         "An account can hold at most " + quota + " templates; delete one to apply for another", null);
             }
@@ -83,10 +84,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     }
 
     @Override
-    public Optional<Template> find(String accountId, String templateId) {
-        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
-            return Optional.empty();
-        }
+    public Optional<Template> find(String accountId, TemplateId templateId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
@@ -97,10 +95,7 @@ public final class DynamoTemplateStore implements TemplateStore {
      * {@code content}, {@code variables}, kept beside the document): the review history is not read.
      */
     @Override
-    public Optional<ApprovedTemplate> findApproved(String accountId, String templateId) {
-        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
-            return Optional.empty();
-        }
+    public Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)
                 .projectionExpression("#status, international, #type, content, variables")
@@ -117,13 +112,10 @@ public final class DynamoTemplateStore implements TemplateStore {
     }
 
     @Override
-    public Optional<Template> findById(String templateId) {
-        if (!TEMPLATE_SK.matcher(PREFIX + templateId).matches()) {
-            return Optional.empty();
-        }
+    public Optional<Template> findById(TemplateId templateId) {
         QueryResponse response = dynamo.query(b -> b.tableName(table).indexName(BY_TEMPLATE_ID)
                 .keyConditionExpression("templateId = :id")
-                .expressionAttributeValues(Map.of(":id", s(templateId))));
+                .expressionAttributeValues(Map.of(":id", s(templateId.value()))));
         if (response.items().isEmpty()) {
             return Optional.empty();
         }
@@ -143,7 +135,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     @Override
     public void delete(Template template) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(template.accountId()), PREFIX + template.templateId())));
-        registry.release(template.accountId(), template.templateId());
+        registry.release(template.accountId(), template.templateId().value());
     }
 
     @Override
@@ -153,7 +145,7 @@ public final class DynamoTemplateStore implements TemplateStore {
 
     private Map<String, AttributeValue> item(Template template, long version) {
         Map<String, AttributeValue> item = new HashMap<>(key(account(template.accountId()), PREFIX + template.templateId()));
-        item.put("templateId", s(template.templateId()));
+        item.put("templateId", s(template.templateId().value()));
         item.put("status", s(template.status().name()));
         item.put("international", AttributeValue.fromBool(template.application().international()));
         item.put("type", s(template.application().type().name()));

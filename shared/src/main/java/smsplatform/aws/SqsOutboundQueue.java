@@ -35,7 +35,7 @@ public final class SqsOutboundQueue implements OutboundQueue {
     @Override
     public void send(List<Delivery> deliveries) {
         List<SendMessageBatchRequestEntry> entries = deliveries.stream()
-                .map(d -> SendMessageBatchRequestEntry.builder().id(d.serialNo())
+                .map(d -> SendMessageBatchRequestEntry.builder().id(d.serialNo().value())
                         .messageBody(body(d))
                         .build())
                 .toList();
@@ -46,7 +46,7 @@ public final class SqsOutboundQueue implements OutboundQueue {
     private static String body(Delivery d) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountId", d.accountId());
-        body.put("serialNo", d.serialNo());
+        body.put("serialNo", d.serialNo().value());
         String requestId = Log.requestId();
         if (requestId != null) {
             body.put("requestId", requestId);

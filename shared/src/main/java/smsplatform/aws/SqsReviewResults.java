@@ -31,7 +31,7 @@ public final class SqsReviewResults implements ReviewResults {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", r.kind().name());
         body.put("accountId", r.accountId());
-        body.put(r.kind() == ApplicationKind.SIGNATURE ? "signatureId" : "templateId", r.applicationId());
+        body.put(r.kind() == ApplicationKind.SIGNATURE ? "signatureId" : "templateId", r.applicationId().value());
         body.put("name", r.name());
         body.put("status", r.outcome().name());
         body.put("reasons", r.reasons().stream().map(reason -> Map.of("code", reason.name(), "message", reason.message()))
@@ -39,6 +39,6 @@ public final class SqsReviewResults implements ReviewResults {
         body.put("at", r.at().toString());
         body.put("deduplicationId", r.deduplicationId()); // the REVIEW_RESULT callback's event id derives from it
         sqs.get().sendMessage(b -> b.queueUrl(queueUrl).messageBody(Json.write(body))
-                .messageGroupId(r.applicationId()).messageDeduplicationId(r.deduplicationId()));
+                .messageGroupId(r.applicationId().value()).messageDeduplicationId(r.deduplicationId()));
     }
 }

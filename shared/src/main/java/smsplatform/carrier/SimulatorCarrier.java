@@ -7,6 +7,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import smsplatform.domain.SerialNo;
 import smsplatform.json.Json;
 import smsplatform.ports.Carrier;
 
@@ -36,8 +37,8 @@ public final class SimulatorCarrier implements Carrier {
     }
 
     @Override
-    public Result deliver(String serialNo, String phoneNumber, String text) {
-        byte[] body = Json.write(Map.of("serialNo", serialNo, "phoneNumber", phoneNumber, "text", text))
+    public Result deliver(SerialNo serialNo, String phoneNumber, String text) {
+        byte[] body = Json.write(Map.of("serialNo", serialNo.value(), "phoneNumber", phoneNumber, "text", text))
                 .getBytes(StandardCharsets.UTF_8);
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();

@@ -1,6 +1,7 @@
 package smsplatform.carrier;
 
 import java.util.Map;
+import smsplatform.domain.SerialNo;
 import smsplatform.ports.Carrier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -26,7 +27,7 @@ public final class SnsCarrier implements Carrier {
     }
 
     @Override
-    public Result deliver(String serialNo, String phoneNumber, String text) {
+    public Result deliver(SerialNo serialNo, String phoneNumber, String text) {
         try {
             String messageId = sns.publish(b -> b.phoneNumber(phoneNumber).message(text).messageAttributes(Map.of(
                     "AWS.SNS.SMS.SMSType", MessageAttributeValue.builder().dataType("String").stringValue("Transactional")

@@ -6,7 +6,7 @@ import java.util.List;
  * What SendSms needs of an APPROVED template: its region, its type (MARKETING skips opted-out numbers), its content
  * and the kinds of its variables.
  */
-public record ApprovedTemplate(String templateId, boolean international, TemplateType type, String content,
+public record ApprovedTemplate(TemplateId templateId, boolean international, TemplateType type, String content,
                                List<VariableKind> variables) {
 
     public ApprovedTemplate {

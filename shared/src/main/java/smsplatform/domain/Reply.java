@@ -8,5 +8,5 @@ import java.time.Instant;
  * {@code keyword} is the opt-out or opt-in the reply made, or null for an ordinary reply.
  */
 public record Reply(String accountId, String replyId, String phoneNumber, String to, String text, Instant receivedAt,
-                    String serialNo, OptOutKeywords.Action keyword) {
+                    SerialNo serialNo, OptOutKeywords.Action keyword) {
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * The outcome of a review, to notify the applicant: emitted once per transition to APPROVED or
  * REJECTED. {@code transition} (the history index) tells two outcomes of one application apart.
  */
-public record ReviewResult(ApplicationKind kind, String accountId, String applicationId, String name,
-                           Outcome outcome, List<ReasonCode> reasons, Instant at, int transition) {
+public record ReviewResult(String accountId, ApplicationId applicationId, String name, Outcome outcome,
+                           List<ReasonCode> reasons, Instant at, int transition) {
 
     public enum Outcome { APPROVED, REJECTED }
 
@@ -16,7 +16,11 @@ public record ReviewResult(ApplicationKind kind, String accountId, String applic
         reasons = List.copyOf(reasons);
     }
 
+    public ApplicationKind kind() {
+        return applicationId.kind();
+    }
+
     public String deduplicationId() {
-        return applicationId + "#" + transition;
+        return applicationId.value() + "#" + transition;
     }
 }

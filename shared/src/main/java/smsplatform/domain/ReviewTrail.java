@@ -41,11 +41,11 @@ final class ReviewTrail {
     }
 
     /** Records a transition, and the result to publish when it ends the review. */
-    void transition(HistoryEntry entry, ApplicationKind kind, String accountId, String id, String name,
+    void transition(HistoryEntry entry, String accountId, ApplicationId id, String name,
                     ReviewResult.Outcome outcome) {
         record(entry);
         if (outcome != null) {
-            outbox.add(new ReviewResult(kind, accountId, id, name, outcome, entry.reasons(), entry.at(),
+            outbox.add(new ReviewResult(accountId, id, name, outcome, entry.reasons(), entry.at(),
                     omitted + history.size() - 1));
             if (outbox.size() > MAX_OUTBOX) {
                 outbox.remove(0); // superseded by the later outcomes still waiting

@@ -10,7 +10,7 @@ public interface Reviewable {
 
     String accountId();
 
-    String id();
+    ApplicationId id();
 
     String name();
 

@@ -42,7 +42,7 @@ public final class SendLimits {
     }
 
     /** One accepted send to a number: when, a digest of its content, and its serial number. */
-    public record Sent(Instant at, String contentDigest, String serialNo) {}
+    public record Sent(Instant at, String contentDigest, SerialNo serialNo) {}
 
     private SendLimits() {}
 

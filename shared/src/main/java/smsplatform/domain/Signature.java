@@ -25,7 +25,7 @@ public final class Signature implements Reviewable {
 
     private final String accountId;
     private final AccountType accountType;
-    private final String signatureId;
+    private final SignatureId signatureId;
     private final Instant createdAt;
     private SignatureApplication application;
     private SignatureStatus status;
@@ -37,7 +37,7 @@ public final class Signature implements Reviewable {
     private Instant updatedAt;
     private long version;
 
-    public Signature(String accountId, AccountType accountType, String signatureId, Instant createdAt,
+    public Signature(String accountId, AccountType accountType, SignatureId signatureId, Instant createdAt,
                      SignatureApplication application, SignatureStatus status, ReviewStage reviewStage,
                      Map<DocumentKind, SignatureDocument> documents, List<Finding> findings, Rejection rejection,
                      List<HistoryEntry> history, int historyOmitted, List<ReviewResult> outbox, Instant updatedAt,
@@ -58,7 +58,7 @@ public final class Signature implements Reviewable {
     }
 
     /** A new application; it needs documents unless its requirements are empty (international). */
-    public static Signature apply(String accountId, AccountType accountType, String signatureId,
+    public static Signature apply(String accountId, AccountType accountType, SignatureId signatureId,
                                   SignatureApplication application, Instant now) {
         Signature s = new Signature(accountId, accountType, signatureId, now, application,
                 SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
@@ -185,7 +185,7 @@ public final class Signature implements Reviewable {
                             ReviewDecision.Key decision, Instant now) {
         HistoryEntry entry = new HistoryEntry(now, status, to, actor, reasons, decision == null ? null : decision.note())
                 .deciding(decision);
-        trail.transition(entry, ApplicationKind.SIGNATURE, accountId, signatureId, application.name(), outcomeOf(to));
+        trail.transition(entry, accountId, signatureId, application.name(), outcomeOf(to));
         status = to;
         reviewStage = stage;
         updatedAt = now;
@@ -204,11 +204,11 @@ public final class Signature implements Reviewable {
     }
 
     @Override public ApplicationKind kind() { return ApplicationKind.SIGNATURE; }
-    @Override public String id() { return signatureId; }
+    @Override public SignatureId id() { return signatureId; }
     @Override public ReviewResult.Outcome outcome() { return outcomeOf(status); }
     @Override public String accountId() { return accountId; }
     public AccountType accountType() { return accountType; }
-    public String signatureId() { return signatureId; }
+    public SignatureId signatureId() { return signatureId; }
     @Override public Instant createdAt() { return createdAt; }
     public SignatureApplication application() { return application; }
     @Override public String name() { return application.name(); }

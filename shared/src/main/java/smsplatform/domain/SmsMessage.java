@@ -10,10 +10,10 @@ import java.util.List;
  */
 public record SmsMessage(
         String accountId,
-        String serialNo,
+        SerialNo serialNo,
         String phoneNumber,
         String sign,
-        String templateId,
+        TemplateId templateId,
         String text,
         int fee,
         Status status,
@@ -75,7 +75,7 @@ public record SmsMessage(
     }
 
     /** A message as SendSms records it: nothing from the carrier yet. */
-    public SmsMessage(String accountId, String serialNo, String phoneNumber, String sign, String templateId, String text,
+    public SmsMessage(String accountId, SerialNo serialNo, String phoneNumber, String sign, TemplateId templateId, String text,
                       int fee, Status status, List<StatusChange> statusHistory, Instant createdAt) {
         this(accountId, serialNo, phoneNumber, sign, templateId, text, fee, status, statusHistory, createdAt, null, null);
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class Template implements Reviewable {
 
     private final String accountId;
-    private final String templateId;
+    private final TemplateId templateId;
     private final Instant createdAt;
     private TemplateApplication application;
     private TemplateStatus status;
@@ -24,7 +24,7 @@ public final class Template implements Reviewable {
     private Instant updatedAt;
     private long version;
 
-    public Template(String accountId, String templateId, Instant createdAt, TemplateApplication application,
+    public Template(String accountId, TemplateId templateId, Instant createdAt, TemplateApplication application,
                     TemplateStatus status, ReviewStage reviewStage, List<Finding> findings, Rejection rejection,
                     List<HistoryEntry> history, int historyOmitted, List<ReviewResult> outbox, Instant updatedAt,
                     long version) {
@@ -42,7 +42,7 @@ public final class Template implements Reviewable {
     }
 
     /** A new template goes straight to the automatic review. */
-    public static Template apply(String accountId, String templateId, TemplateApplication application, Instant now) {
+    public static Template apply(String accountId, TemplateId templateId, TemplateApplication application, Instant now) {
         Template t = new Template(accountId, templateId, now, application, null, null, List.of(), null,
                 List.of(), 0, List.of(), now, 0);
         t.transition(TemplateStatus.IN_REVIEW, ReviewStage.AUTOMATIC, Signature.APPLICANT, List.of(), null, now);
@@ -102,7 +102,7 @@ public final class Template implements Reviewable {
                             ReviewDecision.Key decision, Instant now) {
         HistoryEntry entry = new HistoryEntry(now, status, to, actor, reasons, decision == null ? null : decision.note())
                 .deciding(decision);
-        trail.transition(entry, ApplicationKind.TEMPLATE, accountId, templateId, application.name(), outcomeOf(to));
+        trail.transition(entry, accountId, templateId, application.name(), outcomeOf(to));
         status = to;
         reviewStage = stage;
         updatedAt = now;
@@ -133,7 +133,7 @@ public final class Template implements Reviewable {
     }
 
     @Override public ApplicationKind kind() { return ApplicationKind.TEMPLATE; }
-    @Override public String id() { return templateId; }
+    @Override public TemplateId id() { return templateId; }
     @Override public String accountId() { return accountId; }
     @Override public String name() { return application.name(); }
     @Override public long version() { return version; }
@@ -143,7 +143,7 @@ public final class Template implements Reviewable {
     @Override public List<HistoryEntry> history() { return trail.history(); }
     @Override public List<ReviewResult> outbox() { return trail.outbox(); }
     @Override public void published(List<ReviewResult> results) { trail.published(results); }
-    public String templateId() { return templateId; }
+    public TemplateId templateId() { return templateId; }
     public TemplateApplication application() { return application; }
     public TemplateStatus status() { return status; }
     public ReviewStage reviewStage() { return reviewStage; }

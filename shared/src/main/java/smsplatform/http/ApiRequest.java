@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -18,7 +20,6 @@ import smsplatform.support.Ids;
 public final class ApiRequest {
 
     public static final int MAX_BODY_BYTES = 256 * 1024;
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final APIGatewayV2HTTPEvent event;
     private Ids.Source ids;
@@ -60,6 +61,15 @@ public final class ApiRequest {
         return value;
     }
 
+    /**
+     * The path parameter as a typed id; one of another shape names nothing, so it is the 404 of an id that
+     * does not exist ({@code what} names the resource, as the services' 404s do).
+     */
+    public <T> T pathId(String name, Function<String, Optional<T>> parse, String what) {
+        String raw = pathParameter(name);
+        return parse.apply(raw).orElseThrow(() -> Failure.notFound(what + " " + raw));
+    }
+
     public String query(String name) {
         Map<String, String> params = event.getQueryStringParameters();
         return params == null ? null : params.get(name);
@@ -98,7 +108,7 @@ public final class ApiRequest {
     public Caller caller() {
         Map<String, String> claims = claims();
         String accountId = claims.get("account_id");
-        if (accountId == null || !ACCOUNT_ID.matcher(accountId).matches()) {
+        if (!AccountId.isValid(accountId)) {
             throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
                     "The token carries no valid account_id claim", null);
         }

@@ -15,7 +15,7 @@ public final class ReplyJson {
         m.put("phoneNumber", reply.phoneNumber());
         m.put("text", reply.text());
         m.put("receivedAt", reply.receivedAt().toString());
-        m.put("serialNo", reply.serialNo());
+        m.put("serialNo", reply.serialNo().value());
         if (reply.keyword() != null) {
             m.put("keyword", reply.keyword().name());
         }

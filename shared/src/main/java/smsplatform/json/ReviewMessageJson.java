@@ -6,6 +6,8 @@ import java.util.Map;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
+import smsplatform.domain.SignatureId;
+import smsplatform.domain.TemplateId;
 import smsplatform.ports.ReviewMessage;
 
 /** Review-queue message bodies. */
@@ -22,7 +24,7 @@ public final class ReviewMessageJson {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", m.kind().name());
         body.put("accountId", m.accountId());
-        body.put(m.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", m.applicationId());
+        body.put(m.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", m.applicationId().value());
         body.put("version", m.version());
         body.put("decision", m.decision() == null ? null : m.decision().name());
         body.put("reasons", m.reasons().stream().map(Enum::name).toList());
@@ -44,9 +46,8 @@ public final class ReviewMessageJson {
         }
         return new ReviewMessage(
                 ReviewMessage.Kind.valueOf((String) m.get("kind")),
-                template ? ApplicationKind.TEMPLATE : ApplicationKind.SIGNATURE,
                 (String) m.get("accountId"),
-                (String) m.get(template ? "templateId" : "signatureId"),
+                template ? new TemplateId((String) m.get("templateId")) : new SignatureId((String) m.get("signatureId")),
                 ((Number) version).longValue(),
                 m.get("decision") == null ? null : ReviewDecision.valueOf((String) m.get("decision")),
                 ((List<String>) m.getOrDefault("reasons", List.of())).stream().map(ReasonCode::valueOf).toList(),

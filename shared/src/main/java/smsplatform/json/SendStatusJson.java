@@ -11,7 +11,7 @@ public final class SendStatusJson {
 
     public static Map<String, Object> toApi(SendStatus s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("serialNo", s.serialNo());
+        m.put("serialNo", s.serialNo() == null ? "" : s.serialNo().value());
         m.put("phoneNumber", s.phoneNumber());
         m.put("code", s.code());
         m.put("message", s.message());

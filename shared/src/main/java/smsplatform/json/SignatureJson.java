@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.domain.AccountType;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.DocumentGroup;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.DocumentProblem;
@@ -15,6 +14,7 @@ import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
@@ -38,7 +38,7 @@ public final class SignatureJson {
     private static Map<String, Object> write(Signature s, boolean stored) {
         SignatureApplication app = s.application();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("signatureId", s.signatureId());
+        m.put("signatureId", s.signatureId().value());
         m.put("name", app.name());
         m.put("type", app.type().name());
         m.put("purpose", app.purpose().name());
@@ -121,17 +121,18 @@ public final class SignatureJson {
             docs.put(doc.kind(), doc);
         }
         String stage = (String) m.get("reviewStage");
+        SignatureId id = new SignatureId((String) m.get("signatureId"));
         return new Signature(
                 (String) m.get("accountId"),
                 AccountType.valueOf((String) m.get("accountType")),
-                (String) m.get("signatureId"),
+                id,
                 Instant.parse((String) m.get("createdAt")),
                 app,
                 SignatureStatus.valueOf((String) m.get("status")),
                 stage == null ? null : ReviewStage.valueOf(stage),
                 docs, ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m, SignatureStatus::valueOf),
                 ReviewJson.readHistoryOmitted(m),
-                ReviewJson.readOutbox(m, ApplicationKind.SIGNATURE, (String) m.get("signatureId")),
+                ReviewJson.readOutbox(m, id),
                 Instant.parse((String) m.get("updatedAt")),
                 version);
     }

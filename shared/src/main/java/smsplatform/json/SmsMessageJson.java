@@ -12,10 +12,10 @@ public final class SmsMessageJson {
 
     public static Map<String, Object> toListItem(SmsMessage m) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("serialNo", m.serialNo());
+        item.put("serialNo", m.serialNo().value());
         item.put("phoneNumber", m.phoneNumber());
         item.put("sign", m.sign());
-        item.put("templateId", m.templateId());
+        item.put("templateId", m.templateId() == null ? null : m.templateId().value());
         item.put("text", m.text());
         item.put("fee", m.fee());
         item.put("status", m.status().name());

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
@@ -28,7 +28,7 @@ public final class TemplateJson {
     private static Map<String, Object> write(Template t, boolean stored) {
         TemplateApplication app = t.application();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("templateId", t.templateId());
+        m.put("templateId", t.templateId().value());
         m.put("name", app.name());
         m.put("type", app.type().name());
         m.put("international", app.international());
@@ -59,11 +59,11 @@ public final class TemplateJson {
                 TemplateType.valueOf((String) m.get("type")), Boolean.TRUE.equals(m.get("international")),
                 (String) m.get("content"), variables, (String) m.get("remark"));
         String stage = (String) m.get("reviewStage");
-        String id = (String) m.get("templateId");
+        TemplateId id = new TemplateId((String) m.get("templateId"));
         return new Template((String) m.get("accountId"), id, Instant.parse((String) m.get("createdAt")), app,
                 TemplateStatus.valueOf((String) m.get("status")), stage == null ? null : ReviewStage.valueOf(stage),
                 ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m, TemplateStatus::valueOf),
-                ReviewJson.readHistoryOmitted(m), ReviewJson.readOutbox(m, ApplicationKind.TEMPLATE, id),
+                ReviewJson.readHistoryOmitted(m), ReviewJson.readOutbox(m, id),
                 Instant.parse((String) m.get("updatedAt")), version);
     }
 }

@@ -1,5 +1,7 @@
 package smsplatform.ports;
 
+import smsplatform.domain.SerialNo;
+
 /** Hands one rendered SMS to a carrier. */
 public interface Carrier {
 
@@ -21,7 +23,7 @@ public interface Carrier {
     }
 
     /** {@code serialNo} lets a carrier that deduplicates drop a duplicate hand-over of the same message. */
-    Result deliver(String serialNo, String phoneNumber, String text);
+    Result deliver(SerialNo serialNo, String phoneNumber, String text);
 
     /**
      * Whether handing the same serial number over twice delivers it once (and answers with the same carrier

@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import smsplatform.domain.Receipt;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
 
 public interface MessageStore {
 
     /** Which message: its account and serial number. */
-    record Ref(String accountId, String serialNo) {}
+    record Ref(String accountId, SerialNo serialNo) {}
 
     /**
      * Records new QUEUED messages and returns the serial numbers still QUEUED: the ones to hand to the
@@ -17,19 +18,19 @@ public interface MessageStore {
      * a message already recorded is never overwritten, and one that already moved on is not queued
      * again; without it the serial numbers are new, and the messages are written in batches.
      */
-    List<String> recordQueued(List<SmsMessage> messages, boolean mayExist);
+    List<SerialNo> recordQueued(List<SmsMessage> messages, boolean mayExist);
 
-    Optional<SmsMessage> find(String accountId, String serialNo);
+    Optional<SmsMessage> find(String accountId, SerialNo serialNo);
 
     /**
      * Moves a message to {@code status} if it is currently in {@code expected}; false when it is not
      * (already moved by an earlier delivery of the same queue message).
      */
-    boolean transition(String accountId, String serialNo, SmsMessage.Status expected,
+    boolean transition(String accountId, SerialNo serialNo, SmsMessage.Status expected,
                        SmsMessage.StatusChange change);
 
     /** Appends a note to the history without changing the status (e.g. a transient carrier refusal). */
-    void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail);
+    void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail);
 
     /**
      * Messages in {@code status} (QUEUED or SENT: not settled) whose last change is at or before
@@ -49,10 +50,10 @@ public interface MessageStore {
      * false when it was recorded before (a redelivered queue message) or the message is no longer SENT. From then
      * on the message awaits its receipt ({@link #awaitingReceipt}).
      */
-    boolean recordAcceptance(String accountId, String serialNo, String carrierMessageId, SmsMessage.StatusChange change);
+    boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId, SmsMessage.StatusChange change);
 
     /** Moves a SENT message to the receipt's status and keeps the receipt; false when it is no longer SENT. */
-    boolean applyReceipt(String accountId, String serialNo, SmsMessage.StatusChange change, Receipt receipt);
+    boolean applyReceipt(String accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt);
 
     /** Messages accepted by the carrier at or before {@code acceptedBefore} and still without a receipt, oldest first. */
     List<Ref> awaitingReceipt(Instant acceptedBefore, int limit);
@@ -64,5 +65,5 @@ public interface MessageStore {
     List<Ref> unannounced(Instant settledBefore, int limit);
 
     /** Its final status's event is published: no longer {@link #unannounced}. */
-    void announced(String accountId, String serialNo);
+    void announced(String accountId, SerialNo serialNo);
 }

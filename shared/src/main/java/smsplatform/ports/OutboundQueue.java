@@ -1,11 +1,12 @@
 package smsplatform.ports;
 
 import java.util.List;
+import smsplatform.domain.SerialNo;
 
 /** The outbound queue between SendSms and the delivery consumer. */
 public interface OutboundQueue {
 
-    record Delivery(String accountId, String serialNo) {}
+    record Delivery(String accountId, SerialNo serialNo) {}
 
     void send(List<Delivery> deliveries);
 }

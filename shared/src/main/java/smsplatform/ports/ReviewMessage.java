@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.List;
+import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
@@ -12,9 +13,8 @@ import smsplatform.domain.ReviewDecision;
  */
 public record ReviewMessage(
         Kind kind,
-        ApplicationKind application,
         String accountId,
-        String applicationId,
+        ApplicationId applicationId,
         long version,
         ReviewDecision decision,
         List<ReasonCode> reasons,
@@ -27,18 +27,22 @@ public record ReviewMessage(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
+    public ApplicationKind application() {
+        return applicationId.kind();
+    }
+
     /** The key of the history entry that applying this decision writes. */
     public ReviewDecision.Key decisionKey() {
         return new ReviewDecision.Key(decision, version);
     }
 
-    public static ReviewMessage automaticReview(ApplicationKind application, String accountId, String id, long version) {
-        return new ReviewMessage(Kind.AUTOMATIC_REVIEW, application, accountId, id, version, null, List.of(), null, null);
+    public static ReviewMessage automaticReview(String accountId, ApplicationId id, long version) {
+        return new ReviewMessage(Kind.AUTOMATIC_REVIEW, accountId, id, version, null, List.of(), null, null);
     }
 
-    public static ReviewMessage decision(ApplicationKind application, String accountId, String id, long version,
+    public static ReviewMessage decision(String accountId, ApplicationId id, long version,
                                          ReviewDecision decision, List<ReasonCode> reasons, String comment,
                                          String reviewer) {
-        return new ReviewMessage(Kind.DECISION, application, accountId, id, version, decision, reasons, comment, reviewer);
+        return new ReviewMessage(Kind.DECISION, accountId, id, version, decision, reasons, comment, reviewer);
     }
 }

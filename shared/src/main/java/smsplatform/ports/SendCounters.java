@@ -3,12 +3,13 @@ package smsplatform.ports;
 import java.time.Instant;
 import java.util.List;
 import smsplatform.domain.SendLimits;
+import smsplatform.domain.SerialNo;
 
 /** Per-number send history of an account, admitting a send atomically against {@code SendLimits}. */
 public interface SendCounters {
 
     /** One send of a request: the number (E.164) and the serial number it would get. */
-    record Send(String phoneNumber, String serialNo) {}
+    record Send(String phoneNumber, SerialNo serialNo) {}
 
     /**
      * Admits every send of one request: repeats of a number in request order, distinct numbers

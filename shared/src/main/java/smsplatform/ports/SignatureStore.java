@@ -3,6 +3,7 @@ package smsplatform.ports;
 import java.util.Optional;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignatureStatus;
 
 /** Persistence of signatures; every write is a single-item conditional write on {@code version}. */
@@ -22,10 +23,10 @@ public interface SignatureStore {
      */
     int repair(String accountId);
 
-    Optional<Signature> find(String accountId, String signatureId);
+    Optional<Signature> find(String accountId, SignatureId signatureId);
 
     /** Any account's signature, for the review pipeline. */
-    Optional<Signature> findById(String signatureId);
+    Optional<Signature> findById(SignatureId signatureId);
 
     /** Writes the signature if its stored version is still {@code signature.version()}; false if not. */
     boolean save(Signature signature);
@@ -40,7 +41,7 @@ public interface SignatureStore {
      * Counts {@code count} more upload forms handed out for the signature if that keeps the total at or
      * below {@code max}; false (nothing counted) otherwise. Atomic under concurrency.
      */
-    boolean claimUploads(String accountId, String signatureId, int count, int max);
+    boolean claimUploads(String accountId, SignatureId signatureId, int count, int max);
 
     /** Deletes the signature and frees its slot and name. */
     void delete(Signature signature);

@@ -4,6 +4,7 @@ import java.util.Optional;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 
 /** Persistence of templates; every write is a single-item conditional write on {@code version}. */
@@ -16,16 +17,16 @@ public interface TemplateStore {
      */
     Template create(Template template, int quota);
 
-    Optional<Template> find(String accountId, String templateId);
+    Optional<Template> find(String accountId, TemplateId templateId);
 
     /**
      * The account's template if it is APPROVED, read on every call (approvals are never cached) and
      * without its review history: what SendSms renders from.
      */
-    Optional<ApprovedTemplate> findApproved(String accountId, String templateId);
+    Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId);
 
     /** Any account's template, for the review pipeline. */
-    Optional<Template> findById(String templateId);
+    Optional<Template> findById(TemplateId templateId);
 
     /** Writes the template if its stored version is still {@code template.version()}; false if not. */
     boolean save(Template template);

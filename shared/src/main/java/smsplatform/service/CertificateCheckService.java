@@ -3,7 +3,6 @@ package smsplatform.service;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentProblem;
 import smsplatform.domain.Signature;
@@ -49,7 +48,7 @@ public final class CertificateCheckService {
             return Outcome.IGNORED;
         }
         DocumentKeys.Parsed target = parsed.get();
-        Log.context("accountId", target.accountId(), "signatureId", target.signatureId());
+        Log.context("accountId", target.accountId(), "signatureId", target.signatureId().value());
         Optional<StoredObject> object = certificates.head(key);
         if (object.isEmpty()) {
             Log.warn("certificate.ignored", "reason", "object no longer exists", "key", key);
@@ -92,8 +91,8 @@ public final class CertificateCheckService {
                     certificates.delete(replaced.objectKey());
                 }
                 if (signature.awaitsAutomaticReview()) {
-                    reviewQueue.send(ReviewMessage.automaticReview(ApplicationKind.SIGNATURE, signature.accountId(),
-                            signature.signatureId(), signature.version()));
+                    reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(),
+                            signature.version()));
                 }
                 return Outcome.RECORDED;
             }

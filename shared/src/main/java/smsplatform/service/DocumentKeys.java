@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import smsplatform.domain.DocumentKind;
+import smsplatform.domain.SignatureId;
 
 /**
  * Object keys of the certificates bucket. Uploads: {@code certificates/<account>/<signature>/<KIND>/<upload id>},
@@ -17,7 +18,7 @@ public final class DocumentKeys {
     private static final Pattern KEY = Pattern.compile(
             "certificates/([A-Za-z0-9_-]{1,64})/(sig-[0-9a-z]{26})/([A-Z_]{1,64})/(up-[0-9a-z]{26})");
 
-    public record Parsed(String accountId, String signatureId, DocumentKind kind, String uploadId) {
+    public record Parsed(String accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
         public String evidenceKey(String sha256) {
             return evidencePrefix(accountId, signatureId) + kind.name() + "/" + uploadId + "/" + sha256;
         }
@@ -25,15 +26,15 @@ public final class DocumentKeys {
 
     private DocumentKeys() {}
 
-    public static String prefix(String accountId, String signatureId) {
+    public static String prefix(String accountId, SignatureId signatureId) {
         return "certificates/" + accountId + "/" + signatureId + "/";
     }
 
-    public static String evidencePrefix(String accountId, String signatureId) {
+    public static String evidencePrefix(String accountId, SignatureId signatureId) {
         return "evidence/" + accountId + "/" + signatureId + "/";
     }
 
-    public static String newKey(String accountId, String signatureId, DocumentKind kind, String uploadId) {
+    public static String newKey(String accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
         return prefix(accountId, signatureId) + kind.name() + "/" + uploadId;
     }
 
@@ -42,8 +43,12 @@ public final class DocumentKeys {
         if (!m.matches()) {
             return Optional.empty();
         }
+        Optional<SignatureId> signatureId = SignatureId.parse(m.group(2));
+        if (signatureId.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new Parsed(m.group(1), m.group(2), DocumentKind.valueOf(m.group(3)), m.group(4)));
+            return Optional.of(new Parsed(m.group(1), signatureId.get(), DocumentKind.valueOf(m.group(3)), m.group(4)));
         } catch (IllegalArgumentException unknownKind) {
             return Optional.empty();
         }

@@ -73,7 +73,7 @@ public final class MessageProgress {
         announce(sent, Status.SENT, at);
         links.link(carrierMessageId, new MessageStore.Ref(message.accountId(), message.serialNo()))
                 .ifPresent(early -> {
-                    Log.info("receipt.applied-after-acceptance", "serialNo", message.serialNo());
+                    Log.info("receipt.applied-after-acceptance", "serialNo", message.serialNo().value());
                     receipt(messages.find(message.accountId(), message.serialNo()).orElse(sent), early, at);
                 });
     }
@@ -123,7 +123,7 @@ public final class MessageProgress {
         if (message.status() == to) {
             announceAgain(message);
         } else {
-            Log.info("receipt.ignored", "serialNo", message.serialNo(), "status", message.status().name(),
+            Log.info("receipt.ignored", "serialNo", message.serialNo().value(), "status", message.status().name(),
                     "receipt", to.name());
         }
         return false;
@@ -160,7 +160,7 @@ public final class MessageProgress {
 
     private void announce(SmsMessage message, Status status, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("serialNo", message.serialNo());
+        data.put("serialNo", message.serialNo().value());
         data.put("phoneNumber", message.phoneNumber());
         data.put("status", status.name());
         data.put("fee", message.fee());
@@ -168,7 +168,7 @@ public final class MessageProgress {
             data.put("sign", message.sign());
         }
         if (message.templateId() != null) {
-            data.put("templateId", message.templateId());
+            data.put("templateId", message.templateId().value());
         }
         if (status.isFinal() && message.receipt() != null) {
             data.put("receipt", SmsMessageJson.receipt(message.receipt()));

@@ -93,7 +93,7 @@ public final class MessageSweeper {
             Decision decision = done.get(i);
             if (decision.action() != Action.WAIT) {
                 Log.warn("sweep." + decision.action().name().toLowerCase(), "accountId", message.accountId(),
-                        "serialNo", message.serialNo(), "status", message.status().name(), "detail", decision.detail());
+                        "serialNo", message.serialNo().value(), "status", message.status().name(), "detail", decision.detail());
             }
             if (decision.action() == Action.REQUEUE) {
                 requeued.add(new OutboundQueue.Delivery(message.accountId(), message.serialNo()));

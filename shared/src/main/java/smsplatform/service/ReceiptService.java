@@ -41,7 +41,7 @@ public final class ReceiptService {
             Log.info("receipt.parked", "carrierMessageId", id, "reason", "its hand-over is not recorded yet");
             return Outcome.PARKED;
         }
-        Log.context("accountId", ref.get().accountId(), "serialNo", ref.get().serialNo());
+        Log.context("accountId", ref.get().accountId(), "serialNo", ref.get().serialNo().value());
         Optional<SmsMessage> message = progress.find(ref.get());
         if (message.isEmpty()) {
             Log.warn("receipt.ignored", "reason", "no such message");

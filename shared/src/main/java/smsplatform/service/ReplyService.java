@@ -66,7 +66,7 @@ public final class ReplyService {
             events.publish(List.of(event(reply)));
             replies.announced(reply);
         }
-        Log.info("reply.received", "accountId", reply.accountId(), "serialNo", reply.serialNo(),
+        Log.info("reply.received", "accountId", reply.accountId(), "serialNo", reply.serialNo().value(),
                 "keyword", keyword == null ? "" : keyword.name(), "first", recorded.first());
     }
 

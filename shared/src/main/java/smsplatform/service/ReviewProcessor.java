@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.AutomaticReview;
 import smsplatform.domain.HistoryEntry;
@@ -12,7 +13,9 @@ import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewResult;
 import smsplatform.domain.Reviewable;
 import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.Template;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateReview;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
@@ -44,9 +47,9 @@ public final class ReviewProcessor {
     /** Applies one review-queue message; safe to call again with the same message. */
     public void process(ReviewMessage message) {
         String idField = message.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId";
-        Log.context(idField, message.applicationId(), "accountId", message.accountId());
+        Log.context(idField, message.applicationId().value(), "accountId", message.accountId());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<? extends Reviewable> found = find(message.application(), message.accountId(), message.applicationId());
+            Optional<? extends Reviewable> found = find(message.accountId(), message.applicationId());
             if (found.isEmpty()) {
                 Log.warn("review.ignored", "reason", message.application().name().toLowerCase(Locale.ROOT)
                         + " does not exist");
@@ -70,11 +73,12 @@ public final class ReviewProcessor {
         throw new IllegalStateException("the application kept changing; the message will be retried");
     }
 
-    private Optional<? extends Reviewable> find(ApplicationKind kind, String accountId, String id) {
-        if (kind == ApplicationKind.TEMPLATE) {
-            return accountId == null ? templates.findById(id) : templates.find(accountId, id);
+    private Optional<? extends Reviewable> find(String accountId, ApplicationId id) {
+        if (id instanceof TemplateId template) {
+            return accountId == null ? templates.findById(template) : templates.find(accountId, template);
         }
-        return accountId == null ? signatures.findById(id) : signatures.find(accountId, id);
+        SignatureId signature = (SignatureId) id;
+        return accountId == null ? signatures.findById(signature) : signatures.find(accountId, signature);
     }
 
     private boolean save(Reviewable application) {
@@ -117,7 +121,7 @@ public final class ReviewProcessor {
                 Log.info("review.results.published", "count", pending.size());
                 return;
             }
-            current = find(current.kind(), current.accountId(), current.id()).orElse(null);
+            current = find(current.accountId(), current.id()).orElse(null);
             if (current == null) {
                 return;
             }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -14,6 +16,8 @@ import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Reviewable;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
+import smsplatform.domain.TemplateId;
 import smsplatform.log.Log;
 import smsplatform.ports.AwaitingReview;
 import smsplatform.ports.CertificateStore;
@@ -74,7 +78,7 @@ public final class ReviewerService {
      * Validates a reviewer's decision and enqueues it; it is applied asynchronously. Segregation of
      * duties: a reviewer never decides on an application of their own account (403, nothing enqueued).
      */
-    public ApplicationKind submitDecision(Caller reviewer, String id, ReviewDecision decision, List<ReasonCode> reasons,
+    public ApplicationKind submitDecision(Caller reviewer, ApplicationId id, ReviewDecision decision, List<ReasonCode> reasons,
                                           String comment, long version) {
         if (decision == ReviewDecision.REJECT && reasons.isEmpty()) {
             throw Failure.invalid("InvalidParameterValue.ReasonsRequired", "REJECT needs at least one reason code", "reasons");
@@ -82,9 +86,9 @@ public final class ReviewerService {
         if (reasons.contains(ReasonCode.OTHER) && (comment == null || comment.isBlank())) {
             throw Failure.invalid("InvalidParameterValue.CommentRequired", "Reason OTHER needs a comment", "comment");
         }
-        Reviewable application = signatures.findById(id).<Reviewable>map(s -> s)
-                .or(() -> templates.findById(id))
-                .orElseThrow(() -> Failure.notFound("Application " + id));
+        Optional<? extends Reviewable> found = id instanceof SignatureId signature ? signatures.findById(signature)
+                : templates.findById((TemplateId) id);
+        Reviewable application = found.orElseThrow(() -> Failure.notFound("Application " + id));
         if (application.accountId().equals(reviewer.accountId())) {
             Log.warn("review.decision.refused", "reason", "self-review");
             throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.SelfReview",
@@ -96,7 +100,7 @@ public final class ReviewerService {
                         + application.kind().name().toLowerCase(Locale.ROOT));
             }
         }
-        reviewQueue.send(ReviewMessage.decision(application.kind(), application.accountId(), id, version,
+        reviewQueue.send(ReviewMessage.decision(application.accountId(), id, version,
                 decision, reasons.stream().distinct().toList(), comment, reviewer.subject()));
         return application.kind();
     }

@@ -16,10 +16,12 @@ import smsplatform.domain.PhoneNumber;
 import smsplatform.domain.PhoneNumberPlan;
 import smsplatform.domain.SendLimits.Verdict;
 import smsplatform.domain.SendStatus;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.SmsText;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateType;
 import smsplatform.log.Log;
 import smsplatform.log.Metrics;
@@ -107,13 +109,13 @@ public final class SendSmsService {
 
         // Serial numbers in request order (deterministic under an Idempotency-Key), then the limits.
         List<PhoneNumber> parsed = new ArrayList<>();
-        List<String> serials = new ArrayList<>();
+        List<SerialNo> serials = new ArrayList<>(); // null: no message for that number
         List<SendCounters.Send> sends = new ArrayList<>();
         for (String raw : numbers) {
             // A number of the other region than the request's is as incorrect as one of no region.
             Optional<PhoneNumber> number = plan.parse(raw).filter(n -> n.domestic() != international);
             parsed.add(number.orElse(null));
-            serials.add(number.isPresent() ? ids.next("sms-") : "");
+            serials.add(number.isPresent() ? new SerialNo(ids.next(SerialNo.PREFIX)) : null);
         }
         Set<String> optedOut = optedOut(caller, template, parsed);
         for (int i = 0; i < numbers.size(); i++) {
@@ -143,13 +145,13 @@ public final class SendSmsService {
         for (int i = 0; i < numbers.size(); i++) {
             PhoneNumber number = parsed.get(i);
             if (number == null) {
-                statuses.add(new SendStatus("", numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
+                statuses.add(new SendStatus(null, numbers.get(i), "InvalidParameterValue.IncorrectPhoneNumber",
                         "The phone number is not valid", 0, "", request.sessionContext()));
             } else if (refused[i]) {
-                statuses.add(new SendStatus("", number.e164(), OPTED_OUT_CODE,
+                statuses.add(new SendStatus(null, number.e164(), OPTED_OUT_CODE,
                         "The number opted out of your marketing messages", 0, number.isoCode(), request.sessionContext()));
             } else if (verdicts[i] != Verdict.OK) {
-                statuses.add(new SendStatus("", number.e164(), verdicts[i].code(), verdicts[i].message(), 0,
+                statuses.add(new SendStatus(null, number.e164(), verdicts[i].code(), verdicts[i].message(), 0,
                         number.isoCode(), request.sessionContext()));
             } else {
                 queued.add(new SmsMessage(caller.accountId(), serials.get(i), number.e164(), sign,
@@ -161,7 +163,7 @@ public final class SendSmsService {
             }
         }
         if (!queued.isEmpty()) {
-            List<String> toDeliver = messages.recordQueued(queued, ids.repeatable());
+            List<SerialNo> toDeliver = messages.recordQueued(queued, ids.repeatable());
             // A crash here leaves recorded messages QUEUED that never reach the queue: the sweeper queues them.
             afterRecorded.run();
             outbound.send(toDeliver.stream().map(serial -> new OutboundQueue.Delivery(caller.accountId(), serial)).toList());
@@ -188,7 +190,7 @@ public final class SendSmsService {
         return Digests.sha256Hex(text).substring(0, 24);
     }
 
-    public SmsMessage status(Caller caller, String serialNo) {
+    public SmsMessage status(Caller caller, SerialNo serialNo) {
         return messages.find(caller.accountId(), serialNo)
                 .orElseThrow(() -> Failure.notFound("Message " + serialNo));
     }
@@ -198,7 +200,7 @@ public final class SendSmsService {
         if (templateId == null || templateId.isBlank()) {
             throw Failure.missingField("templateId");
         }
-        return templates.findApproved(caller.accountId(), templateId.strip())
+        return TemplateId.parse(templateId.strip()).flatMap(id -> templates.findApproved(caller.accountId(), id))
                 .filter(t -> t.international() == international)
                 .orElseThrow(() -> Failure.invalid(TEMPLATE_CODE, "'" + templateId + "' is not one of your approved "
                         + (international ? "international" : "domestic") + " templates", "templateId"));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
@@ -14,6 +13,7 @@ import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.log.Metrics;
@@ -53,7 +53,7 @@ public final class SignatureService {
     public Submitted submit(Caller caller, SignatureApplication request, Ids.Source ids) {
         SignatureApplication application = checked(caller, request);
         Signature signature = store.create(Signature.apply(caller.accountId(), caller.accountType(),
-                ids.next("sig-"), application, clock.instant()), quota);
+                new SignatureId(ids.next(SignatureId.PREFIX)), application, clock.instant()), quota);
         Metrics.count(Metrics.SIGNATURES_SUBMITTED, 1);
         requestAutomaticReviewIfDue(signature);
         Set<DocumentKind> kinds = DocumentRequirements.acceptedKinds(signature.requiredDocuments());
@@ -67,7 +67,7 @@ public final class SignatureService {
         return new Submitted(signature, uploads);
     }
 
-    public Signature get(Caller caller, String signatureId) {
+    public Signature get(Caller caller, SignatureId signatureId) {
         return store.find(caller.accountId(), signatureId)
                 .orElseThrow(() -> Failure.notFound("Signature " + signatureId));
     }
@@ -79,7 +79,7 @@ public final class SignatureService {
         return page.map(s -> s, position -> PageTokens.bind(PageTokens.SIGNATURES, caller.accountId(), position));
     }
 
-    public Signature modify(Caller caller, String signatureId, SignatureApplication request) {
+    public Signature modify(Caller caller, SignatureId signatureId, SignatureApplication request) {
         SignatureApplication application = checked(caller, request);
         Signature signature = get(caller, signatureId);
         String previousName = signature.name();
@@ -102,14 +102,14 @@ public final class SignatureService {
         return signature;
     }
 
-    public void delete(Caller caller, String signatureId) {
+    public void delete(Caller caller, SignatureId signatureId) {
         Signature signature = get(caller, signatureId);
         store.delete(signature);
         certificates.deletePrefix(DocumentKeys.prefix(signature.accountId(), signature.signatureId()));
         certificates.deletePrefix(DocumentKeys.evidencePrefix(signature.accountId(), signature.signatureId()));
     }
 
-    public Upload newUpload(Caller caller, String signatureId, DocumentKind kind, String contentType, Ids.Source ids) {
+    public Upload newUpload(Caller caller, SignatureId signatureId, DocumentKind kind, String contentType, Ids.Source ids) {
         Signature signature = get(caller, signatureId);
         if (!signature.accepts(kind)) {
             throw Failure.invalid("InvalidParameterValue.DocumentKind",
@@ -130,8 +130,7 @@ public final class SignatureService {
 
     private void requestAutomaticReviewIfDue(Signature signature) {
         if (signature.awaitsAutomaticReview()) {
-            reviewQueue.send(ReviewMessage.automaticReview(ApplicationKind.SIGNATURE, signature.accountId(), signature.signatureId(),
-                    signature.version()));
+            reviewQueue.send(ReviewMessage.automaticReview(signature.accountId(), signature.signatureId(), signature.version()));
         }
     }
 

@@ -1,12 +1,12 @@
 package smsplatform.service;
 
 import java.time.Clock;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.log.Metrics;
@@ -33,14 +33,14 @@ public final class TemplateService {
     /** The rules are checked before anything is stored or any quota is used. */
     public Template submit(Caller caller, TemplateApplication request, Ids.Source ids) {
         TemplateApplication application = TemplateRules.validate(request);
-        Template template = store.create(Template.apply(caller.accountId(), ids.next("tpl-"), application,
+        Template template = store.create(Template.apply(caller.accountId(), new TemplateId(ids.next(TemplateId.PREFIX)), application,
                 clock.instant()), quota);
         Metrics.count(Metrics.TEMPLATES_SUBMITTED, 1);
         requestAutomaticReviewIfDue(template);
         return template;
     }
 
-    public Template get(Caller caller, String templateId) {
+    public Template get(Caller caller, TemplateId templateId) {
         return store.find(caller.accountId(), templateId)
                 .orElseThrow(() -> Failure.notFound("Template " + templateId));
     }
@@ -52,7 +52,7 @@ public final class TemplateService {
         return page.map(t -> t, position -> PageTokens.bind(PageTokens.TEMPLATES, caller.accountId(), position));
     }
 
-    public Template modify(Caller caller, String templateId, TemplateApplication request) {
+    public Template modify(Caller caller, TemplateId templateId, TemplateApplication request) {
         TemplateApplication application = TemplateRules.validate(request);
         Template template = get(caller, templateId);
         template.modify(application, clock.instant());
@@ -64,14 +64,14 @@ public final class TemplateService {
         return template;
     }
 
-    public void delete(Caller caller, String templateId) {
+    public void delete(Caller caller, TemplateId templateId) {
         store.delete(get(caller, templateId));
     }
 
     private void requestAutomaticReviewIfDue(Template template) {
         if (template.awaitsAutomaticReview()) {
-            reviewQueue.send(ReviewMessage.automaticReview(ApplicationKind.TEMPLATE, template.accountId(),
-                    template.templateId(), template.version()));
+            reviewQueue.send(ReviewMessage.automaticReview(template.accountId(), template.templateId(),
+                    template.version()));
         }
     }
 }

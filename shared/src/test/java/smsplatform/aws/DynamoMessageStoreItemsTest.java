@@ -11,6 +11,7 @@ import smsplatform.domain.SmsMessage.Cause;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TestIds;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The message item's status history: causes are stored typed, and items stored before them still read. */
@@ -19,7 +20,7 @@ class DynamoMessageStoreItemsTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     static SmsMessage message(List<StatusChange> history) {
-        return new SmsMessage("acme", "sms-1", "+8613800138000", "Acme", "tpl-1", "【Acme】hi", 1,
+        return new SmsMessage("acme", TestIds.serial("1"), "+8613800138000", "Acme", TestIds.template("1"), "【Acme】hi", 1,
                 history.get(history.size() - 1).status(), history, T0);
     }
 

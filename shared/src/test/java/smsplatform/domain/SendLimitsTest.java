@@ -16,17 +16,17 @@ class SendLimitsTest {
     static List<SendLimits.Sent> sends(Duration... ago) {
         List<SendLimits.Sent> list = new ArrayList<>();
         for (int i = 0; i < ago.length; i++) {
-            list.add(new SendLimits.Sent(NOW.minus(ago[i]), "c" + i, "s" + i));
+            list.add(new SendLimits.Sent(NOW.minus(ago[i]), "c" + i, TestIds.serial("s" + i)));
         }
         return list;
     }
 
     @Test
     void theSameContentWaitsThirtySeconds() {
-        List<SendLimits.Sent> history = List.of(new SendLimits.Sent(NOW.minusSeconds(29), "same", "s"));
+        List<SendLimits.Sent> history = List.of(new SendLimits.Sent(NOW.minusSeconds(29), "same", TestIds.serial("s")));
         assertThat(SendLimits.check(history, "same", NOW)).isEqualTo(SendLimits.Verdict.THIRTY_SECONDS);
         assertThat(SendLimits.check(history, "other", NOW)).isEqualTo(SendLimits.Verdict.OK);
-        assertThat(SendLimits.check(List.of(new SendLimits.Sent(NOW.minusSeconds(31), "same", "s")), "same", NOW))
+        assertThat(SendLimits.check(List.of(new SendLimits.Sent(NOW.minusSeconds(31), "same", TestIds.serial("s"))), "same", NOW))
                 .isEqualTo(SendLimits.Verdict.OK);
     }
 

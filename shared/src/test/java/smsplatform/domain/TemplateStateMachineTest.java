@@ -18,7 +18,7 @@ class TemplateStateMachineTest {
     }
 
     static Template submitted() {
-        return Template.apply("acme", "tpl-1", code(false), T0);
+        return Template.apply("acme", TestIds.template("1"), code(false), T0);
     }
 
     @Test
@@ -40,7 +40,7 @@ class TemplateStateMachineTest {
         assertThat(t.rejection().reasons()).containsExactly(ReasonCode.MISSING_OPT_OUT);
         assertThat(t.outbox()).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(ApplicationKind.TEMPLATE);
-            assertThat(r.applicationId()).isEqualTo("tpl-1");
+            assertThat(r.applicationId()).isEqualTo(TestIds.template("1"));
             assertThat(r.outcome()).isEqualTo(ReviewResult.Outcome.REJECTED);
         });
     }

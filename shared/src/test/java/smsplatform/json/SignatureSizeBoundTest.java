@@ -27,6 +27,7 @@ import smsplatform.domain.ReviewResult;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
@@ -61,7 +62,7 @@ class SignatureSizeBoundTest {
         for (DocumentKind kind : DocumentKind.values()) {
             documents.put(kind, document(kind, 0));
         }
-        return new Signature("a".repeat(64), AccountType.ENTERPRISE, "sig-" + "0".repeat(26), T0, largest(),
+        return new Signature("a".repeat(64), AccountType.ENTERPRISE, new SignatureId("sig-" + "0".repeat(26)), T0, largest(),
                 SignatureStatus.AWAITING_DOCUMENTS, null, documents, List.of(), null,
                 List.of(new HistoryEntry(T0, null, SignatureStatus.AWAITING_DOCUMENTS, Signature.APPLICANT, null, null)), 0, List.of(),
                 T0, 0);

@@ -12,6 +12,7 @@ import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
+import smsplatform.domain.TestIds;
 import smsplatform.domain.VariableKind;
 
 /** The history as the API shows it (unchanged by typed state) and as the store keeps it (with decision keys). */
@@ -20,7 +21,7 @@ class TemplateJsonHistoryTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     static Template approved() {
-        Template t = Template.apply("acme", "tpl-1", new TemplateApplication("Login code", TemplateType.VERIFICATION_CODE,
+        Template t = Template.apply("acme", TestIds.template("1"), new TemplateApplication("Login code", TemplateType.VERIFICATION_CODE,
                 false, "Your code is {1}.", List.of(VariableKind.CODE), "Codes"), T0);
         t.completeAutomaticReview(List.of(), List.of(), T0);
         t.recordDiscardedDecision("reviewer-2", new ReviewDecision.Key(ReviewDecision.REJECT, 1), T0);

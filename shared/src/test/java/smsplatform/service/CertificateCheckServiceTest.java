@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.domain.AccountType;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.DocumentProblem;
@@ -16,6 +15,7 @@ import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
@@ -38,7 +38,7 @@ class CertificateCheckServiceTest {
     final CertificateCheckService check = new CertificateCheckService(signatures, bucket, reviewQueue::add, clock);
 
     Signature apply(SignaturePurpose purpose) {
-        Signature s = Signature.apply("acme", AccountType.ENTERPRISE, ids.next("sig-"), new SignatureApplication(
+        Signature s = Signature.apply("acme", AccountType.ENTERPRISE, new SignatureId(ids.next(SignatureId.PREFIX)), new SignatureApplication(
                 "Acme " + purpose.name().charAt(0), SignatureType.COMPANY, purpose, false,
                 Map.of("name", "Acme Cloud Computing Co., Ltd."), null), clock.now);
         return signatures.create(s, 10);
@@ -70,7 +70,7 @@ class CertificateCheckServiceTest {
         assertThat(bucket.objects().get(document.objectKey()).bytes()).isEqualTo(PDF);
         assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
         assertThat(after.reviewStage()).isEqualTo(ReviewStage.AUTOMATIC);
-        assertThat(reviewQueue).containsExactly(ReviewMessage.automaticReview(ApplicationKind.SIGNATURE, "acme",
+        assertThat(reviewQueue).containsExactly(ReviewMessage.automaticReview("acme",
                 s.signatureId(), after.version()));
     }
 
@@ -119,7 +119,7 @@ class CertificateCheckServiceTest {
     void aKeyOfNoSignatureIsDeletedAndChangesNothing() {
         Signature s = apply(SignaturePurpose.SELF_USE);
         bucket.upload("certificates/acme/elsewhere.pdf", PDF, "application/pdf");
-        String unknownSignature = DocumentKeys.newKey("acme", ids.next("sig-"), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
+        String unknownSignature = DocumentKeys.newKey("acme", new SignatureId(ids.next(SignatureId.PREFIX)), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
         bucket.upload(unknownSignature, PDF, "application/pdf");
         String otherAccount = DocumentKeys.newKey("other", s.signatureId(), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
         bucket.upload(otherAccount, PDF, "application/pdf");

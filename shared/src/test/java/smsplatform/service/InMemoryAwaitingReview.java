@@ -24,7 +24,7 @@ final class InMemoryAwaitingReview implements AwaitingReview {
         List<Reviewable> waiting = Stream.concat(signatures.all().stream(), templates.all().stream())
                 .map(Reviewable.class::cast)
                 .filter(a -> a.awaitsReviewer() && (kind == null || a.kind() == kind))
-                .sorted(Comparator.comparing(Reviewable::id)).limit(limit).toList();
-        return new Page<>(waiting, null, waiting.stream().map(Reviewable::id).toList());
+                .sorted(Comparator.comparing(a -> a.id().value())).limit(limit).toList();
+        return new Page<>(waiting, null, waiting.stream().map(a -> a.id().value()).toList());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import smsplatform.domain.Receipt;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
@@ -21,8 +22,8 @@ public final class InMemoryMessageStore implements MessageStore {
     private final Set<Ref> unannounced = new LinkedHashSet<>();
 
     @Override
-    public synchronized List<String> recordQueued(List<SmsMessage> queued, boolean mayExist) {
-        List<String> serials = new ArrayList<>();
+    public synchronized List<SerialNo> recordQueued(List<SmsMessage> queued, boolean mayExist) {
+        List<SerialNo> serials = new ArrayList<>();
         for (SmsMessage m : queued) {
             SmsMessage existing = messages.putIfAbsent(new Ref(m.accountId(), m.serialNo()), m);
             if (existing == null || existing.status() == Status.QUEUED) {
@@ -33,12 +34,12 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<SmsMessage> find(String accountId, String serialNo) {
+    public synchronized Optional<SmsMessage> find(String accountId, SerialNo serialNo) {
         return Optional.ofNullable(messages.get(new Ref(accountId, serialNo)));
     }
 
     @Override
-    public synchronized boolean transition(String accountId, String serialNo, Status expected, StatusChange change) {
+    public synchronized boolean transition(String accountId, SerialNo serialNo, Status expected, StatusChange change) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != expected) {
             return false;
@@ -48,7 +49,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void note(String accountId, String serialNo, SmsMessage.Cause cause, String detail) {
+    public synchronized void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         put(m, m.status(), cause.change(m.status(), Instant.now(), detail), m.carrierMessageId(), m.receipt());
     }
@@ -71,7 +72,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean recordAcceptance(String accountId, String serialNo, String carrierMessageId,
+    public synchronized boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId,
                                                  StatusChange change) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != Status.SENT || m.acceptedByCarrier()) {
@@ -82,7 +83,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean applyReceipt(String accountId, String serialNo, StatusChange change, Receipt receipt) {
+    public synchronized boolean applyReceipt(String accountId, SerialNo serialNo, StatusChange change, Receipt receipt) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != Status.SENT) {
             return false;
@@ -97,7 +98,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void announced(String accountId, String serialNo) {
+    public synchronized void announced(String accountId, SerialNo serialNo) {
         unannounced.remove(new Ref(accountId, serialNo));
     }
 

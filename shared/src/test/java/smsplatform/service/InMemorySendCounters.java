@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import smsplatform.domain.SendLimits;
+import smsplatform.domain.SerialNo;
 import smsplatform.ports.SendCounters;
 
 /** The send-history port in memory: the same verdicts as DynamoSendCounters (a day of history per number). */
@@ -14,7 +15,7 @@ final class InMemorySendCounters implements SendCounters {
 
     private final Map<String, List<SendLimits.Sent>> histories = new HashMap<>();
 
-    private SendLimits.Verdict admit(String accountId, String phoneNumber, String contentDigest, String serialNo, Instant now) {
+    private SendLimits.Verdict admit(String accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now) {
         List<SendLimits.Sent> history = histories.computeIfAbsent(accountId + "/" + phoneNumber, k -> new ArrayList<>());
         if (history.stream().anyMatch(s -> s.serialNo().equals(serialNo))) {
             return SendLimits.Verdict.OK;

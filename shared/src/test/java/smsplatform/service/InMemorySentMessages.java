@@ -26,7 +26,7 @@ final class InMemorySentMessages implements SentMessages {
         List<SmsMessage> inRange = new ArrayList<>(byKey.subMap(accountId + "/" + filter.firstSerialNo(), true,
                 accountId + "/" + filter.lastSerialNo(), true).descendingMap().values());
         if (afterSerialNo != null) {
-            inRange.removeIf(m -> m.serialNo().compareTo(afterSerialNo) >= 0);
+            inRange.removeIf(m -> m.serialNo().value().compareTo(afterSerialNo) >= 0);
         }
         List<SmsMessage> found = new ArrayList<>();
         int read = 0;
@@ -40,7 +40,7 @@ final class InMemorySentMessages implements SentMessages {
                 found.add(m);
             }
         }
-        String last = read == 0 ? null : inRange.get(read - 1).serialNo();
-        return new Page<>(found, read < inRange.size() ? last : null, found.stream().map(SmsMessage::serialNo).toList());
+        String last = read == 0 ? null : inRange.get(read - 1).serialNo().value();
+        return new Page<>(found, read < inRange.size() ? last : null, found.stream().map(m -> m.serialNo().value()).toList());
     }
 }

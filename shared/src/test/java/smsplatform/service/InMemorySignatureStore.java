@@ -8,6 +8,7 @@ import java.util.Optional;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.json.Json;
@@ -21,11 +22,11 @@ import smsplatform.ports.SignatureStore;
  */
 final class InMemorySignatureStore implements SignatureStore {
 
-    private final Map<String, String> stored = new LinkedHashMap<>();
-    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private final Map<SignatureId, String> stored = new LinkedHashMap<>();
+    private final Map<SignatureId, Long> versions = new LinkedHashMap<>();
     /** account/region/uniqueness key → signature id. */
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, Integer> uploads = new LinkedHashMap<>();
+    private final Map<String, SignatureId> names = new LinkedHashMap<>();
+    private final Map<SignatureId, Integer> uploads = new LinkedHashMap<>();
 
     @Override
     public synchronized Signature create(Signature signature, int quota) {
@@ -42,7 +43,7 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     private void claimName(Signature signature) {
-        String holder = names.putIfAbsent(nameKey(signature), signature.signatureId());
+        SignatureId holder = names.putIfAbsent(nameKey(signature), signature.signatureId());
         if (holder != null && !holder.equals(signature.signatureId())) {
             boolean approved = findById(holder).map(s -> s.status() == SignatureStatus.APPROVED).orElse(false);
             throw Failure.conflict(approved ? "FailedOperation.SignatureAlreadyExists"
@@ -60,12 +61,12 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
-    public synchronized Optional<Signature> find(String accountId, String signatureId) {
+    public synchronized Optional<Signature> find(String accountId, SignatureId signatureId) {
         return findById(signatureId).filter(s -> s.accountId().equals(accountId));
     }
 
     @Override
-    public synchronized Optional<Signature> findById(String signatureId) {
+    public synchronized Optional<Signature> findById(SignatureId signatureId) {
         String doc = stored.get(signatureId);
         return doc == null ? Optional.empty()
                 : Optional.of(SignatureJson.fromStored(Json.parseObject(doc), versions.get(signatureId)));
@@ -93,7 +94,7 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
-    public synchronized boolean claimUploads(String accountId, String signatureId, int count, int max) {
+    public synchronized boolean claimUploads(String accountId, SignatureId signatureId, int count, int max) {
         int issued = uploads.getOrDefault(signatureId, 0);
         if (issued + count > max) {
             return false;
@@ -114,13 +115,13 @@ final class InMemorySignatureStore implements SignatureStore {
     public synchronized Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken) {
         List<Signature> all = stored.keySet().stream().map(id -> findById(id).orElseThrow())
                 .filter(s -> s.accountId().equals(accountId) && (status == null || s.status() == status))
-                .sorted(Comparator.comparing(Signature::signatureId).reversed()).limit(limit).toList();
-        return new Page<>(all, null, all.stream().map(Signature::signatureId).toList());
+                .sorted(Comparator.comparing((Signature s) -> s.signatureId().value()).reversed()).limit(limit).toList();
+        return new Page<>(all, null, all.stream().map(s -> s.signatureId().value()).toList());
     }
 
     @Override
     public synchronized Optional<Signature> findByName(String accountId, boolean international, String name) {
-        String id = names.get(nameKey(accountId, international, name));
+        SignatureId id = names.get(nameKey(accountId, international, name));
         return id == null ? Optional.empty() : find(accountId, id);
     }
 

@@ -9,6 +9,7 @@ import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.json.Json;
 import smsplatform.json.TemplateJson;
@@ -20,8 +21,8 @@ import smsplatform.ports.TemplateStore;
  */
 final class InMemoryTemplateStore implements TemplateStore {
 
-    private final Map<String, String> stored = new LinkedHashMap<>();
-    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private final Map<TemplateId, String> stored = new LinkedHashMap<>();
+    private final Map<TemplateId, Long> versions = new LinkedHashMap<>();
 
     @Override
     public synchronized Template create(Template template, int quota) {
@@ -37,17 +38,17 @@ final class InMemoryTemplateStore implements TemplateStore {
     }
 
     @Override
-    public synchronized Optional<Template> find(String accountId, String templateId) {
+    public synchronized Optional<Template> find(String accountId, TemplateId templateId) {
         return findById(templateId).filter(t -> t.accountId().equals(accountId));
     }
 
     @Override
-    public synchronized Optional<ApprovedTemplate> findApproved(String accountId, String templateId) {
+    public synchronized Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId) {
         return find(accountId, templateId).flatMap(Template::approved);
     }
 
     @Override
-    public synchronized Optional<Template> findById(String templateId) {
+    public synchronized Optional<Template> findById(TemplateId templateId) {
         String doc = stored.get(templateId);
         return doc == null ? Optional.empty() : Optional.of(TemplateJson.fromStored(Json.parseObject(doc), versions.get(templateId)));
     }
@@ -72,8 +73,8 @@ final class InMemoryTemplateStore implements TemplateStore {
     public synchronized Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken) {
         List<Template> all = stored.keySet().stream().map(id -> findById(id).orElseThrow())
                 .filter(t -> t.accountId().equals(accountId) && (status == null || t.status() == status))
-                .sorted(Comparator.comparing(Template::templateId).reversed()).limit(limit).toList();
-        return new Page<>(all, null, all.stream().map(Template::templateId).toList());
+                .sorted(Comparator.comparing((Template t) -> t.templateId().value()).reversed()).limit(limit).toList();
+        return new Page<>(all, null, all.stream().map(t -> t.templateId().value()).toList());
     }
 
     /** Every account's, for the reviewer queue. */

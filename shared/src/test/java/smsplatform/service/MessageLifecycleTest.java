@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TestIds;
 import smsplatform.ports.Carrier;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.Statistics;
@@ -36,10 +38,10 @@ class MessageLifecycleTest {
     final MessageProgress progress = new MessageProgress(messages, links, statistics, events::addAll);
     final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     final ReceiptService receipts = new ReceiptService(links, progress, clock);
-    final List<String> handOvers = new ArrayList<>();
+    final List<SerialNo> handOvers = new ArrayList<>();
     final Carrier carrier = new Carrier() {
         @Override
-        public Result deliver(String serialNo, String phoneNumber, String text) {
+        public Result deliver(SerialNo serialNo, String phoneNumber, String text) {
             handOvers.add(serialNo);
             return phoneNumber.endsWith("0400") ? Result.refused(Outcome.PERMANENT_FAILURE, "refused")
                     : Result.accepted("carrier-" + serialNo, "accepted");
@@ -52,21 +54,26 @@ class MessageLifecycleTest {
     };
     final DeliveryService delivery = new DeliveryService(messages, progress, carrier, clock);
 
-    String recorded(String serialNo, String number) {
-        messages.recordQueued(List.of(new SmsMessage(ACCOUNT, serialNo, number, "Cycle Labs", "tpl-1", "【Cycle Labs】hi", 2,
+    /** The id of the event announcing that the message of that label reached that status. */
+    static String eventId(String label, String status) {
+        return "msg_" + TestIds.serial(label) + "_" + status;
+    }
+
+    SerialNo recorded(SerialNo serialNo, String number) {
+        messages.recordQueued(List.of(new SmsMessage(ACCOUNT, serialNo, number, "Cycle Labs", TestIds.template("1"), "【Cycle Labs】hi", 2,
                 Status.QUEUED, List.of(new StatusChange(Status.QUEUED, T0, null)), T0)), false);
         return serialNo;
     }
 
-    SmsMessage message(String serialNo) {
+    SmsMessage message(SerialNo serialNo) {
         return messages.find(ACCOUNT, serialNo).orElseThrow();
     }
 
-    List<Status> history(String serialNo) {
+    List<Status> history(SerialNo serialNo) {
         return message(serialNo).statusHistory().stream().map(StatusChange::status).toList();
     }
 
-    static CarrierReceipt receipt(String serialNo, boolean delivered) {
+    static CarrierReceipt receipt(SerialNo serialNo, boolean delivered) {
         return new CarrierReceipt("carrier-" + serialNo, delivered,
                 new Receipt(delivered ? "SUCCESS" : "FAILURE", delivered ? "ok" : "UNDELIV", T0.plusSeconds(5)));
     }
@@ -81,22 +88,22 @@ class MessageLifecycleTest {
 
     @Test
     void anAcceptedMessageStaysSentUntilItsReceiptThenCountsAndAnnouncesEachStepOnce() {
-        String serial = recorded("sms-1", "+8613800000001");
+        SerialNo serial = recorded(TestIds.serial("1"), "+8613800000001");
         delivery.deliver(ACCOUNT, serial);
         assertThat(message(serial).status()).isEqualTo(Status.SENT);
-        assertThat(message(serial).carrierMessageId()).isEqualTo("carrier-sms-1");
+        assertThat(message(serial).carrierMessageId()).isEqualTo("carrier-" + TestIds.serial("1"));
 
         assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.APPLIED);
         assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
         assertThat(message(serial).receipt().carrierStatus()).isEqualTo("SUCCESS");
         assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
         assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 1, 1, 0, 0, 2, 0));
-        assertThat(eventIds()).containsExactly("msg_sms-1_SENT", "msg_sms-1_DELIVERED");
+        assertThat(eventIds()).containsExactly(eventId("1", "SENT"), eventId("1", "DELIVERED"));
     }
 
     @Test
     void aReceiptBeforeTheAcceptanceIsKeptAndAppliedWhenTheAcceptanceIsRecorded() {
-        String serial = recorded("sms-2", "+8613800000002");
+        SerialNo serial = recorded(TestIds.serial("2"), "+8613800000002");
         assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.PARKED);
         assertThat(message(serial).status()).isEqualTo(Status.QUEUED);
 
@@ -108,18 +115,18 @@ class MessageLifecycleTest {
 
     @Test
     void aDuplicatedReceiptIsAnnouncedAgainUnderTheSameIdButCountsAndChangesNothing() {
-        String serial = recorded("sms-3", "+8613800000003");
+        SerialNo serial = recorded(TestIds.serial("3"), "+8613800000003");
         delivery.deliver(ACCOUNT, serial);
         receipts.apply(receipt(serial, true));
         assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.ALREADY_APPLIED);
         assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
         assertThat(today().delivered()).isOne();
-        assertThat(eventIds()).containsExactly("msg_sms-3_SENT", "msg_sms-3_DELIVERED", "msg_sms-3_DELIVERED");
+        assertThat(eventIds()).containsExactly(eventId("3", "SENT"), eventId("3", "DELIVERED"), eventId("3", "DELIVERED"));
     }
 
     @Test
     void aLaterReceiptThatContradictsTheFirstChangesNothing() {
-        String serial = recorded("sms-4", "+8613800000004");
+        SerialNo serial = recorded(TestIds.serial("4"), "+8613800000004");
         delivery.deliver(ACCOUNT, serial);
         receipts.apply(receipt(serial, false));
         assertThat(receipts.apply(receipt(serial, true))).isEqualTo(ReceiptService.Outcome.ALREADY_APPLIED);
@@ -130,31 +137,31 @@ class MessageLifecycleTest {
 
     @Test
     void aQueueMessageDeliveredAgainAfterTheAcceptanceHandsNothingOverAndCountsNothingTwice() {
-        String serial = recorded("sms-5", "+8613800000005");
+        SerialNo serial = recorded(TestIds.serial("5"), "+8613800000005");
         delivery.deliver(ACCOUNT, serial);
         delivery.deliver(ACCOUNT, serial);
         assertThat(handOvers).containsExactly(serial);
         assertThat(today()).extracting(Statistics.Day::requested, Statistics.Day::sent, Statistics.Day::fee)
                 .containsExactly(1L, 1L, 2L);
-        assertThat(eventIds()).containsExactly("msg_sms-5_SENT", "msg_sms-5_SENT");
+        assertThat(eventIds()).containsExactly(eventId("5", "SENT"), eventId("5", "SENT"));
         receipts.apply(receipt(serial, true));
         delivery.deliver(ACCOUNT, serial);
-        assertThat(eventIds()).as("a settled message is announced again").endsWith("msg_sms-5_DELIVERED", "msg_sms-5_DELIVERED");
+        assertThat(eventIds()).as("a settled message is announced again").endsWith(eventId("5", "DELIVERED"), eventId("5", "DELIVERED"));
         assertThat(message(serial).status()).isEqualTo(Status.DELIVERED);
     }
 
     @Test
     void aRefusedMessageFailsWithoutEverBeingAnnouncedSentAndCountsAsRequestedAndFailed() {
-        String serial = recorded("sms-6", "+8613800000400");
+        SerialNo serial = recorded(TestIds.serial("6"), "+8613800000400");
         delivery.deliver(ACCOUNT, serial);
         assertThat(message(serial).status()).isEqualTo(Status.FAILED);
-        assertThat(eventIds()).containsExactly("msg_sms-6_FAILED");
+        assertThat(eventIds()).containsExactly(eventId("6", "FAILED"));
         assertThat(today()).isEqualTo(new Statistics.Day(today().date(), 1, 0, 0, 0, 1, 0, 0));
     }
 
     @Test
     void anAcceptedMessageWhoseReceiptNeverComesEndsUndeliveredAfterTheBoundAndALateReceiptChangesNothing() {
-        String serial = recorded("sms-7", "+8613800000007");
+        SerialNo serial = recorded(TestIds.serial("7"), "+8613800000007");
         delivery.deliver(ACCOUNT, serial);
         OutboundQueue outbound = deliveries -> assertThat(deliveries).isEmpty();
         MessageSweeper.Bounds bounds = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20), Duration.ofHours(72));
@@ -172,7 +179,7 @@ class MessageLifecycleTest {
 
     @Test
     void aFinalChangeWhoseEventWasNeverPublishedIsAnnouncedByTheSweepAMinuteLaterAndOnlyThen() {
-        String serial = recorded("sms-8", "+8613800000008");
+        SerialNo serial = recorded(TestIds.serial("8"), "+8613800000008");
         // A function stopped between the change and its event: the change is stored, nothing was published.
         messages.transition(ACCOUNT, serial, Status.QUEUED, new StatusChange(Status.FAILED, T0, "abandoned"));
         assertThat(messages.unannounced(T0, 10)).hasSize(1);
@@ -182,7 +189,7 @@ class MessageLifecycleTest {
                 .sweep().announced()).isZero();
         assertThat(new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC))
                 .sweep().announced()).isOne();
-        assertThat(eventIds()).containsExactly("msg_sms-8_FAILED");
+        assertThat(eventIds()).containsExactly(eventId("8", "FAILED"));
         assertThat(messages.unannounced(T0.plusSeconds(60), 10)).isEmpty();
         assertThat(new MessageSweeper(messages, progress, outbound, bounds, Clock.fixed(T0.plusSeconds(120), ZoneOffset.UTC))
                 .sweep().announced()).as("announced once").isZero();
@@ -190,11 +197,11 @@ class MessageLifecycleTest {
 
     @Test
     void everyFinalChangeMadeThroughTheProgressLeavesNothingToAnnounce() {
-        recorded("sms-9", "+8613800000009");
-        recorded("sms-10", "+8613800000400");
-        delivery.deliver(ACCOUNT, "sms-9");
-        receipts.apply(receipt("sms-9", true));
-        delivery.deliver(ACCOUNT, "sms-10");
+        recorded(TestIds.serial("9"), "+8613800000009");
+        recorded(TestIds.serial("10"), "+8613800000400");
+        delivery.deliver(ACCOUNT, TestIds.serial("9"));
+        receipts.apply(receipt(TestIds.serial("9"), true));
+        delivery.deliver(ACCOUNT, TestIds.serial("10"));
         assertThat(messages.unannounced(T0.plus(Duration.ofDays(1)), 10)).isEmpty();
     }
 }

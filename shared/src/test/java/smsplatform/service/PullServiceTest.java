@@ -21,7 +21,9 @@ import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
+import smsplatform.domain.TestIds;
 import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.ports.Statistics.Counter;
 import smsplatform.ports.Statistics;
@@ -61,8 +63,8 @@ class PullServiceTest {
     final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 
     SmsMessage sent(String account, Instant at, String phoneNumber, SmsMessage.Status status) {
-        String serialNo = Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next("sms-");
-        SmsMessage m = new SmsMessage(account, serialNo, phoneNumber, "Acme", "tpl-1", "【Acme】Your code is 4242.", 1,
+        SerialNo serialNo = new SerialNo(Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next(SerialNo.PREFIX));
+        SmsMessage m = new SmsMessage(account, serialNo, phoneNumber, "Acme", TestIds.template("1"), "【Acme】Your code is 4242.", 1,
                 status, List.of(new SmsMessage.StatusChange(status, at, null)), at);
         store.add(m);
         return m;
@@ -76,7 +78,7 @@ class PullServiceTest {
         return new PullService.MessageQuery(phoneNumber, from, to, status, 20, null);
     }
 
-    List<String> serials(Caller caller, PullService.MessageQuery query) {
+    List<SerialNo> serials(Caller caller, PullService.MessageQuery query) {
         return pulls.messages(caller, query).items().stream().map(SmsMessage::serialNo).toList();
     }
 
@@ -162,7 +164,7 @@ class PullServiceTest {
 
     @Test
     void pagesCoverEveryMessageOnceNewestFirstEvenWhenTheFilterLeavesAPageShort() {
-        List<String> expected = new ArrayList<>();
+        List<SerialNo> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             SmsMessage m = sent("acme", NOW.minusSeconds(1000 - i), i % 3 == 0 ? "+8613800138000" : "+8613900139000",
                     SmsMessage.Status.DELIVERED);
@@ -170,7 +172,7 @@ class PullServiceTest {
                 expected.add(0, m.serialNo());
             }
         }
-        List<String> seen = new ArrayList<>();
+        List<SerialNo> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         String token = null;
         do {
@@ -273,11 +275,11 @@ class PullServiceTest {
         Instant now = clock.instant();
         for (int i = 0; i < 7; i++) {
             replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+10000000000", "reply " + i,
-                    now.minusSeconds(3600L * i), "sms-x", null));
+                    now.minusSeconds(3600L * i), TestIds.serial("x"), null));
         }
-        replies.record(new Reply("other", "in-other", "+8613800138000", "+10000000000", "not yours", now, "sms-y", null));
+        replies.record(new Reply("other", "in-other", "+8613800138000", "+10000000000", "not yours", now, TestIds.serial("y"), null));
         replies.record(new Reply("acme", "in-old", "+8613800138000", "+10000000000", "too old",
-                now.minus(Duration.ofDays(2)), "sms-x", null));
+                now.minus(Duration.ofDays(2)), TestIds.serial("x"), null));
 
         List<String> seen = new ArrayList<>();
         String token = null;
@@ -295,7 +297,7 @@ class PullServiceTest {
     void aReplyTokenIsBoundToItsAccountAndRange() {
         Instant now = clock.instant();
         for (int i = 0; i < 3; i++) {
-            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+1", "r", now.minusSeconds(i), "sms-x", null));
+            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+1", "r", now.minusSeconds(i), TestIds.serial("x"), null));
         }
         String token = pulls.replies(acme, null, null, 1, null).nextToken();
 

@@ -13,6 +13,7 @@ import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOutKeywords;
 import smsplatform.domain.Reply;
+import smsplatform.domain.TestIds;
 
 /** DESIGN §12 on in-memory ports: attribution, keywords, and exactly-once under redelivery, in milliseconds. */
 class ReplyServiceTest {
@@ -33,28 +34,28 @@ class ReplyServiceTest {
 
     @Test
     void aReplyBelongsToTheAccountWhoseMessageTheNumberReceivedLast() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
-        recipients.accepted(HANDSET, T0.plusSeconds(60), "globex", "sms-g");
-        recipients.accepted("+8613900139000", T0.plusSeconds(120), "acme", "sms-other");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0.plusSeconds(60), "globex", TestIds.serial("g"));
+        recipients.accepted("+8613900139000", T0.plusSeconds(120), "acme", TestIds.serial("other"));
 
         service.receive(reply("hello", T0.plusSeconds(300)));
 
         assertThat(replies.stored.values()).singleElement().satisfies(r -> {
             assertThat(r.accountId()).isEqualTo("globex");
-            assertThat(r.serialNo()).isEqualTo("sms-g");
+            assertThat(r.serialNo()).isEqualTo(TestIds.serial("g"));
             assertThat(r.keyword()).isNull();
         });
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(CallbackEvent.Type.REPLY);
             assertThat(e.accountId()).isEqualTo("globex");
-            assertThat(e.data()).containsEntry("text", "hello").containsEntry("serialNo", "sms-g")
+            assertThat(e.data()).containsEntry("text", "hello").containsEntry("serialNo", TestIds.serial("g").value())
                     .containsEntry("phoneNumber", HANDSET).doesNotContainKey("keyword");
         });
     }
 
     @Test
     void aReplyMoreThanSevenDaysAfterTheLastMessageIsKeptApartAndNeverGuessed() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
         InboundSms late = reply("TD", T0.plus(ReplyService.ATTRIBUTION_WINDOW).plusSeconds(1));
 
         service.receive(late);
@@ -68,7 +69,7 @@ class ReplyServiceTest {
 
     @Test
     void aReplyJustInsideTheWindowIsStillAttributed() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
 
         service.receive(reply("ok", T0.plus(ReplyService.ATTRIBUTION_WINDOW)));
 
@@ -77,7 +78,7 @@ class ReplyServiceTest {
 
     @Test
     void aKeywordInFullWidthOrMixedCaseOptsOutAndStartOptsBackIn() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
 
         service.receive(reply(" ｔＤ\u3000", T0.plusSeconds(10)));
         assertThat(optOuts.optedOut("acme", List.of(HANDSET))).containsExactly(HANDSET);
@@ -90,7 +91,7 @@ class ReplyServiceTest {
 
     @Test
     void aLateRedeliveredOptOutNeverUndoesALaterStart() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
         InboundSms stop = reply("STOP", T0.plusSeconds(10));
 
         service.receive(stop);
@@ -103,7 +104,7 @@ class ReplyServiceTest {
 
     @Test
     void aRedeliveredReplyIsStoredOnceAndItsEventRepublishedOnlyUntilItIsKnownPublished() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
         AtomicBoolean publisherDown = new AtomicBoolean(true);
         List<CallbackEvent> published = new ArrayList<>();
         ReplyService crashing = new ReplyService(recipients, replies, optOuts, batch -> {
@@ -138,7 +139,7 @@ class ReplyServiceTest {
 
     @Test
     void aReplyBeforeAnyMessageToThatNumberIsUnattributed() {
-        recipients.accepted(HANDSET, T0.plus(Duration.ofHours(1)), "acme", "sms-a");
+        recipients.accepted(HANDSET, T0.plus(Duration.ofHours(1)), "acme", TestIds.serial("a"));
 
         service.receive(reply("hi", T0));
 
@@ -148,10 +149,10 @@ class ReplyServiceTest {
 
     @Test
     void aReplyPublishedTwiceKeepsItsFirstTimeAndAttributionEvenAfterAnotherAccountSentToTheNumber() {
-        recipients.accepted(HANDSET, T0, "acme", "sms-a");
+        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
         InboundSms first = reply("TD", T0.plusSeconds(10));
         service.receive(first);
-        recipients.accepted(HANDSET, T0.plusSeconds(20), "globex", "sms-g");
+        recipients.accepted(HANDSET, T0.plusSeconds(20), "globex", TestIds.serial("g"));
 
         service.receive(new InboundSms(first.inboundMessageId(), HANDSET, first.to(), "TD", T0.plusSeconds(30)));
 

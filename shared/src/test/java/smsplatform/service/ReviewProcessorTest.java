@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.HistoryEntry;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
@@ -14,6 +13,7 @@ import smsplatform.domain.ReviewResult;
 import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
@@ -37,7 +37,7 @@ class ReviewProcessorTest {
     }
 
     Template submitted(TemplateApplication application) {
-        return templates.create(Template.apply("acme", ids.next("tpl-"), application, clock.now), 100);
+        return templates.create(Template.apply("acme", new TemplateId(ids.next(TemplateId.PREFIX)), application, clock.now), 100);
     }
 
     static TemplateApplication code(String content, VariableKind... variables) {
@@ -47,7 +47,7 @@ class ReviewProcessorTest {
 
     Template awaitingReviewer() {
         Template t = submitted(code("Your verification code is {1}.", VariableKind.CODE));
-        processor.process(ReviewMessage.automaticReview(ApplicationKind.TEMPLATE, "acme", t.templateId(), t.version()));
+        processor.process(ReviewMessage.automaticReview("acme", t.templateId(), t.version()));
         return stored(t);
     }
 
@@ -56,7 +56,7 @@ class ReviewProcessorTest {
     }
 
     static ReviewMessage decision(Template t, long version, ReviewDecision decision, List<ReasonCode> reasons) {
-        return ReviewMessage.decision(ApplicationKind.TEMPLATE, t.accountId(), t.templateId(), version, decision, reasons,
+        return ReviewMessage.decision(t.accountId(), t.templateId(), version, decision, reasons,
                 reasons.contains(ReasonCode.OTHER) ? "see comment" : null, "reviewer-1");
     }
 
@@ -72,7 +72,7 @@ class ReviewProcessorTest {
     @Test
     void aBlockingFindingRejectsTheTemplateAndPublishesTheRejectionOnce() {
         Template t = submitted(code("Welcome to Acme Cloud."));
-        ReviewMessage review = ReviewMessage.automaticReview(ApplicationKind.TEMPLATE, "acme", t.templateId(), t.version());
+        ReviewMessage review = ReviewMessage.automaticReview("acme", t.templateId(), t.version());
         processor.process(review);
         processor.process(review);
         assertThat(stored(t).status()).isEqualTo(TemplateStatus.REJECTED);
@@ -86,7 +86,7 @@ class ReviewProcessorTest {
     @Test
     void anAutomaticReviewOfAnOlderVersionChangesNothing() {
         Template t = submitted(code("Your verification code is {1}.", VariableKind.CODE));
-        processor.process(ReviewMessage.automaticReview(ApplicationKind.TEMPLATE, "acme", t.templateId(), t.version() + 1));
+        processor.process(ReviewMessage.automaticReview("acme", t.templateId(), t.version() + 1));
         assertThat(stored(t).version()).isEqualTo(t.version());
         assertThat(stored(t).awaitsAutomaticReview()).isTrue();
     }

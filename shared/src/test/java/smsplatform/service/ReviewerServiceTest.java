@@ -19,10 +19,12 @@ import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignatureDocument;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateType;
 import smsplatform.domain.VariableKind;
 import smsplatform.ports.ReviewMessage;
@@ -45,7 +47,7 @@ class ReviewerServiceTest {
 
     /** A signature of the account at the reviewer's stage: a valid licence kept as evidence, an invalid certificate. */
     Signature signatureAwaitingReviewer(String account) {
-        String id = ids.next("sig-");
+        SignatureId id = new SignatureId(ids.next(SignatureId.PREFIX));
         Signature s = Signature.apply(account, AccountType.ENTERPRISE, id, new SignatureApplication("Acme Cloud",
                 SignatureType.COMPANY, SignaturePurpose.SELF_USE, false, Map.of("name", "Acme Cloud Ltd."), null), clock.now);
         s.recordDocument(new SignatureDocument(DocumentKind.ORGANIZATION_CODE_CERTIFICATE, false, "text/plain", 3, "00",
@@ -57,7 +59,7 @@ class ReviewerServiceTest {
     }
 
     Template templateAwaitingReviewer(String account) {
-        Template t = Template.apply(account, ids.next("tpl-"), new TemplateApplication("Login code",
+        Template t = Template.apply(account, new TemplateId(ids.next(TemplateId.PREFIX)), new TemplateApplication("Login code",
                 TemplateType.VERIFICATION_CODE, false, "Your code is {1}.", List.of(VariableKind.CODE), "Codes"), clock.now);
         t.completeAutomaticReview(List.of(), List.of(), clock.now);
         return templates.create(t, 10);
@@ -75,7 +77,7 @@ class ReviewerServiceTest {
     void theQueueHoldsEveryAccountsApplicationsAwaitingAReviewerWithDownloadLinksForKeptDocumentsOnly() {
         Signature s = signatureAwaitingReviewer("acme");
         Template t = templateAwaitingReviewer("globex");
-        Template.apply("acme", ids.next("tpl-"), t.application(), clock.now); // never stored: not listed
+        Template.apply("acme", new TemplateId(ids.next(TemplateId.PREFIX)), t.application(), clock.now); // never stored: not listed
 
         Page<PendingReview> both = reviewer.awaitingReviewer(ops, null, 50, null);
         assertThat(both.items()).extracting(p -> p.application().id()).containsExactlyInAnyOrder(s.signatureId(), t.templateId());
@@ -97,7 +99,7 @@ class ReviewerServiceTest {
                 List.of(ReasonCode.DOCUMENT_UNREADABLE, ReasonCode.OTHER, ReasonCode.DOCUMENT_UNREADABLE), "blurry",
                 s.version());
         assertThat(kind).isEqualTo(ApplicationKind.SIGNATURE);
-        assertThat(reviewQueue).containsExactly(ReviewMessage.decision(ApplicationKind.SIGNATURE, "acme", s.signatureId(),
+        assertThat(reviewQueue).containsExactly(ReviewMessage.decision("acme", s.signatureId(),
                 s.version(), ReviewDecision.REJECT, List.of(ReasonCode.DOCUMENT_UNREADABLE, ReasonCode.OTHER), "blurry",
                 "reviewer-1"));
         assertThat(signatures.find("acme", s.signatureId()).orElseThrow().version()).isEqualTo(s.version());
@@ -143,7 +145,7 @@ class ReviewerServiceTest {
 
     @Test
     void aDecisionOnAnUnknownApplicationIsNotFound() {
-        assertRefused(() -> reviewer.submitDecision(ops, ids.next("sig-"), ReviewDecision.APPROVE, List.of(), null, 1),
+        assertRefused(() -> reviewer.submitDecision(ops, new SignatureId(ids.next(SignatureId.PREFIX)), ReviewDecision.APPROVE, List.of(), null, 1),
                 Failure.Category.NOT_FOUND, "ResourceNotFound");
     }
 

@@ -22,6 +22,7 @@ import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.SendStatus;
+import smsplatform.domain.SerialNo;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureApplication;
 import smsplatform.domain.SignaturePurpose;
@@ -30,8 +31,10 @@ import smsplatform.domain.SignatureType;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
+import smsplatform.domain.TestIds;
 import smsplatform.domain.VariableKind;
 import smsplatform.phone.LibPhoneNumberPlan;
 import smsplatform.ports.MessageStore;
@@ -75,29 +78,34 @@ class SendSmsServiceTest {
         signature("acme", "Acme Global", true, SignatureStatus.APPROVED);
         signature("acme", "Acme Pending", false, SignatureStatus.IN_REVIEW);
         signature("other", "Other Co", false, SignatureStatus.APPROVED);
-        template("acme", "tpl-code", false, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", "tpl-intl", true, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", "tpl-pending", false, "Your code is {1}.", TemplateStatus.IN_REVIEW);
-        template("other", "tpl-other", false, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", "tpl-sale", TemplateType.MARKETING, "Sale until {1}. Reply STOP to opt out");
-        template("acme", "tpl-ship", TemplateType.NOTIFICATION, "Parcel {1} shipped.");
+        template("acme", tpl("code"), false, "Your code is {1}.", TemplateStatus.APPROVED);
+        template("acme", tpl("intl"), true, "Your code is {1}.", TemplateStatus.APPROVED);
+        template("acme", tpl("pending"), false, "Your code is {1}.", TemplateStatus.IN_REVIEW);
+        template("other", tpl("other"), false, "Your code is {1}.", TemplateStatus.APPROVED);
+        template("acme", tpl("sale"), TemplateType.MARKETING, "Sale until {1}. Reply STOP to opt out");
+        template("acme", tpl("ship"), TemplateType.NOTIFICATION, "Parcel {1} shipped.");
+    }
+
+    /** The raw id a request names the template by that label with. */
+    static String tpl(String label) {
+        return TestIds.template(label).value();
     }
 
     void template(String account, String id, TemplateType type, String content) {
-        templates.create(new Template(account, id, clock.now, new TemplateApplication("Messages", type,
+        templates.create(new Template(account, new TemplateId(id), clock.now, new TemplateApplication("Messages", type,
                 false, content, List.of(VariableKind.DIGITS), "Messages"), TemplateStatus.APPROVED, null, List.of(), null,
                 List.of(), 0, List.of(), clock.now, 0), 100);
     }
 
     void signature(String account, String name, boolean international, SignatureStatus status) {
-        signatures.put(new Signature(account, AccountType.ENTERPRISE, "sig-" + account + "-" + name.replace(' ', '-'),
+        signatures.put(new Signature(account, AccountType.ENTERPRISE, TestIds.signature(account + "-" + name),
                 clock.now, new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, international,
                 Map.of("name", name + " Ltd."), null), status, null, Map.of(), List.of(), null, List.of(), 0, List.of(),
                 clock.now, 0));
     }
 
     void template(String account, String id, boolean international, String content, TemplateStatus status) {
-        templates.create(new Template(account, id, clock.now, new TemplateApplication("Codes", TemplateType.VERIFICATION_CODE,
+        templates.create(new Template(account, new TemplateId(id), clock.now, new TemplateApplication("Codes", TemplateType.VERIFICATION_CODE,
                 international, content, List.of(VariableKind.CODE), "Sign-in codes"), status, null, List.of(), null,
                 List.of(), 0, List.of(), clock.now, 0), 100);
     }
@@ -107,7 +115,7 @@ class SendSmsServiceTest {
     }
 
     List<SendStatus> sendCode(String number, String code) {
-        return send(List.of(number), "Acme Cloud", "tpl-code", code);
+        return send(List.of(number), "Acme Cloud", tpl("code"), code);
     }
 
     static void assertRefused(Runnable call, String code, String field) {
@@ -135,16 +143,16 @@ class SendSmsServiceTest {
         SmsMessage m = service.status(acme, status.serialNo());
         assertThat(m.text()).isEqualTo("【Acme Cloud】Your code is 424242.");
         assertThat(m.status()).isEqualTo(SmsMessage.Status.QUEUED);
-        assertThat(m.templateId()).isEqualTo("tpl-code");
+        assertThat(m.templateId()).isEqualTo(TestIds.template("code"));
         assertThat(outbound).containsExactly(new OutboundQueue.Delivery("acme", status.serialNo()));
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
     }
 
     @Test
     void anInternationalSendPutsTheSignInSquareBracketsOrLeavesItOutWhenNoneIsGiven() {
-        SendStatus signed = send(List.of(US), "Acme Global", "tpl-intl", "4242").get(0);
+        SendStatus signed = send(List.of(US), "Acme Global", tpl("intl"), "4242").get(0);
         clock.now = clock.now.plusSeconds(31);
-        SendStatus unsigned = send(List.of(US), null, "tpl-intl", "4243").get(0);
+        SendStatus unsigned = send(List.of(US), null, tpl("intl"), "4243").get(0);
         assertThat(signed.isoCode()).isEqualTo("US");
         assertThat(service.status(acme, signed.serialNo()).text()).isEqualTo("[Acme Global] Your code is 4242.");
         assertThat(service.status(acme, unsigned.serialNo()).text()).isEqualTo("Your code is 4243.");
@@ -152,7 +160,7 @@ class SendSmsServiceTest {
 
     @Test
     void noPhoneNumbersIsAMissingParameterAndChangesNothing() {
-        assertRefused(() -> send(List.of(), "Acme Cloud", "tpl-code", "4242"), "MissingParameter", "phoneNumbers");
+        assertRefused(() -> send(List.of(), "Acme Cloud", tpl("code"), "4242"), "MissingParameter", "phoneNumbers");
         assertNothingRecordedOrQueued();
     }
 
@@ -160,17 +168,17 @@ class SendSmsServiceTest {
     void moreThanTwoHundredNumbersAreRefusedWholeAndTwoHundredAreSent() {
         List<String> numbers = IntStream.range(0, SendSmsService.MAX_NUMBERS + 1)
                 .mapToObj(i -> String.format("13%09d", i)).toList();
-        assertRefused(() -> send(numbers, "Acme Cloud", "tpl-code", "4242"),
+        assertRefused(() -> send(numbers, "Acme Cloud", tpl("code"), "4242"),
                 "LimitExceeded.PhoneNumberCountLimit", "phoneNumbers");
         assertThat(outbound).isEmpty();
-        assertThat(send(numbers.subList(0, SendSmsService.MAX_NUMBERS), "Acme Cloud", "tpl-code", "4242"))
+        assertThat(send(numbers.subList(0, SendSmsService.MAX_NUMBERS), "Acme Cloud", tpl("code"), "4242"))
                 .allSatisfy(s -> assertThat(s.code()).isEqualTo(SendLimits.Verdict.OK.code()));
         assertThat(outbound).hasSize(SendSmsService.MAX_NUMBERS);
     }
 
     @Test
     void domesticAndInternationalNumbersInOneRequestAreRefusedAsMixedRegions() {
-        assertRefused(() -> send(List.of(DOMESTIC, US), "Acme Cloud", "tpl-code", "4242"),
+        assertRefused(() -> send(List.of(DOMESTIC, US), "Acme Cloud", tpl("code"), "4242"),
                 "InvalidParameterValue.MixedRegions", "phoneNumbers");
         assertNothingRecordedOrQueued();
     }
@@ -178,7 +186,7 @@ class SendSmsServiceTest {
     @Test
     void aDomesticSendNeedsASign() {
         for (String sign : new String[] {null, "", "   "}) {
-            assertRefused(() -> send(List.of(DOMESTIC), sign, "tpl-code", "4242"), SendSmsService.SIGN_CODE, "sign");
+            assertRefused(() -> send(List.of(DOMESTIC), sign, tpl("code"), "4242"), SendSmsService.SIGN_CODE, "sign");
         }
         assertNothingRecordedOrQueued();
     }
@@ -186,15 +194,15 @@ class SendSmsServiceTest {
     @Test
     void onlyAnApprovedSignatureOfTheCallerAndTheRegionWithExactlyThatNameIsUsed() {
         for (String sign : List.of("Acme Pending", "Other Co", "Acme Global", "acme cloud", "No Such Sign")) {
-            assertRefused(() -> send(List.of(DOMESTIC), sign, "tpl-code", "4242"), SendSmsService.SIGN_CODE, "sign");
+            assertRefused(() -> send(List.of(DOMESTIC), sign, tpl("code"), "4242"), SendSmsService.SIGN_CODE, "sign");
         }
-        assertRefused(() -> send(List.of(US), "Acme Cloud", "tpl-intl", "4242"), SendSmsService.SIGN_CODE, "sign");
+        assertRefused(() -> send(List.of(US), "Acme Cloud", tpl("intl"), "4242"), SendSmsService.SIGN_CODE, "sign");
         assertNothingRecordedOrQueued();
     }
 
     @Test
     void theSignIsStrippedOfSurroundingSpaces() {
-        SendStatus status = send(List.of(DOMESTIC), "  Acme Cloud ", "tpl-code", "4242").get(0);
+        SendStatus status = send(List.of(DOMESTIC), "  Acme Cloud ", tpl("code"), "4242").get(0);
         assertThat(service.status(acme, status.serialNo()).sign()).isEqualTo("Acme Cloud");
     }
 
@@ -206,18 +214,18 @@ class SendSmsServiceTest {
 
     @Test
     void onlyAnApprovedTemplateOfTheCallerAndTheRegionIsRendered() {
-        for (String templateId : List.of("tpl-pending", "tpl-other", "tpl-intl", "tpl-none")) {
+        for (String templateId : List.of(tpl("pending"), tpl("other"), tpl("intl"), tpl("none"), "tpl-malformed")) {
             assertRefused(() -> send(List.of(DOMESTIC), "Acme Cloud", templateId, "4242"),
                     SendSmsService.TEMPLATE_CODE, "templateId");
         }
-        assertRefused(() -> send(List.of(US), null, "tpl-code", "4242"), SendSmsService.TEMPLATE_CODE, "templateId");
+        assertRefused(() -> send(List.of(US), null, tpl("code"), "4242"), SendSmsService.TEMPLATE_CODE, "templateId");
         assertNothingRecordedOrQueued();
     }
 
     @Test
     void parametersThatDoNotFitTheTemplatesVariablesAreRefusedBeforeAnythingIsCounted() {
         for (List<String> params : List.of(List.<String>of(), List.of("42"), List.of("4242", "extra"))) {
-            assertThatThrownBy(() -> send(List.of(DOMESTIC), "Acme Cloud", "tpl-code", params.toArray(String[]::new)))
+            assertThatThrownBy(() -> send(List.of(DOMESTIC), "Acme Cloud", tpl("code"), params.toArray(String[]::new)))
                     .isInstanceOfSatisfying(Failure.class, f -> assertThat(f.field()).isEqualTo("templateParams"));
         }
         assertNothingRecordedOrQueued();
@@ -225,10 +233,10 @@ class SendSmsServiceTest {
 
     @Test
     void anInvalidNumberGetsItsOwnStatusWithoutASerialNumberWhileTheOthersAreSent() {
-        List<SendStatus> statuses = send(List.of("12345", DOMESTIC), "Acme Cloud", "tpl-code", "4242");
+        List<SendStatus> statuses = send(List.of("12345", DOMESTIC), "Acme Cloud", tpl("code"), "4242");
         assertThat(statuses.get(0)).satisfies(s -> {
             assertThat(s.code()).isEqualTo("InvalidParameterValue.IncorrectPhoneNumber");
-            assertThat(s.serialNo()).isEmpty();
+            assertThat(s.serialNo()).isNull();
             assertThat(s.phoneNumber()).isEqualTo("12345");
             assertThat(s.fee()).isZero();
         });
@@ -239,7 +247,7 @@ class SendSmsServiceTest {
     @Test
     void aNumberWrittenWithSeparatorsIsTheSameNumberAndLandlinesAreRefused() {
         List<SendStatus> statuses = send(List.of("138-0013-8000", "+86 138 0013 8000", "010 1234 5678"),
-                "Acme Cloud", "tpl-code", "4242");
+                "Acme Cloud", tpl("code"), "4242");
         assertThat(statuses).extracting(SendStatus::phoneNumber).containsExactly("+86" + DOMESTIC, "+86" + DOMESTIC, "010 1234 5678");
         assertThat(statuses).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code(),
                 SendLimits.Verdict.THIRTY_SECONDS.code(), "InvalidParameterValue.IncorrectPhoneNumber");
@@ -248,7 +256,7 @@ class SendSmsServiceTest {
 
     @Test
     void eachInternationalNumberReportsItsOwnRegion() {
-        assertThat(send(List.of("+44 7400 123456", "+852 5123 4567", "+1 (415) 555-0100"), null, "tpl-intl", "4242"))
+        assertThat(send(List.of("+44 7400 123456", "+852 5123 4567", "+1 (415) 555-0100"), null, tpl("intl"), "4242"))
                 .extracting(SendStatus::code, SendStatus::isoCode).containsExactly(
                         tuple(SendLimits.Verdict.OK.code(), "GB"), tuple(SendLimits.Verdict.OK.code(), "HK"),
                         tuple(SendLimits.Verdict.OK.code(), "US"));
@@ -256,7 +264,7 @@ class SendSmsServiceTest {
 
     @Test
     void onlyInvalidNumbersRecordAndQueueNothing() {
-        assertThat(send(List.of("12345", "1380013800"), "Acme Cloud", "tpl-code", "4242"))
+        assertThat(send(List.of("12345", "1380013800"), "Acme Cloud", tpl("code"), "4242"))
                 .extracting(SendStatus::code).containsOnly("InvalidParameterValue.IncorrectPhoneNumber");
         assertNothingRecordedOrQueued();
     }
@@ -265,9 +273,9 @@ class SendSmsServiceTest {
     void theSameContentToTheSameNumberWithinThirtySecondsIsRefusedForThatNumberOnly() {
         sendCode(DOMESTIC, "4242");
         clock.now = clock.now.plus(SendLimits.SAME_CONTENT_WINDOW).minusSeconds(1);
-        List<SendStatus> again = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", "tpl-code", "4242");
+        List<SendStatus> again = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("code"), "4242");
         assertThat(again).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.THIRTY_SECONDS.code(), SendLimits.Verdict.OK.code());
-        assertThat(again.get(0).serialNo()).isEmpty();
+        assertThat(again.get(0).serialNo()).isNull();
         assertThat(again.get(0).fee()).isZero();
         assertThat(again.get(0).message()).contains("30 seconds");
         assertThat(sendCode(DOMESTIC, "5353").get(0).code()).isEqualTo(SendLimits.Verdict.OK.code());
@@ -279,7 +287,7 @@ class SendSmsServiceTest {
 
     @Test
     void aNumberRepeatedInOneRequestIsSentOnceAndRefusedAfterwardsAsTheSameContent() {
-        List<SendStatus> statuses = send(List.of(DOMESTIC, "+86" + DOMESTIC), "Acme Cloud", "tpl-code", "4242");
+        List<SendStatus> statuses = send(List.of(DOMESTIC, "+86" + DOMESTIC), "Acme Cloud", tpl("code"), "4242");
         assertThat(statuses).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code(), SendLimits.Verdict.THIRTY_SECONDS.code());
         assertThat(outbound).hasSize(1);
     }
@@ -305,7 +313,7 @@ class SendSmsServiceTest {
     @Test
     void aRetryWithTheSameIdSeedGetsTheSameSerialNumbersWithoutCountingOrRecordingTwice() {
         String seed = Ids.random(clock).next("idem-");
-        Request request = new Request(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", "tpl-code", List.of("4242"), null);
+        Request request = new Request(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("code"), List.of("4242"), null);
         List<SendStatus> first = service.send(acme, request, Ids.seeded(seed));
         clock.now = clock.now.plusSeconds(5);
         List<SendStatus> retry = service.send(acme, request, Ids.seeded(seed));
@@ -314,7 +322,7 @@ class SendSmsServiceTest {
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
         assertThat(service.status(acme, first.get(0).serialNo()).statusHistory()).hasSize(1);
         // Still QUEUED, so queued again (the retry cannot know whether the first attempt queued them).
-        List<String> serials = first.stream().map(SendStatus::serialNo).toList();
+        List<SerialNo> serials = first.stream().map(SendStatus::serialNo).toList();
         assertThat(outbound).extracting(OutboundQueue.Delivery::serialNo)
                 .containsExactly(serials.get(0), serials.get(1), serials.get(0), serials.get(1));
     }
@@ -322,7 +330,7 @@ class SendSmsServiceTest {
     @Test
     void aCrashAfterRecordingLeavesTheMessagesQueuedForTheSweeperAndARetryQueuesThem() {
         String seed = Ids.random(clock).next("idem-");
-        Request request = new Request(List.of(DOMESTIC), "Acme Cloud", "tpl-code", List.of("4242"), null);
+        Request request = new Request(List.of(DOMESTIC), "Acme Cloud", tpl("code"), List.of("4242"), null);
         assertThatThrownBy(() -> service(() -> { throw new IllegalStateException("crash"); })
                 .send(acme, request, Ids.seeded(seed))).hasMessage("crash");
         assertThat(outbound).isEmpty();
@@ -335,8 +343,8 @@ class SendSmsServiceTest {
 
     @Test
     void theFeeIsTheNumberOfPartsOfTheRenderedTextForEveryNumber() {
-        template("acme", "tpl-long", false, String.join("", Collections.nCopies(60, "码")) + "{1}", TemplateStatus.APPROVED);
-        List<SendStatus> statuses = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", "tpl-long", "4242");
+        template("acme", tpl("long"), false, String.join("", Collections.nCopies(60, "码")) + "{1}", TemplateStatus.APPROVED);
+        List<SendStatus> statuses = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("long"), "4242");
         assertThat(statuses).extracting(SendStatus::fee).containsExactly(2, 2); // 76 UCS-2 units: 2 parts of 67
         assertThat(service.status(acme, statuses.get(0).serialNo()).fee()).isEqualTo(2);
         assertThat(sendCode("+8613700137000", "4242").get(0).fee()).isEqualTo(1);
@@ -344,7 +352,7 @@ class SendSmsServiceTest {
 
     @Test
     void anotherAccountsMessageIsNotFound() {
-        String serialNo = sendCode(DOMESTIC, "4242").get(0).serialNo();
+        SerialNo serialNo = sendCode(DOMESTIC, "4242").get(0).serialNo();
         Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
         assertRefused(() -> service.status(other, serialNo), "ResourceNotFound", null);
     }
@@ -353,11 +361,11 @@ class SendSmsServiceTest {
     void aMarketingSendSkipsOptedOutNumbersWithoutAMessageOrAFeeAndCountsThemWithOneBatchedRead() {
         optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
 
-        List<SendStatus> sale = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", "tpl-sale", "20261231");
+        List<SendStatus> sale = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("sale"), "20261231");
 
         assertThat(sale).extracting(SendStatus::code)
                 .containsExactly(SendSmsService.OPTED_OUT_CODE, SendLimits.Verdict.OK.code());
-        assertThat(sale.get(0).serialNo()).isEmpty();
+        assertThat(sale.get(0).serialNo()).isNull();
         assertThat(sale.get(0).fee()).isZero();
         assertThat(counters.counted("acme", "+86" + DOMESTIC)).as("an opted-out number uses no send limit").isZero();
         assertThat(outbound).hasSize(1);
@@ -370,7 +378,7 @@ class SendSmsServiceTest {
     void notificationsAndVerificationCodesReachAnOptedOutNumberAndReadNoList() {
         optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.API);
 
-        assertThat(send(List.of(DOMESTIC), "Acme Cloud", "tpl-ship", "4711")).extracting(SendStatus::code)
+        assertThat(send(List.of(DOMESTIC), "Acme Cloud", tpl("ship"), "4711")).extracting(SendStatus::code)
                 .containsExactly(SendLimits.Verdict.OK.code());
         assertThat(sendCode(DOMESTIC, "424242")).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code());
         assertThat(optOuts.batchedReads).isZero();
@@ -404,10 +412,10 @@ class SendSmsServiceTest {
         };
         SendSmsService inFlight = service(replyInFlight, () -> { });
 
-        List<SendStatus> admitted = inFlight.send(acme, new Request(List.of(DOMESTIC), "Acme Cloud", "tpl-sale",
+        List<SendStatus> admitted = inFlight.send(acme, new Request(List.of(DOMESTIC), "Acme Cloud", tpl("sale"),
                 List.of("20261231"), null), Ids.random(clock));
         clock.now = clock.now.plusSeconds(60);
-        List<SendStatus> after = send(List.of(DOMESTIC), "Acme Cloud", "tpl-sale", "20270101");
+        List<SendStatus> after = send(List.of(DOMESTIC), "Acme Cloud", tpl("sale"), "20270101");
 
         assertThat(admitted).extracting(SendStatus::code).containsExactly(SendLimits.Verdict.OK.code());
         assertThat(service.status(acme, admitted.get(0).serialNo()).status()).isEqualTo(SmsMessage.Status.QUEUED);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.crac.Core;
 import smsplatform.aws.AwsClients;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -119,13 +120,13 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     private APIGatewayV2HTTPResponse decide(Caller caller, ApiRequest request) {
         JsonBody body = request.jsonBody();
-        String id = request.pathParameter("signatureId");
-        ApplicationKind kind = reviews.submitDecision(caller, id,
-                body.requiredEnum("decision", ReviewDecision.class),
-                body.enumList("reasons", ReasonCode.class),
-                body.optionalString("comment", 1000),
-                body.requiredLong("version"));
-        return ApiResponses.json(202, Map.of(kind == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", id,
+        ReviewDecision decision = body.requiredEnum("decision", ReviewDecision.class);
+        List<ReasonCode> reasons = body.enumList("reasons", ReasonCode.class);
+        String comment = body.optionalString("comment", 1000);
+        long version = body.requiredLong("version");
+        ApplicationId id = request.pathId("signatureId", ApplicationId::parse, "Application");
+        ApplicationKind kind = reviews.submitDecision(caller, id, decision, reasons, comment, version);
+        return ApiResponses.json(202, Map.of(kind == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", id.value(),
                 "status", "ENQUEUED"));
     }
 }

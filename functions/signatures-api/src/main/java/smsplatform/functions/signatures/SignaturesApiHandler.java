@@ -18,10 +18,12 @@ import smsplatform.domain.DocumentKind;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.SignatureApplication;
+import smsplatform.domain.SignatureId;
 import smsplatform.domain.SignaturePurpose;
 import smsplatform.domain.SignatureStatus;
 import smsplatform.domain.SignatureType;
 import smsplatform.domain.TemplateApplication;
+import smsplatform.domain.TemplateId;
 import smsplatform.domain.TemplateRules;
 import smsplatform.domain.TemplateStatus;
 import smsplatform.domain.TemplateType;
@@ -106,11 +108,13 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
             case "POST /v1/signatures" -> submit(caller, request);
             case "GET /v1/signatures" -> list(caller, request);
             case "GET /v1/signatures/{signatureId}" ->
-                    ApiResponses.json(200, SignatureJson.toApi(signatures.get(caller, request.pathParameter("signatureId"))));
-            case "PUT /v1/signatures/{signatureId}" -> ApiResponses.json(200, SignatureJson.toApi(
-                    signatures.modify(caller, request.pathParameter("signatureId"), application(request.jsonBody()))));
+                    ApiResponses.json(200, SignatureJson.toApi(signatures.get(caller, signatureId(request))));
+            case "PUT /v1/signatures/{signatureId}" -> {
+                SignatureApplication changed = application(request.jsonBody());
+                yield ApiResponses.json(200, SignatureJson.toApi(signatures.modify(caller, signatureId(request), changed)));
+            }
             case "DELETE /v1/signatures/{signatureId}" -> {
-                signatures.delete(caller, request.pathParameter("signatureId"));
+                signatures.delete(caller, signatureId(request));
                 yield ApiResponses.noContent();
             }
             case "POST /v1/signatures/{signatureId}/uploads" -> newUpload(caller, request);
@@ -118,11 +122,13 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
                     ApiResponses.json(201, TemplateJson.toApi(templates.submit(caller, template(request.jsonBody()), request.ids())));
             case "GET /v1/templates" -> listTemplates(caller, request);
             case "GET /v1/templates/{templateId}" ->
-                    ApiResponses.json(200, TemplateJson.toApi(templates.get(caller, request.pathParameter("templateId"))));
-            case "PUT /v1/templates/{templateId}" -> ApiResponses.json(200, TemplateJson.toApi(
-                    templates.modify(caller, request.pathParameter("templateId"), template(request.jsonBody()))));
+                    ApiResponses.json(200, TemplateJson.toApi(templates.get(caller, templateId(request))));
+            case "PUT /v1/templates/{templateId}" -> {
+                TemplateApplication changed = template(request.jsonBody());
+                yield ApiResponses.json(200, TemplateJson.toApi(templates.modify(caller, templateId(request), changed)));
+            }
             case "DELETE /v1/templates/{templateId}" -> {
-                templates.delete(caller, request.pathParameter("templateId"));
+                templates.delete(caller, templateId(request));
                 yield ApiResponses.noContent();
             }
             case "PUT /v1/callbacks" -> {
@@ -190,9 +196,16 @@ public final class SignaturesApiHandler implements RequestHandler<APIGatewayV2HT
         JsonBody body = request.jsonBody();
         DocumentKind kind = body.requiredEnum("kind", DocumentKind.class);
         String contentType = body.requiredString("contentType");
-        Upload upload = signatures.newUpload(caller, request.pathParameter("signatureId"), kind, contentType,
-                request.ids());
+        Upload upload = signatures.newUpload(caller, signatureId(request), kind, contentType, request.ids());
         return ApiResponses.json(201, Map.of("upload", upload(upload)));
+    }
+
+    private static SignatureId signatureId(ApiRequest request) {
+        return request.pathId("signatureId", SignatureId::parse, "Signature");
+    }
+
+    private static TemplateId templateId(ApiRequest request) {
+        return request.pathId("templateId", TemplateId::parse, "Template");
     }
 
     private static SignatureApplication application(JsonBody body) {

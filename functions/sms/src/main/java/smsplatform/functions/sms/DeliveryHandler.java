@@ -7,10 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import smsplatform.aws.FunctionEnvironment;
 import smsplatform.domain.ExponentialBackoff;
+import smsplatform.domain.SerialNo;
 import smsplatform.json.Json;
+import smsplatform.log.Log;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.DeliveryService;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,8 +59,13 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return QueueBatch.process("delivery", event, context, message -> {
             Map<String, Object> body = Json.parseObject(message.getBody());
+            Optional<SerialNo> serialNo = body.get("serialNo") instanceof String raw ? SerialNo.parse(raw) : Optional.empty();
+            if (serialNo.isEmpty()) {
+                Log.warn("delivery.ignored", "reason", "no such message: not a serial number");
+                return;
+            }
             try {
-                delivery.deliver((String) body.get("accountId"), (String) body.get("serialNo"));
+                delivery.deliver((String) body.get("accountId"), serialNo.get());
             } catch (DeliveryService.RetryLater transientFailure) {
                 backOff(message);
                 throw transientFailure;

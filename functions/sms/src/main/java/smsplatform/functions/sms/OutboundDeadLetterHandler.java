@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.SerialNo;
 import smsplatform.json.Json;
+import smsplatform.log.Log;
 import smsplatform.queue.QueueBatch;
 import smsplatform.service.DeadLetters;
 
@@ -42,7 +45,12 @@ public final class OutboundDeadLetterHandler implements RequestHandler<SQSEvent,
             if (!(body.get("accountId") instanceof String account) || !(body.get("serialNo") instanceof String serial)) {
                 throw new IllegalArgumentException("not a delivery: no accountId and serialNo");
             }
-            deadLetters.settle(account, serial);
+            Optional<SerialNo> serialNo = SerialNo.parse(serial);
+            if (serialNo.isEmpty()) {
+                Log.warn("dead-letter.ignored", "reason", "no such message: not a serial number");
+                return;
+            }
+            deadLetters.settle(account, serialNo.get());
         });
     }
 }
