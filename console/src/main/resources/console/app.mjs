@@ -10,6 +10,7 @@ import { signatureDetail, signatureList } from './signatures.mjs';
 const main = document.getElementById('main');
 let session = null;
 let config = null;
+let navigation = 0; // a slow page that finishes after the user moved on is not shown
 
 const routes = [
   [/^\/signatures$/, (q) => signatureList(session, q)],
@@ -55,17 +56,23 @@ async function route() {
   for (const [pattern, view] of routes) {
     const m = path.match(pattern);
     if (m) {
+      const mine = ++navigation;
+      main.setAttribute('aria-busy', 'true');
       main.replaceChildren(h('p', {}, t('loading')));
       try {
         const page = await view(params, ...m.slice(1).map(decodeURIComponent));
+        if (mine !== navigation) return;
         main.replaceChildren(page);
       } catch (e) {
+        if (mine !== navigation) return;
         main.replaceChildren(h('h1', {}, t('brand')), h('p', { role: 'alert', class: 'error' },
           e.status === 404 ? t('notFound') : t('error', { message: e.message })));
       }
+      main.removeAttribute('aria-busy');
       const heading = main.querySelector('h1');
       document.title = (heading ? heading.textContent + ' · ' : '') + t('brand');
-      main.focus();
+      window.scrollTo(0, 0);
+      main.focus({ preventScroll: true });
       return;
     }
   }

@@ -84,6 +84,6 @@ export async function signatureDetail(session, id) {
 
 // After an upload was checked: the page again, with the new state.
 async function signatureDetailAgain(id) {
-  const main = document.getElementById('main');
-  main.replaceChildren(await signatureDetail(null, id));
+  const page = await signatureDetail(null, id);
+  if (location.hash === '#/signatures/' + encodeURIComponent(id)) document.getElementById('main').replaceChildren(page);
 }
