@@ -4,6 +4,7 @@ import { completeSignIn, signIn } from './auth.mjs';
 import { h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
 import { reviewPage, reviewQueue } from './reviews.mjs';
+import { messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
 import { signatureDetail, signatureList } from './signatures.mjs';
 
@@ -17,6 +18,8 @@ const routes = [
   [/^\/signatures\/new$/, () => signatureForm(session, null)],
   [/^\/signatures\/([^/]+)\/edit$/, (q, id) => signatureForm(session, id)],
   [/^\/signatures\/([^/]+)$/, (q, id) => signatureDetail(session, id)],
+  [/^\/send$/, () => sendPage()],
+  [/^\/messages\/([^/]+)$/, (q, serialNo) => messagePage(session, serialNo)],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
   [/^\/reviews\/([^/]+)$/, (q, id) => reviewPage(session, id)],
 ];
@@ -34,6 +37,7 @@ function chrome() {
   nav.setAttribute('aria-label', t('mainNav'));
   nav.replaceChildren(...(!session ? [] : [
     h('a', { href: '#/signatures' }, t('navSignatures')),
+    h('a', { href: '#/send' }, t('navSend')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));
 }

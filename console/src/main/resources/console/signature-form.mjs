@@ -65,6 +65,7 @@ export async function signatureForm(session, id) {
   type.addEventListener('change', () => { showExtra(); checkEligibility(); });
   purpose.addEventListener('change', checkEligibility);
   showExtra();
+  checkEligibility();
   form.addEventListener('submit', async e => {
     e.preventDefault();
     error.textContent = '';

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import smsplatform.domain.Failure;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.SignatureNameRules;
+import smsplatform.domain.VariableKind;
 
 /**
  * The console in a real browser on the shared stack (DESIGN §13): an applicant applies and uploads a PDF, a reviewer
@@ -135,11 +137,81 @@ class ConsoleJourneyBrowserTest {
         browser.screen("signature-resubmitted");
         browser.signOut();
 
+        browser.signIn(account, "ENTERPRISE", true);
+        awaitInQueue(signature);
+        browser.driver.findElement(By.linkText(signature)).click();
+        browser.await(By.id("approve")).click();
+        browser.awaitText(By.id("decision-outcome"), "You cannot decide on an application of your own account: another reviewer must.");
+        browser.screen("reviewer-self-review-refused");
+        browser.signOut();
+
         reviewerDecides(signature, null, "reviewer-before-approval");
 
         browser.signIn(account, "ENTERPRISE", false);
         browser.go("#/signatures");
         browser.awaitText(By.cssSelector("tbody"), "Approved");
         browser.screen("signatures-approved");
+        browser.signOut();
+    }
+
+    @Test
+    void anApplicantSendsATestSmsCheckedPerKindAndFollowsItToDelivered() throws Exception {
+        String account = "sender-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-sender", "ENTERPRISE", true));
+        Journeys.approveSender(applicant, reviewer, "Acme Sender", "Acme Sender Co., Ltd.");
+
+        browser.signIn(account, "ENTERPRISE", false);
+        browser.go("#/send");
+        browser.driver.findElement(By.id("phone")).sendKeys("13800138000");
+        WebElement code = browser.driver.findElement(By.id("param-0"));
+        code.sendKeys("12");
+        assertThat(browser.driver.findElement(By.id("param-0-message")).getText()).isEqualTo(VariableKind.CODE.description());
+        code.clear();
+        code.sendKeys("424242");
+        assertThat(browser.driver.findElement(By.id("param-0-message")).getText()).isEmpty();
+        browser.screen("send-test-sms");
+        browser.driver.findElement(By.id("send")).click();
+        browser.await(By.id("follow")).click();
+        browser.awaitPage();
+        browser.awaitText(By.id("message-status"), "Delivered");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(Journeys.codeText("Acme Sender", "424242"));
+        browser.screen("message-delivered");
+        browser.signOut();
+    }
+
+    @Test
+    void theSignInScreenPaintsWithinASecondAndPassesAxe() throws Exception {
+        browser.driver.get(stack.baseUrl + "/console/");
+        browser.await(By.id("signin"));
+        Number paint = (Number) ((JavascriptExecutor) browser.driver).executeScript(
+                "const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : -1;");
+        System.out.printf("console: first contentful paint %.0f ms (headless Chromium, local stack)%n", paint.doubleValue());
+        assertThat(paint.doubleValue()).isBetween(0.0, 1000.0);
+        browser.screen("sign-in");
+    }
+
+    @Test
+    void theConsoleSpeaksSimplifiedChineseWhenChosenAndSaysSoInTheHtmlLangWithTheRulesInChinese() throws Exception {
+        browser.signIn("zh-" + UUID.randomUUID().toString().substring(0, 8), "INDIVIDUAL", false);
+        new Select(browser.driver.findElement(By.id("lang"))).selectByValue("zh-CN");
+        browser.awaitPage();
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("签名");
+        browser.driver.findElement(By.linkText("申请签名")).click();
+        browser.awaitPage();
+        browser.await(By.id("name")).sendKeys("系统通知");
+        assertThat(browser.driver.findElement(By.id("name-message")).getText())
+                .isEqualTo("“系统通知”无法识别具体的组织或个人，请使用组织、应用、网站或账号的名称");
+        // An individual account's form opens on a company signature, which such an account cannot apply for.
+        assertThat(browser.driver.findElement(By.id("type-message")).getText()).isEqualTo("个人账号只能为自己的 App、网站或微信账号申请签名。");
+        browser.screen("zh-apply-rules-as-you-type");
+        new Select(browser.driver.findElement(By.id("type"))).selectByValue("APP");
+        assertThat(browser.driver.findElement(By.id("type-message")).getText()).isEmpty();
+        assertThat(browser.driver.findElement(By.id("appStoreUrl"))).isNotNull();
+        new Select(browser.driver.findElement(By.id("lang"))).selectByValue("en");
+        browser.awaitPage();
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.signOut();
     }
 }
