@@ -7,6 +7,7 @@ import { reviewPage, reviewQueue } from './reviews.mjs';
 import { messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
 import { signatureDetail, signatureList } from './signatures.mjs';
+import { templateDetail, templateForm, templateList } from './templates.mjs';
 
 const main = document.getElementById('main');
 let session = null;
@@ -18,6 +19,10 @@ const routes = [
   [/^\/signatures\/new$/, () => signatureForm(session, null)],
   [/^\/signatures\/([^/]+)\/edit$/, (q, id) => signatureForm(session, id)],
   [/^\/signatures\/([^/]+)$/, (q, id) => signatureDetail(session, id)],
+  [/^\/templates$/, (q) => templateList(session, q)],
+  [/^\/templates\/new$/, () => templateForm(session, null)],
+  [/^\/templates\/([^/]+)\/edit$/, (q, id) => templateForm(session, id)],
+  [/^\/templates\/([^/]+)$/, (q, id) => templateDetail(session, id)],
   [/^\/send$/, () => sendPage()],
   [/^\/messages\/([^/]+)$/, (q, serialNo) => messagePage(session, serialNo)],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
@@ -37,6 +42,7 @@ function chrome() {
   nav.setAttribute('aria-label', t('mainNav'));
   nav.replaceChildren(...(!session ? [] : [
     h('a', { href: '#/signatures' }, t('navSignatures')),
+    h('a', { href: '#/templates' }, t('navTemplates')),
     h('a', { href: '#/send' }, t('navSend')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));

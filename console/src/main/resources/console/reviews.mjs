@@ -57,6 +57,13 @@ function decisionForm(review) {
     if (comment.value.trim()) body.comment = comment.value;
     outcome.className = '';
     try {
+      // A decision is for the version on the screen: one the applicant changed since is discarded, so say it now.
+      const current = await findReview(id);
+      if (!current || applicationOf(current).version !== a.version) {
+        outcome.textContent = t('decisionOutdated');
+        outcome.className = 'error';
+        return;
+      }
       await call('POST', '/v1/reviews/' + encodeURIComponent(id) + '/decision', body);
       outcome.textContent = t('decisionSent');
       for (let i = 0; i < 100; i++) {

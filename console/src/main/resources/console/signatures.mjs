@@ -39,20 +39,21 @@ export function timeline(history) {
     e.note ? h('p', { class: 'note' }, e.note) : null)));
 }
 
-function rejectionBox(rejection) {
+export function rejectionBox(rejection) {
   return h('section', { class: 'rejection', 'aria-labelledby': 'rejection-h' },
     h('h2', { id: 'rejection-h' }, t('rejection')),
     h('ul', { id: 'rejection-reasons' }, rejection.reasons.map(r => h('li', { 'data-code': r.code }, reasonText(r)))),
     rejection.comment ? h('p', {}, h('strong', {}, t('comment') + ': '), rejection.comment) : null);
 }
 
-function deleteControl(signature) {
+// Delete after a second, explicit confirmation; then back to the list.
+export function deleteControl(path, listHash) {
   const area = h('div', { class: 'actions' });
   const ask = () => area.replaceChildren(h('p', { role: 'alert' }, t('deleteConfirm')),
     h('button', { type: 'button', class: 'danger', id: 'delete-yes', onclick: async () => {
-      await call('DELETE', '/v1/signatures/' + encodeURIComponent(signature.signatureId));
+      await call('DELETE', path);
       announce(t('deleted'));
-      location.hash = '#/signatures';
+      location.hash = listHash;
     } }, t('deleteYes')),
     h('button', { type: 'button', onclick: () => area.replaceChildren(start) }, t('cancel')));
   const start = h('button', { type: 'button', class: 'danger', id: 'delete', onclick: ask }, t('delete'));
@@ -78,7 +79,7 @@ export async function signatureDetail(session, id) {
     h('h2', {}, t('history')), timeline(s.history),
     h('div', { class: 'actions' },
       s.status !== 'APPROVED' ? h('a', { class: 'button', id: 'modify', href: '#/signatures/' + encodeURIComponent(id) + '/edit' }, t('modify')) : null,
-      deleteControl(s)));
+      deleteControl(path, '#/signatures')));
   return view;
 }
 

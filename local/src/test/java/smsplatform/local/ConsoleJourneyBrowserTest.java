@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,6 +178,54 @@ class ConsoleJourneyBrowserTest {
         browser.awaitText(By.id("message-status"), "Delivered");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(Journeys.codeText("Acme Sender", "424242"));
         browser.screen("message-delivered");
+        browser.signOut();
+    }
+
+    @Test
+    void aReviewerWhoseApplicationChangedMeanwhileIsToldSoInWordsAndNothingIsDecided() throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "changer", "ENTERPRISE", false));
+        Map<String, Object> body = Map.of("name", "Acme Changer", "type", "COMPANY", "purpose", "SELF_USE",
+                "entity", Map.of("name", "Acme Changer Co., Ltd."));
+        ApiClient.Response submitted = applicant.post("/v1/signatures", body);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = (String) ApiClient.map(submitted.json().get("signature")).get("signatureId");
+        assertThat(ApiClient.upload(ApiClient.list(submitted.json().get("uploads")).get(0), "application/pdf",
+                ConsoleBrowser.pdf("Acme Changer"))).isEqualTo(204);
+        applicant.await("/v1/signatures/" + id, s -> "MANUAL".equals(s.get("reviewStage")), "the manual review");
+
+        browser.signIn("ops-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE", true);
+        browser.go("#/reviews/" + id);
+        assertThat(applicant.put("/v1/signatures/" + id, Map.of("name", "Acme Changer", "type", "COMPANY",
+                "purpose", "SELF_USE", "entity", Map.of("name", "Acme Changer Co., Ltd."), "remark", "New scan")).status())
+                .isEqualTo(200);
+        browser.driver.findElement(By.id("approve")).click();
+        browser.awaitText(By.id("decision-outcome"), "The applicant modified this application after you opened it");
+        browser.screen("reviewer-stale-version");
+        browser.signOut();
+        assertThat(applicant.get("/v1/signatures/" + id).json().get("status")).isNotEqualTo("APPROVED");
+    }
+
+    @Test
+    void anApplicantAppliesForATemplateWhoseVariablesFollowTheContentAndIsToldTheApisRuleInWords() throws Exception {
+        browser.signIn("tpl-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE", false);
+        browser.go("#/templates/new");
+        browser.driver.findElement(By.id("name")).sendKeys("Login code");
+        WebElement content = browser.driver.findElement(By.id("content"));
+        content.sendKeys("Your code is {1} 【Acme】");
+        new Select(browser.await(By.id("kind-0"))).selectByValue("CODE");
+        browser.driver.findElement(By.id("remark")).sendKeys("Sign-in verification codes for our app");
+        browser.driver.findElement(By.id("submit")).click();
+        browser.awaitText(By.id("content-message"), "Template content may not contain 【】[]");
+        browser.screen("template-apply-refused");
+        content.clear();
+        content.sendKeys(Journeys.CODE_TEMPLATE);
+        new Select(browser.await(By.id("kind-0"))).selectByValue("CODE");
+        browser.driver.findElement(By.id("submit")).click();
+        browser.awaitText(By.id("status"), "In review");
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(Journeys.CODE_TEMPLATE, "{1} verification code");
+        browser.screen("template-in-review");
+        browser.go("#/templates");
+        assertThat(browser.driver.findElement(By.linkText("Login code")).isDisplayed()).isTrue();
         browser.signOut();
     }
 
