@@ -88,7 +88,7 @@ function decisionForm(review) {
   };
   return h('section', { 'aria-labelledby': 'decision-h', class: 'decision' }, h('h2', { id: 'decision-h' }, t('decision')),
     h('fieldset', {}, h('legend', {}, t('reasons')), codes.map(c => h('div', { class: 'check' },
-      h('input', { type: 'checkbox', id: 'reason-' + c, value: c }), h('label', { for: 'reason-' + c }, t('reason.' + c))))),
+      h('input', { type: 'checkbox', id: 'reason-' + c, value: c }), h('label', { for: 'reason-' + c }, c === 'OTHER' ? t('otherReason') : t('reason.' + c))))),
     h('div', { class: 'field' }, h('label', { for: 'comment' }, t('comment')), comment),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', id: 'approve', onclick: () => decide('APPROVE') }, t('approve')),

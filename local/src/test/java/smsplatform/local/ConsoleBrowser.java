@@ -96,6 +96,11 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Scrolls the element into the middle of the window, for the screenshot. */
+    void show(By by) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
+    }
+
     /** axe-core's violations of impact serious or critical on the screen as it is now (none expected). */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> seriousViolations() throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -143,6 +145,7 @@ class ConsoleJourneyBrowserTest {
         browser.driver.findElement(By.linkText(signature)).click();
         browser.await(By.id("approve")).click();
         browser.awaitText(By.id("decision-outcome"), "You cannot decide on an application of your own account: another reviewer must.");
+        browser.show(By.id("decision-outcome"));
         browser.screen("reviewer-self-review-refused");
         browser.signOut();
 
@@ -178,6 +181,16 @@ class ConsoleJourneyBrowserTest {
         browser.awaitText(By.id("message-status"), "Delivered");
         assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(Journeys.codeText("Acme Sender", "424242"));
         browser.screen("message-delivered");
+        browser.driver.manage().window().setSize(new Dimension(390, 844)); // a phone's width
+        try {
+            Object wider = ((JavascriptExecutor) browser.driver).executeScript("return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                    + ".map(e => e.tagName + '.' + e.className + '#' + e.id);");
+            assertThat((List<?>) wider).as("elements wider than a phone's screen").isEmpty();
+            browser.screen("phone-message-delivered");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1200, 900));
+        }
         browser.signOut();
     }
 
@@ -200,6 +213,7 @@ class ConsoleJourneyBrowserTest {
                 .isEqualTo(200);
         browser.driver.findElement(By.id("approve")).click();
         browser.awaitText(By.id("decision-outcome"), "The applicant modified this application after you opened it");
+        browser.show(By.id("decision-outcome"));
         browser.screen("reviewer-stale-version");
         browser.signOut();
         assertThat(applicant.get("/v1/signatures/" + id).json().get("status")).isNotEqualTo("APPROVED");
@@ -216,6 +230,7 @@ class ConsoleJourneyBrowserTest {
         browser.driver.findElement(By.id("remark")).sendKeys("Sign-in verification codes for our app");
         browser.driver.findElement(By.id("submit")).click();
         browser.awaitText(By.id("content-message"), "Template content may not contain 【】[]");
+        browser.show(By.id("content"));
         browser.screen("template-apply-refused");
         content.clear();
         content.sendKeys(Journeys.CODE_TEMPLATE);
