@@ -4,7 +4,7 @@ import { completeSignIn, signIn } from './auth.mjs';
 import { h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
 import { reviewPage, reviewQueue } from './reviews.mjs';
-import { messagePage, sendPage } from './send.mjs';
+import { messageList, messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
 import { signatureDetail, signatureList } from './signatures.mjs';
 import { templateDetail, templateForm, templateList } from './templates.mjs';
@@ -24,6 +24,7 @@ const routes = [
   [/^\/templates\/([^/]+)\/edit$/, (q, id) => templateForm(session, id)],
   [/^\/templates\/([^/]+)$/, (q, id) => templateDetail(session, id)],
   [/^\/send$/, () => sendPage()],
+  [/^\/messages$/, (q) => messageList(session, q)],
   [/^\/messages\/([^/]+)$/, (q, serialNo) => messagePage(session, serialNo)],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
   [/^\/reviews\/([^/]+)$/, (q, id) => reviewPage(session, id)],
@@ -44,6 +45,7 @@ function chrome() {
     h('a', { href: '#/signatures' }, t('navSignatures')),
     h('a', { href: '#/templates' }, t('navTemplates')),
     h('a', { href: '#/send' }, t('navSend')),
+    h('a', { href: '#/messages' }, t('navMessages')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));
 }

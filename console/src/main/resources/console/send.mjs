@@ -84,3 +84,33 @@ export async function messagePage(session, serialNo) {
   setTimeout(follow, 1000);
   return h('section', {}, h('h1', {}, t('messageTitle', { serialNo })), body);
 }
+
+const STATUSES = ['QUEUED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'];
+
+// The caller's messages of the last 24 hours (the API's default range), newest first, with a status filter and
+// the next page on demand.
+export async function messageList(session, query) {
+  const status = STATUSES.includes(query.get('status')) ? query.get('status') : '';
+  const base = '/v1/sms?limit=50' + (status ? '&status=' + status : '');
+  const tbody = h('tbody', {});
+  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
+  let token = null;
+  const load = async () => {
+    const page = await call('GET', base + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
+    tbody.append(...page.messages.map(m => h('tr', {},
+      h('td', {}, h('a', { href: '#/messages/' + encodeURIComponent(m.serialNo) }, when(m.createdAt, language()))),
+      h('td', {}, m.phoneNumber), h('td', {}, m.text),
+      h('td', {}, h('span', { class: 'badge badge-' + m.status.toLowerCase() }, t('sms.' + m.status))))));
+    token = page.nextToken;
+    more.hidden = !token;
+  };
+  more.addEventListener('click', load);
+  await load();
+  const filter = h('select', { id: 'status-filter', onchange: e => { location.hash = '#/messages' + (e.target.value ? '?status=' + e.target.value : ''); } },
+    h('option', { value: '' }, t('all')), STATUSES.map(s => h('option', { value: s, selected: s === status }, t('sms.' + s))));
+  return h('section', {}, h('h1', {}, t('messages')), h('p', { class: 'hint' }, t('messagesRange')),
+    h('p', {}, h('label', { for: 'status-filter' }, t('filterStatus') + ' '), filter),
+    tbody.children.length === 0 ? h('p', {}, t('noMessages')) : h('div', { class: 'scroll' }, h('table', {},
+      h('thead', {}, h('tr', {}, [t('created'), t('phone'), t('text'), t('status')].map(c => h('th', { scope: 'col' }, c)))), tbody)),
+    more);
+}

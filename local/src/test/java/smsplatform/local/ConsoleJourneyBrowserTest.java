@@ -191,6 +191,10 @@ class ConsoleJourneyBrowserTest {
         } finally {
             browser.driver.manage().window().setSize(new Dimension(1200, 900));
         }
+        browser.go("#/messages");
+        assertThat(browser.driver.findElement(By.tagName("tbody")).getText())
+                .contains("+8613800138000", Journeys.codeText("Acme Sender", "424242"), "Delivered");
+        browser.screen("messages");
         browser.signOut();
     }
 
