@@ -29,20 +29,30 @@ async function findReview(id) {
 
 export async function reviewQueue(session, query) {
   const kind = KINDS.includes(query.get('kind')) ? query.get('kind') : '';
-  const page = await call('GET', '/v1/reviews?limit=100' + (kind ? '&kind=' + kind : ''));
+  const tbody = h('tbody', {});
+  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
+  let token = null;
+  const load = async () => {
+    const page = await call('GET', '/v1/reviews?limit=100' + (kind ? '&kind=' + kind : '')
+      + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
+    tbody.append(...page.reviews.map(r => {
+      const a = applicationOf(r);
+      return h('tr', {}, h('td', {}, h('a', { href: '#/reviews/' + encodeURIComponent(idOf(r)) }, a.name)),
+        h('td', {}, t(r.signature ? 'kindSignature' : 'kindTemplate')), h('td', {}, r.accountId),
+        h('td', {}, when(a.updatedAt, language())));
+    }));
+    token = page.nextToken;
+    more.hidden = !token;
+  };
+  more.addEventListener('click', load);
+  await load();
   const filter = h('select', { id: 'kind-filter', onchange: e => { location.hash = '#/reviews' + (e.target.value ? '?kind=' + e.target.value : ''); } },
     h('option', { value: '' }, t('all')), KINDS.map(k => h('option', { value: k, selected: k === kind }, t(k === 'signature' ? 'kindSignature' : 'kindTemplate'))));
-  const rows = page.reviews.map(r => {
-    const a = applicationOf(r);
-    return h('tr', {}, h('td', {}, h('a', { href: '#/reviews/' + encodeURIComponent(idOf(r)) }, a.name)),
-      h('td', {}, t(r.signature ? 'kindSignature' : 'kindTemplate')), h('td', {}, r.accountId),
-      h('td', {}, when(a.updatedAt, language())));
-  });
   return h('section', {}, h('h1', {}, t('reviews')),
     h('p', {}, h('label', { for: 'kind-filter' }, t('kind') + ' '), filter),
-    rows.length === 0 ? h('p', {}, t('emptyQueue')) : h('div', { class: 'scroll' }, h('table', {},
+    tbody.children.length === 0 ? h('p', {}, t('emptyQueue')) : h('div', { class: 'scroll' }, h('table', {},
       h('thead', {}, h('tr', {}, [t('name'), t('kind'), t('account'), t('waitingSince')].map(c => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows))));
+      tbody)), more);
 }
 
 function decisionForm(review) {

@@ -81,10 +81,12 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
     }
 
-    /** Goes to a console route without reloading the page (the tokens live in the page's memory). */
+    /** Goes to a console route (again) without reloading the page (the tokens live in the page's memory). */
     void go(String hash) {
         ((JavascriptExecutor) driver).executeScript(
-                "document.getElementById('main').setAttribute('aria-busy', 'true'); location.hash = arguments[0]", hash);
+                "document.getElementById('main').setAttribute('aria-busy', 'true');"
+                + "if (location.hash === arguments[0]) window.dispatchEvent(new HashChangeEvent('hashchange'));"
+                + "else location.hash = arguments[0];", hash);
         awaitPage();
     }
 

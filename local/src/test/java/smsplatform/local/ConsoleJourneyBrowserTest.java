@@ -66,18 +66,17 @@ class ConsoleJourneyBrowserTest {
         browser.awaitText(By.id("status"), "In review");
     }
 
-    private static void awaitInQueue(String name) {
+    /** Opens application {@code id} in the reviewer's console once it waits for a reviewer. */
+    private static void openReview(String id) {
         browser.wait.until(d -> {
-            browser.go("#/reviews?kind=signature&t=" + System.nanoTime());
-            return !d.findElements(By.linkText(name)).isEmpty();
+            browser.go("#/reviews/" + id);
+            return !d.findElements(By.id("approve")).isEmpty();
         });
     }
 
-    private static void reviewerDecides(String name, String reason, String screen) throws Exception {
+    private static void reviewerDecides(String id, String reason, String screen) throws Exception {
         browser.signIn("ops-" + UUID.randomUUID().toString().substring(0, 8), "ENTERPRISE", true);
-        awaitInQueue(name);
-        browser.screen("reviewer-queue");
-        browser.driver.findElement(By.linkText(name)).click();
+        openReview(id);
         WebElement figure = browser.await(By.cssSelector("figure.preview[data-kind=BUSINESS_LICENSE]"));
         browser.wait.until(d -> "true".equals(figure.getAttribute("data-rendered")));
         Long inked = (Long) ((JavascriptExecutor) browser.driver).executeScript("const c = document.querySelector('figure.preview canvas');"
@@ -93,6 +92,8 @@ class ConsoleJourneyBrowserTest {
             browser.driver.findElement(By.id("approve")).click();
         }
         browser.awaitText(By.id("decision-outcome"), "Decision applied");
+        browser.go("#/reviews?kind=signature");
+        browser.screen("reviewer-queue");
         browser.signOut();
     }
 
@@ -119,12 +120,13 @@ class ConsoleJourneyBrowserTest {
         browser.awaitText(By.id("status"), "Awaiting documents");
         browser.screen("signature-awaiting-documents");
         String detail = browser.driver.getCurrentUrl().substring(browser.driver.getCurrentUrl().indexOf('#'));
+        String id = detail.substring("#/signatures/".length());
 
         uploadAndAwaitReview();
         browser.screen("signature-in-review");
         browser.signOut();
 
-        reviewerDecides(signature, "DOCUMENT_UNREADABLE", "reviewer-pdf-preview");
+        reviewerDecides(id, "DOCUMENT_UNREADABLE", "reviewer-pdf-preview");
 
         browser.signIn(account, "ENTERPRISE", false);
         browser.go(detail);
@@ -141,15 +143,14 @@ class ConsoleJourneyBrowserTest {
         browser.signOut();
 
         browser.signIn(account, "ENTERPRISE", true);
-        awaitInQueue(signature);
-        browser.driver.findElement(By.linkText(signature)).click();
-        browser.await(By.id("approve")).click();
+        openReview(id);
+        browser.driver.findElement(By.id("approve")).click();
         browser.awaitText(By.id("decision-outcome"), "You cannot decide on an application of your own account: another reviewer must.");
         browser.show(By.id("decision-outcome"));
         browser.screen("reviewer-self-review-refused");
         browser.signOut();
 
-        reviewerDecides(signature, null, "reviewer-before-approval");
+        reviewerDecides(id, null, "reviewer-before-approval");
 
         browser.signIn(account, "ENTERPRISE", false);
         browser.go("#/signatures");
