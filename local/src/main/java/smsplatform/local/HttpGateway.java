@@ -53,6 +53,7 @@ final class HttpGateway implements AutoCloseable {
     private final CarrierReceipts receipts;
     private final HandsetReplies replies;
     private final Path openApi;
+    private final String jwtAudience;
     private final Path logs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
@@ -71,6 +72,7 @@ final class HttpGateway implements AutoCloseable {
         this.replies = replies;
         this.openApi = openApi;
         this.signIn = new LocalSignIn(issuer, plan.jwtConfig(), Instant::now);
+        this.jwtAudience = plan.jwtConfig().audiences().get(0);
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.HttpRoute r : f.routes()) {
                 List<String> names = new ArrayList<>();
@@ -134,6 +136,8 @@ final class HttpGateway implements AutoCloseable {
                 tooLarge(exchange);
             } else if (path.startsWith("/local/")) {
                 local(exchange, method, path);
+            } else if (path.equals("/console") || path.startsWith(ConsoleFiles.PREFIX)) {
+                console(exchange, method, path);
             } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
                 send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
             } else {
@@ -383,6 +387,35 @@ final class HttpGateway implements AutoCloseable {
             sendJson(exchange, 200, Map.of("phoneNumber", phone.get(), "messages", messages));
         } else {
             sendJson(exchange, 404, Map.of("message", "Not Found"));
+        }
+    }
+
+    /**
+     * The web console: its static files, and {@code config.json} telling it where the issuer and the API are (here,
+     * this gateway). The policy keeps scripts, styles and workers to the console's own files; documents come from
+     * the S3 emulator on another loopback port.
+     */
+    private void console(HttpExchange exchange, String method, String path) throws IOException {
+        if (!method.equals("GET")) {
+            sendJson(exchange, 405, Map.of("message", "Method Not Allowed"));
+        } else if (path.equals("/console")) {
+            exchange.getResponseHeaders().set("Location", ConsoleFiles.PREFIX);
+            send(exchange, 301, "text/plain", new byte[0]);
+        } else if (path.equals(ConsoleFiles.PREFIX + "config.json")) {
+            String base = "http://127.0.0.1:" + port();
+            sendJson(exchange, 200, Map.of("clientId", jwtAudience, "api", base,
+                    "discovery", base + LocalSignIn.PREFIX + ".well-known/openid-configuration"));
+        } else {
+            Optional<ConsoleFiles.File> file = ConsoleFiles.at(path);
+            if (file.isEmpty()) {
+                sendJson(exchange, 404, Map.of("message", "Not Found"));
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:"
+                    + " http://127.0.0.1:*; connect-src 'self' http://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            send(exchange, 200, file.get().contentType(), file.get().bytes());
         }
     }
 

@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
             if (target != null) {
                 target.objectCreated(created);
             }
-        }, iam);
+        }, iam, BucketCors.of(plan));
         parts.add(s3Emulator);
         endpoints = new Endpoints(port, dynalite.endpoint().toString(), s3Emulator.endpoint().toString(),
                 sqsEmulator.endpoint().toString());
@@ -202,6 +202,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> parameters = new LinkedHashMap<>(overrides);
         parameters.put("CarrierSimulatorUrl", "http://127.0.0.1:" + port + "/local/carrier/messages");
         parameters.putIfAbsent("CallbackAllowLoopback", "true"); // receivers on this machine, over http
+        parameters.putIfAbsent("ConsoleOrigin", "http://127.0.0.1:" + port); // the gateway serves /console/
         return parameters;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.gaul.s3proxy.AccessGrant;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -57,6 +58,12 @@ final class S3Emulator implements AutoCloseable {
      * through its policy ({@link EnforcingBlobStore}); the runtime's own key sees it whole.
      */
     static S3Emulator start(Path dir, Consumer<ObjectCreated> listener, IamEnforcement iam) throws Exception {
+        return start(dir, listener, iam, CrossOriginResourceSharing.disabled());
+    }
+
+    /** {@code cors}: the template's bucket CORS rule ({@link BucketCors}). */
+    static S3Emulator start(Path dir, Consumer<ObjectCreated> listener, IamEnforcement iam,
+                            CrossOriginResourceSharing cors) throws Exception {
         Files.createDirectories(dir);
         BlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()), listener);
         S3Proxy proxy = S3Proxy.builder()
@@ -64,6 +71,7 @@ final class S3Emulator implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .ignoreUnknownHeaders(true)
+                .corsRules(cors)
                 .build();
         if (iam != null) {
             Map<String, BlobStore> functionStores = new ConcurrentHashMap<>();

@@ -1,0 +1,24 @@
+// Builds elements without innerHTML: every text from the API is inserted as text, never parsed as markup.
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value == null || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child != null && child !== false) el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+export function announce(text) {
+  const region = document.getElementById('announce');
+  region.textContent = '';
+  setTimeout(() => { region.textContent = text; }, 50);
+}
+
+export function when(iso, lang) {
+  return iso ? new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'medium' }) : '';
+}
