@@ -31,12 +31,6 @@ public final class DynamoSendCounters implements SendCounters {
     private static final int ATTEMPTS = 50;
     /** BatchGetItem's maximum. */
     private static final int READ_BATCH = 100;
-    /**
-     * The conditional writes of distinct numbers at once: all of a request's (at most 200). Each is its own round
-     * trip, so 16 at a time made 13 sequential waves of writes for 200 numbers; one wave on a DynamoDB that serves
-     * calls in parallel (bench/README.md, "A DynamoDB that answers in parallel").
-     */
-    private static final int WRITE_WIDTH = 200;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,8 +42,7 @@ public final class DynamoSendCounters implements SendCounters {
 
     /**
      * The numbers' histories in one consistent BatchGetItem per 100 numbers, then one conditional write
-     * per admitted send (all distinct numbers at once): a 200-number request reads in 2 calls, not 200, and writes
-     * in one wave of calls.
+     * per admitted send (distinct numbers in parallel): a 200-number request reads in 2 calls, not 200.
      */
     @Override
     public List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
@@ -61,7 +54,7 @@ public final class DynamoSendCounters implements SendCounters {
         Map<String, Map<String, AttributeValue>> histories = positions.size() == 1 ? null
                 : read(accountId, new ArrayList<>(positions.keySet()));
         SendLimits.Verdict[] verdicts = new SendLimits.Verdict[sends.size()];
-        Parallel.map(new ArrayList<>(positions.entrySet()), WRITE_WIDTH, entry -> {
+        Parallel.map(new ArrayList<>(positions.entrySet()), entry -> {
             Map<String, AttributeValue> known = histories == null ? null : histories.getOrDefault(entry.getKey(), Map.of());
             for (int i : entry.getValue()) {
                 Admission admission = admit(accountId, entry.getKey(), contentDigest, sends.get(i).serialNo(), now, known);
