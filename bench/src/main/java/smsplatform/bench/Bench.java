@@ -25,7 +25,8 @@ import smsplatform.local.LocalStack;
  * on stdout, progress on stderr. Arguments: [cold runs (10)] [java (this JVM's)] [warm invocations (2000)]
  * [warm-up invocations (200)]; {@code -Dbench.only=<text>[|<text>...]} keeps the first invocations
  * whose "function: first invocation" contains one of the texts, {@code -Dbench.warm=false} skips the warm path,
- * {@code -Dbench.metrics=true} measures instead what metrics cost each cold start (MetricsCost).
+ * {@code -Dbench.metrics=true} measures instead what metrics cost each cold start (MetricsCost),
+ * {@code -Dbench.latency=<ms>} measures instead the warm send through a {@link LatencyProxy} (bench/run-latency).
  */
 public final class Bench {
 
@@ -100,6 +101,12 @@ public final class Bench {
                 List<Scenario> selected = SCENARIOS.stream()
                         .filter(s -> Arrays.stream(only.split("\\|", -1))
                                 .anyMatch(o -> (s.function() + ": " + s.firstInvocation()).contains(o))).toList();
+                String latency = System.getProperty("bench.latency");
+                if (latency != null) {
+                    new WarmPath(java, project, work, seeds, stack.endpoints().sqs(), sms, probeClasses, serialization)
+                            .measureLatency(warmInvocations, warmUp, Long.parseLong(latency));
+                    return;
+                }
                 if (Boolean.parseBoolean(System.getProperty("bench.metrics", "false"))) {
                     MetricsCost metrics = new MetricsCost(java, runs, project, work, cold, probeClasses, serialization);
                     List<MetricsCost.Result> costs = new ArrayList<>();

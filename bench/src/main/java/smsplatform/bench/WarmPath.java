@@ -1,8 +1,12 @@
 package smsplatform.bench;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +27,7 @@ final class WarmPath {
     record Percentiles(long p50, long p99, long rssMb) {}
 
     private static final Pattern WARM = Pattern.compile("WARM p50=(\\d+) p99=(\\d+) rss=(\\d+)");
+    private static final Pattern WAVES = Pattern.compile("WAVES p50=(\\d+) max=(\\d+) calls=(\\d+)");
 
     private final String java;
     private final Path project;
@@ -64,8 +69,8 @@ final class WarmPath {
         long[] notification = new long[2];
         long[] marketing = new long[2];
         for (int round = 0; round < 2; round++) {
-            notification[round] = run("handler", 200, invocations, warmUp, queue, Seeds.NOTIFICATION_ID).p50();
-            marketing[round] = run("handler", 200, invocations, warmUp, queue, Seeds.MARKETING_ID).p50();
+            notification[round] = percentiles(run("handler", 200, invocations, warmUp, queue, Seeds.NOTIFICATION_ID)).p50();
+            marketing[round] = percentiles(run("handler", 200, invocations, warmUp, queue, Seeds.MARKETING_ID)).p50();
         }
         double n = (notification[0] + notification[1]) / 2000.0;
         double m = (marketing[0] + marketing[1]) / 2000.0;
@@ -101,25 +106,73 @@ final class WarmPath {
     }
 
     private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue) throws Exception {
-        return run(mode, numbers, invocations, warmUp, queue, Seeds.TEMPLATE_ID);
+        return percentiles(run(mode, numbers, invocations, warmUp, queue, Seeds.TEMPLATE_ID));
     }
 
-    private Percentiles run(String mode, int numbers, int invocations, int warmUp, String queue, String templateId)
-            throws Exception {
-        System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s), " + templateId);
-        String account = "bench-warm-" + (++accounts);
-        seeds.approvedSender(account);
-        // The bench queue is outside the function's grants (no function consumes it, so the delivery function
-        // does not compete for the cores): its SQS calls go straight to the emulator, the floor's too.
-        String output = Probes.run(java, classpath, Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue,
-                        "AWS_ENDPOINT_URL_SQS", sqsEndpoint),
-                "smsplatform.bench.WarmProbe", mode, String.valueOf(numbers), String.valueOf(warmUp), String.valueOf(invocations),
-                project.resolve("events").resolve("send-sms.json").toString(), account, templateId);
-        sqs.purgeQueue(b -> b.queueUrl(queue));
+    /**
+     * The send of 1 and of 200 numbers straight to dynalite and through a {@link LatencyProxy} giving every
+     * DynamoDB call {@code serviceMs}, alternated, with the critical path (sequential waves of DynamoDB calls)
+     * the proxy saw. Target: 200 numbers <= 10 x 1 number through the proxy.
+     */
+    void measureLatency(int invocations, int warmUp, long serviceMs) throws Exception {
+        String queue = sqs.createQueue(b -> b.queueName("bench-outbound")).queueUrl();
+        System.out.println();
+        System.out.println("| SendSms warm path (" + invocations + " invocations after " + warmUp + ") | numbers"
+                + " | p50 / p99 ms | DynamoDB calls per send | waves of DynamoDB calls, p50 (max) |");
+        System.out.println("|---|---|---|---|---|");
+        Map<String, Long> p50 = new LinkedHashMap<>();
+        for (boolean proxied : new boolean[] {false, true}) {
+            String label = proxied ? "through the proxy, " + serviceMs + " ms per call" : "straight to dynalite";
+            for (int numbers : new int[] {1, 200}) {
+                String output = run("handler", numbers, invocations, warmUp, queue, Seeds.TEMPLATE_ID,
+                        proxied ? proxyArgs(serviceMs) : new String[0]);
+                Percentiles p = percentiles(output);
+                Matcher w = WAVES.matcher(output);
+                boolean waves = w.find();
+                p50.put(label + numbers, p.p50());
+                System.out.printf("| %s | %d | %.1f / %.1f | %s | %s |%n", label, numbers, p.p50() / 1000.0,
+                        p.p99() / 1000.0, waves ? w.group(3) : "-", waves ? w.group(1) + " (" + w.group(2) + ")" : "-");
+            }
+        }
+        for (String label : new String[] {"straight to dynalite", "through the proxy, " + serviceMs + " ms per call"}) {
+            double ratio = p50.get(label + 200) / (double) p50.get(label + 1);
+            System.out.printf("%n200 numbers / 1 number (p50), %s: %.1f x (target <= 10 x: %s)%n", label, ratio,
+                    ratio <= 10 ? "met" : "MISSED");
+        }
+    }
+
+    private String[] proxyArgs(long serviceMs) throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        return new String[] {String.valueOf(port), String.valueOf(serviceMs), sms.environment().get("AWS_ENDPOINT_URL_DYNAMODB")};
+    }
+
+    private static Percentiles percentiles(String output) {
         Matcher m = WARM.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("WarmProbe printed no result:\n" + output);
         }
         return new Percentiles(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+    }
+
+    private String run(String mode, int numbers, int invocations, int warmUp, String queue, String templateId,
+                       String... proxy) throws Exception {
+        System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s), " + templateId);
+        String account = "bench-warm-" + (++accounts);
+        seeds.approvedSender(account);
+        // The bench queue is outside the function's grants (no function consumes it, so the delivery function
+        // does not compete for the cores): its SQS calls go straight to the emulator, the floor's too.
+        Map<String, String> env = Bench.env(sms.environment(), "OUTBOUND_QUEUE_URL", queue, "AWS_ENDPOINT_URL_SQS", sqsEndpoint);
+        if (proxy.length > 0) {
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + proxy[0]);
+        }
+        List<String> args = new ArrayList<>(List.of(mode, String.valueOf(numbers), String.valueOf(warmUp),
+                String.valueOf(invocations), project.resolve("events").resolve("send-sms.json").toString(), account, templateId));
+        args.addAll(List.of(proxy));
+        String output = Probes.run(java, classpath, env, "smsplatform.bench.WarmProbe", args.toArray(String[]::new));
+        sqs.purgeQueue(b -> b.queueUrl(queue));
+        return output;
     }
 }

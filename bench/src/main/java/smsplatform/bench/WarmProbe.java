@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +20,10 @@ import java.util.Map;
  * {@link WarmSdkFloor} (the same AWS calls, nothing else). Every number is new, so every send is
  * admitted, recorded and queued; a response that does not say Ok for every number stops the run.
  * Arguments: handler|floor, numbers, warm-up, invocations, event file, account (seeded with an
- * APPROVED "Acme Cloud" and template). Prints {@code WARM p50=<us> p99=<us> rss=<MB>}.
+ * APPROVED "Acme Cloud" and template), template id, and optionally a {@link LatencyProxy} to run in this JVM
+ * (port the function's DynamoDB endpoint names, service time in ms, dynalite's endpoint behind it).
+ * Prints {@code WARM p50=<us> p99=<us> rss=<MB>}, and with a proxy
+ * {@code WAVES p50=<waves> max=<waves> calls=<calls per send>}.
  */
 public final class WarmProbe {
 
@@ -37,11 +42,15 @@ public final class WarmProbe {
         claims.put("account_id", account);
         event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
 
+        LatencyProxy proxy = args.length > 9 ? new LatencyProxy(URI.create(args[9]), Integer.parseInt(args[7]),
+                Duration.ofMillis(Long.parseLong(args[8]))) : null;
         @SuppressWarnings("unchecked")
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = floor ? null
                 : (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                         Class.forName("smsplatform.functions.sms.SendSmsHandler").getConstructor().newInstance();
         WarmSdkFloor sdk = floor ? new WarmSdkFloor(account) : null;
+        int[] waves = new int[invocations];
+        int[] calls = new int[invocations];
 
         long[] micros = new long[invocations];
         int next = 0;
@@ -60,13 +69,22 @@ public final class WarmProbe {
                 check(handler.handleRequest(event, null), numbers);
             }
             long took = (System.nanoTime() - begin) / 1000;
+            List<LatencyProxy.Call> made = proxy == null ? List.of() : proxy.drain();
             if (i >= warmUp) {
+                waves[next] = LatencyProxy.waves(made);
+                calls[next] = made.size();
                 micros[next++] = took;
             }
         }
         Arrays.sort(micros);
         System.out.println("WARM p50=" + micros[micros.length / 2] + " p99=" + micros[(int) Math.ceil(micros.length * 0.99) - 1]
                 + " rss=" + ColdStartProbe.peakRssMb());
+        if (proxy != null) {
+            Arrays.sort(waves);
+            Arrays.sort(calls);
+            System.out.println("WAVES p50=" + waves[invocations / 2] + " max=" + waves[invocations - 1]
+                    + " calls=" + calls[invocations / 2]);
+        }
         System.exit(0); // the fan-out pools are daemon threads; the SDK's are not all
     }
 
