@@ -97,7 +97,7 @@ const en = {
   'range.from': 'From (UTC day)', 'range.to': 'To (UTC day)', showRange: 'Show',
   chartTitle: 'Messages requested and delivered per day', figuresCaption: 'The figures per day', date: 'Day',
   'stat.requested': 'Requested', 'stat.sent': 'Sent', 'stat.delivered': 'Delivered', 'stat.undelivered': 'Undelivered',
-  'stat.failed': 'Failed', 'stat.fee': 'SMS parts (fee)', 'stat.optedOut': 'Skipped (opted out)',
+  'stat.failed': 'Failed', 'stat.fee': 'SMS parts (fee)', 'stat.optedOut': 'Skipped: opted out',
   'err.AuthFailure.SelfReview': 'You cannot decide on an application of your own account: another reviewer must.',
   'err.FailedOperation.NotEnterpriseCertification.individual': 'Individual accounts apply only for their own app, website or WeChat account.',
 };
