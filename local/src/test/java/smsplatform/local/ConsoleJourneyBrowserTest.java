@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import smsplatform.domain.Failure;
@@ -239,7 +240,13 @@ class ConsoleJourneyBrowserTest {
         String secret = browser.await(By.id("callback-secret")).getText();
         assertThat(url.getAttribute("aria-invalid")).isNull();
         browser.driver.findElement(By.id("rotate-secret")).click();
-        browser.wait.until(d -> !d.findElement(By.id("callback-secret")).getText().equals(secret));
+        browser.wait.until(d -> {
+            try {
+                return !d.findElement(By.id("callback-secret")).getText().equals(secret);
+            } catch (StaleElementReferenceException replacedMeanwhile) {
+                return false;
+            }
+        });
         assertThat(applicant.get("/v1/callbacks").json()).containsEntry("url", "https://hooks.example.com/sms")
                 .containsEntry("events", List.of("REPLY"));
         assertThat(browser.driver.findElement(By.id("no-failures")).isDisplayed()).isTrue();
