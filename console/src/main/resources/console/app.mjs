@@ -1,12 +1,15 @@
 // The console's shell: configuration, sign-in, language, navigation and the hash router.
 import { configure, setToken } from './api.mjs';
 import { completeSignIn, signIn } from './auth.mjs';
+import { callbacksPage } from './callbacks.mjs';
 import { h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
+import { optOutsPage } from './optouts.mjs';
 import { reviewPage, reviewQueue } from './reviews.mjs';
 import { messageList, messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
 import { signatureDetail, signatureList } from './signatures.mjs';
+import { statisticsPage } from './statistics.mjs';
 import { templateDetail, templateForm, templateList } from './templates.mjs';
 
 const main = document.getElementById('main');
@@ -26,6 +29,9 @@ const routes = [
   [/^\/send$/, () => sendPage()],
   [/^\/messages$/, (q) => messageList(session, q)],
   [/^\/messages\/([^/]+)$/, (q, serialNo) => messagePage(session, serialNo)],
+  [/^\/statistics$/, (q) => statisticsPage(session, q)],
+  [/^\/callbacks$/, () => callbacksPage()],
+  [/^\/opt-outs$/, () => optOutsPage()],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
   [/^\/reviews\/([^/]+)$/, (q, id) => reviewPage(session, id)],
 ];
@@ -46,6 +52,9 @@ function chrome() {
     h('a', { href: '#/templates' }, t('navTemplates')),
     h('a', { href: '#/send' }, t('navSend')),
     h('a', { href: '#/messages' }, t('navMessages')),
+    h('a', { href: '#/statistics' }, t('navStatistics')),
+    h('a', { href: '#/callbacks' }, t('navCallbacks')),
+    h('a', { href: '#/opt-outs' }, t('navOptOuts')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));
 }

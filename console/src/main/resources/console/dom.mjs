@@ -13,6 +13,14 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+// The same for SVG elements (createElementNS: an SVG element made by createElement would not be drawn).
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(attrs || {})) if (value != null) el.setAttribute(key, value);
+  for (const child of children.flat(Infinity)) if (child != null && child !== false) el.append(child);
+  return el;
+}
+
 export function announce(text) {
   const region = document.getElementById('announce');
   region.textContent = '';

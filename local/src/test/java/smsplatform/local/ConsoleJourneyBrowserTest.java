@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,12 +17,14 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import smsplatform.domain.Failure;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.SignatureNameRules;
 import smsplatform.domain.VariableKind;
+import smsplatform.domain.callbacks.CallbackUrlPolicy;
 
 /**
  * The console in a real browser on the shared stack (DESIGN §13): an applicant applies and uploads a PDF, a reviewer
@@ -197,6 +201,85 @@ class ConsoleJourneyBrowserTest {
                 .contains("+8613800138000", Journeys.codeText("Acme Sender", "424242"), "Delivered");
         browser.screen("messages");
         browser.signOut();
+    }
+
+    @Test
+    void anApplicantSetsACallbackAfterARefusedOneKeepsAnOptOutListAndSeesTheDayOfItsSendInTheChart() throws Exception {
+        String account = "hooks-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-hooks", "ENTERPRISE", true));
+        String templateId = Journeys.approveSender(applicant, reviewer, "Acme Hooks", "Acme Hooks Co., Ltd.");
+        ApiClient.Response sent = Journeys.send(applicant, List.of("+8613800138002"), "Acme Hooks", templateId, "5150");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+
+        browser.signIn(account, "ENTERPRISE", false);
+        browser.driver.findElement(By.linkText("Statistics")).click();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        By todayRequested = By.cssSelector("#figures tr[data-date='" + today + "'] td");
+        browser.wait.until(d -> {
+            browser.go("#/statistics");
+            return "1".equals(d.findElement(todayRequested).getText());
+        });
+        assertThat(browser.driver.findElements(By.cssSelector("#chart g[data-date='" + today + "'] rect.bar-requested")))
+                .singleElement().satisfies(bar -> assertThat(Double.parseDouble(bar.getAttribute("height"))).isPositive());
+        browser.screen("statistics-chart");
+
+        browser.driver.findElement(By.linkText("Callbacks")).click();
+        browser.awaitPage();
+        String metadata = "http://169.254.169.254/";
+        browser.await(By.id("url")).sendKeys(metadata);
+        browser.driver.findElement(By.id("save-callback")).click();
+        browser.awaitText(By.id("url-message"), callbackRefusal(metadata));
+        assertThat(applicant.get("/v1/callbacks").status()).isEqualTo(404);
+        WebElement url = browser.driver.findElement(By.id("url"));
+        url.clear();
+        url.sendKeys("https://hooks.example.com/sms");
+        browser.driver.findElement(By.id("event-MESSAGE_STATUS")).click(); // only replies: this send's statuses go nowhere
+        browser.driver.findElement(By.id("event-REPLY")).click();
+        browser.driver.findElement(By.id("save-callback")).click();
+        String secret = browser.await(By.id("callback-secret")).getText();
+        assertThat(url.getAttribute("aria-invalid")).isNull();
+        browser.driver.findElement(By.id("rotate-secret")).click();
+        browser.wait.until(d -> {
+            try {
+                return !d.findElement(By.id("callback-secret")).getText().equals(secret);
+            } catch (StaleElementReferenceException replacedMeanwhile) {
+                return false;
+            }
+        });
+        assertThat(applicant.get("/v1/callbacks").json()).containsEntry("url", "https://hooks.example.com/sms")
+                .containsEntry("events", List.of("REPLY"));
+        assertThat(browser.driver.findElement(By.id("no-failures")).isDisplayed()).isTrue();
+        browser.screen("callbacks-settings");
+
+        browser.driver.findElement(By.linkText("Opt-outs")).click();
+        browser.awaitPage();
+        browser.await(By.id("number")).sendKeys("12");
+        browser.driver.findElement(By.id("add-opt-out")).click();
+        ApiClient.Response refused = applicant.raw("PUT", "/v1/opt-outs/12", null);
+        assertThat(refused.status()).isEqualTo(400);
+        browser.awaitText(By.id("number-message"), (String) ApiClient.map(refused.json().get("error")).get("message"));
+        WebElement number = browser.driver.findElement(By.id("number"));
+        number.clear();
+        number.sendKeys("0086 138-0013-8003");
+        browser.driver.findElement(By.id("add-opt-out")).click();
+        browser.awaitText(By.id("opt-outs"), "+8613800138003");
+        assertThat(ApiClient.list(applicant.get("/v1/opt-outs").json().get("optOuts"))).singleElement()
+                .satisfies(o -> assertThat(o).containsEntry("phoneNumber", "+8613800138003").containsEntry("source", "API"));
+        browser.screen("opt-outs");
+        browser.driver.findElement(By.cssSelector("tr[data-number='+8613800138003'] button")).click();
+        browser.await(By.id("no-opt-outs"));
+        assertThat(ApiClient.list(applicant.get("/v1/opt-outs").json().get("optOuts"))).isEmpty();
+        browser.signOut();
+    }
+
+    static String callbackRefusal(String url) {
+        try {
+            new CallbackUrlPolicy(true).check(url);
+            throw new AssertionError(url + " was expected to be refused");
+        } catch (Failure failure) {
+            return failure.getMessage();
+        }
     }
 
     @Test
