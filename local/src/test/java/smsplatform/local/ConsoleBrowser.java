@@ -32,7 +32,12 @@ final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = RunningStack.PROJECT.resolve("docs/screenshots");
+    /**
+     * Where the screenshots go: {@code local/target/screenshots}, so that running the tests leaves the clone as it
+     * was; {@code -Dconsole.screenshots=docs} refreshes the README's, in {@code docs/screenshots}.
+     */
+    static final Path SCREENSHOTS = "docs".equals(System.getProperty("console.screenshots"))
+            ? RunningStack.PROJECT.resolve("docs/screenshots") : RunningStack.PROJECT.resolve("local/target/screenshots");
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -116,7 +121,7 @@ final class ConsoleBrowser implements AutoCloseable {
         return (List<Map<String, Object>>) (Object) Json.parse(result);
     }
 
-    /** Checks the screen with axe-core and saves it as docs/screenshots/{name}.png. */
+    /** Checks the screen with axe-core and saves it as {name}.png in {@link #SCREENSHOTS}. */
     void screen(String name) throws IOException {
         awaitPage();
         assertThat(seriousViolations()).as("axe-core, serious or critical, on " + name).isEmpty();
