@@ -163,12 +163,17 @@ class ConsoleJourneyBrowserTest {
         browser.signOut();
     }
 
+    /** Through the API: the account's signature {@code sign} and a code template approved; the template's id. */
+    private static String approvedSender(String account, String sign) throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-" + account, "ENTERPRISE", true));
+        return Journeys.approveSender(applicant, reviewer, sign, sign + " Co., Ltd.");
+    }
+
     @Test
     void anApplicantSendsATestSmsCheckedPerKindAndFollowsItToDelivered() throws Exception {
         String account = "sender-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
-        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-sender", "ENTERPRISE", true));
-        Journeys.approveSender(applicant, reviewer, "Acme Sender", "Acme Sender Co., Ltd.");
+        approvedSender(account, "Acme Sender");
 
         browser.signIn(account, "ENTERPRISE", false);
         browser.go("#/send");
@@ -207,8 +212,7 @@ class ConsoleJourneyBrowserTest {
     void anApplicantSetsACallbackAfterARefusedOneKeepsAnOptOutListAndSeesTheDayOfItsSendInTheChart() throws Exception {
         String account = "hooks-" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
-        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-hooks", "ENTERPRISE", true));
-        String templateId = Journeys.approveSender(applicant, reviewer, "Acme Hooks", "Acme Hooks Co., Ltd.");
+        String templateId = approvedSender(account, "Acme Hooks");
         ApiClient.Response sent = Journeys.send(applicant, List.of("+8613800138002"), "Acme Hooks", templateId, "5150");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
 

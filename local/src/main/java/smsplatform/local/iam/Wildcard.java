@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 final class Wildcard {
 
     /** The policies' patterns are few and every call checks them: each is compiled once (a profile found it hot). */
-    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> EXACT = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> IGNORING_CASE = new ConcurrentHashMap<>();
 
     private Wildcard() {}
 
     static boolean matches(String pattern, String value, boolean ignoreCase) {
-        return COMPILED.computeIfAbsent((ignoreCase ? "i:" : "s:") + pattern, key -> compile(pattern, ignoreCase))
+        return (ignoreCase ? IGNORING_CASE : EXACT).computeIfAbsent(pattern, p -> compile(p, ignoreCase))
                 .matcher(value).matches();
     }
 
