@@ -40,6 +40,9 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    /** The console's policy: its documents come from the S3 emulator, on another loopback port. */
+    static final String LOCAL_CSP = ConsoleHosting.contentSecurityPolicy(List.of("http://127.0.0.1:*"), List.of("http://127.0.0.1:*"));
+
     /** The gateway's access log, in the data dir's logs. */
     static final String ACCESS_LOG = "gateway.log";
 
@@ -54,6 +57,7 @@ final class HttpGateway implements AutoCloseable {
     private final HandsetReplies replies;
     private final Path openApi;
     private final String jwtAudience;
+    private final ApiCors cors;
     private final Path logs;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
@@ -73,6 +77,7 @@ final class HttpGateway implements AutoCloseable {
         this.openApi = openApi;
         this.signIn = new LocalSignIn(issuer, plan.jwtConfig(), Instant::now);
         this.jwtAudience = plan.jwtConfig().audiences().get(0);
+        this.cors = ApiCors.of(plan);
         for (LocalFunction f : plan.functions) {
             for (LocalFunction.HttpRoute r : f.routes()) {
                 List<String> names = new ArrayList<>();
@@ -141,6 +146,15 @@ final class HttpGateway implements AutoCloseable {
             } else if (path.equals("/openapi.yaml") && method.equals("GET") && openApi != null && Files.exists(openApi)) {
                 send(exchange, 200, "application/yaml", Files.readAllBytes(openApi));
             } else {
+                String origin = exchange.getRequestHeaders().getFirst("Origin");
+                String requestMethod = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+                if (cors.isPreflight(method, origin, requestMethod)) {
+                    cors.preflight(origin, requestMethod, exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers"))
+                            .forEach(exchange.getResponseHeaders()::set);
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+                cors.allowOrigin(origin).ifPresent(o -> exchange.getResponseHeaders().set("Access-Control-Allow-Origin", o));
                 authorizerError = api(exchange, method, path, requestId);
             }
         } catch (Exception e) {
@@ -403,16 +417,14 @@ final class HttpGateway implements AutoCloseable {
             send(exchange, 301, "text/plain", new byte[0]);
         } else if (path.equals(ConsoleFiles.PREFIX + "config.json")) {
             String base = "http://127.0.0.1:" + port();
-            sendJson(exchange, 200, Map.of("clientId", jwtAudience, "api", base,
-                    "discovery", base + LocalSignIn.PREFIX + ".well-known/openid-configuration"));
+            sendJson(exchange, 200, ConsoleHosting.config(jwtAudience, base, base + LocalSignIn.PREFIX + ".well-known/openid-configuration"));
         } else {
             Optional<ConsoleFiles.File> file = ConsoleFiles.at(path);
             if (file.isEmpty()) {
                 sendJson(exchange, 404, Map.of("message", "Not Found"));
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' blob: data:"
-                    + " http://127.0.0.1:*; connect-src 'self' http://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'");
+            exchange.getResponseHeaders().set("Content-Security-Policy", LOCAL_CSP);
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             send(exchange, 200, file.get().contentType(), file.get().bytes());
