@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import smsplatform.json.Json;
 
 /**
  * {@code ./sms-local start} serves the console at /console/ with where its issuer and API are, and the certificates
- * bucket admits the console's origin (and no other) for the uploads and previews the console makes.
+ * bucket and the API admit the console's origin (and no other) for the requests the console makes.
  */
 @Execution(ExecutionMode.SAME_THREAD)
 class ConsoleServedEndToEndTest {
@@ -73,5 +74,37 @@ class ConsoleServedEndToEndTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", stack.baseUrl).header("Access-Control-Request-Method", "DELETE"));
         assertThat(delete.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    static HttpResponse<String> preflight(String path, String origin, String method, String headers) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method)
+                .header("Access-Control-Request-Headers", headers));
+    }
+
+    @Test
+    void theApiAnswersTheConsolesPreflightAndRefusesAnotherOriginAndMethodsOrHeadersTheConsoleDoesNotSend() throws Exception {
+        HttpResponse<String> console = preflight("/v1/signatures/sig-1", stack.baseUrl, "PUT", "authorization,content-type");
+        assertThat(console.statusCode()).isEqualTo(204);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Origin")).hasValue(stack.baseUrl);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST,PUT,DELETE");
+        assertThat(console.headers().firstValue("Access-Control-Allow-Headers")).hasValue("authorization,content-type");
+        assertThat(console.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+        for (HttpResponse<String> refused : List.of(
+                preflight("/v1/signatures", "http://127.0.0.1:1", "GET", "authorization"),
+                preflight("/v1/signatures/sig-1", stack.baseUrl, "PATCH", "authorization"),
+                preflight("/v1/signatures", stack.baseUrl, "GET", "authorization,x-amz-security-token"))) {
+            assertThat(refused.headers().map()).as(refused.request().headers().map().toString())
+                    .doesNotContainKeys("access-control-allow-origin", "access-control-allow-methods");
+        }
+
+        String token = Tokens.mint(stack.dataDir, "cors-api", "ENTERPRISE", false);
+        HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(stack.baseUrl + "/v1/signatures"))
+                .header("Authorization", "Bearer " + token).header("Origin", stack.baseUrl));
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).hasValue(stack.baseUrl);
+        HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(URI.create(stack.baseUrl + "/v1/signatures"))
+                .header("Authorization", "Bearer " + token).header("Origin", "https://evil.example"));
+        assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 }
