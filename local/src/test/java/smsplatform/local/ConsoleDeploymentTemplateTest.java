@@ -1,6 +1,7 @@
 package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import smsplatform.json.Json;
 import smsplatform.local.iam.AwsCall;
-import smsplatform.local.iam.Policy;
 import smsplatform.local.iam.Policy.Decision;
+import smsplatform.local.iam.Policy;
 
 /** What template.yaml declares to serve the web console on AWS, and the API's CORS for it. */
 class ConsoleDeploymentTemplateTest {
@@ -106,6 +107,9 @@ class ConsoleDeploymentTemplateTest {
         String tokens = "https://example.auth.eu-west-1.amazoncognito.com";
         StackPlan cognito = plan(Map.of("JwtIssuer", ISSUER, "TokenEndpointOrigin", tokens));
         assertThat(csp(cognito)).isEqualTo(ConsoleHosting.contentSecurityPolicy(List.of(bucket), List.of(api, bucket, issuer, tokens)));
+        for (String bad : List.of("http://example.auth.eu-west-1.amazoncognito.com", "https://example.com/oauth2/token", "https://a b")) {
+            assertThatThrownBy(() -> plan(Map.of("TokenEndpointOrigin", bad))).as(bad).hasMessageContaining("TokenEndpointOrigin must match");
+        }
         assertThat(HttpGateway.LOCAL_CSP).isEqualTo(ConsoleHosting.contentSecurityPolicy(List.of("http://127.0.0.1:*"), List.of("http://127.0.0.1:*")));
         assertThat(output(onAws(), "ApiUrl")).isEqualTo(api);
     }
