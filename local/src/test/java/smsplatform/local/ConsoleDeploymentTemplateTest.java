@@ -160,4 +160,28 @@ class ConsoleDeploymentTemplateTest {
         assertThat(config).isEqualTo(ConsoleHosting.config("1example23456789abcdefghij", output(plan, "ApiUrl"),
                 ISSUER + "/.well-known/openid-configuration"));
     }
+
+    @Test
+    void theReadmesDeployStepsNameOnlyParametersAndOutputsTheTemplateHasAndCopyTheFolderTheConsoleModuleBuilds() throws Exception {
+        String readme = Files.readString(RunningStack.PROJECT.resolve("README.md"));
+        String deploy = readme.substring(readme.indexOf("## Deploy to AWS"), readme.indexOf("### The token"));
+        Template template = Template.read(TemplateTest.TEMPLATE);
+        Set<String> parameters = Template.map(template.raw().get("Parameters")).keySet();
+        Set<String> given = new TreeSet<>();
+        Matcher parameter = Pattern.compile("\\b([A-Z][a-z][A-Za-z]+)=(?!=)").matcher(deploy);
+        while (parameter.find()) {
+            given.add(parameter.group(1));
+        }
+        assertThat(given).contains("JwtIssuer", "JwtAudience", "TokenEndpointOrigin", "ConsoleOrigin");
+        assertThat(parameters).containsAll(given);
+        Set<String> read = new TreeSet<>();
+        Matcher output = Pattern.compile("\\bout ([A-Z]\\w+)").matcher(readme);
+        while (output.find()) {
+            read.add(output.group(1));
+        }
+        assertThat(read).containsExactlyInAnyOrder("ConsoleUrl", "ConsoleBucketName", "ConsoleConfig", "ConsoleDistributionId");
+        assertThat(Template.map(template.raw().get("Outputs")).keySet()).containsAll(read);
+        assertThat(deploy).contains("aws s3 sync console/target/classes/console ");
+        assertThat(RunningStack.PROJECT.resolve("console/target/classes/console/index.html")).as("built by the console module").exists();
+    }
 }
