@@ -5,6 +5,7 @@ import { callbacksPage } from './callbacks.mjs';
 import { h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
 import { optOutsPage } from './optouts.mjs';
+import { repliesPage } from './replies.mjs';
 import { reviewPage, reviewQueue } from './reviews.mjs';
 import { messageList, messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
@@ -32,6 +33,7 @@ const routes = [
   [/^\/statistics$/, (q) => statisticsPage(session, q)],
   [/^\/callbacks$/, () => callbacksPage()],
   [/^\/opt-outs$/, () => optOutsPage()],
+  [/^\/replies$/, (q) => repliesPage(session, q)],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
   [/^\/reviews\/([^/]+)$/, (q, id) => reviewPage(session, id)],
 ];
@@ -54,6 +56,7 @@ function chrome() {
     h('a', { href: '#/messages' }, t('navMessages')),
     h('a', { href: '#/statistics' }, t('navStatistics')),
     h('a', { href: '#/callbacks' }, t('navCallbacks')),
+    h('a', { href: '#/replies' }, t('navReplies')),
     h('a', { href: '#/opt-outs' }, t('navOptOuts')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));

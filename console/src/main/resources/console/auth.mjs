@@ -1,5 +1,7 @@
 // OpenID Connect authorization code flow with PKCE (RFC 7636, S256). Only the verifier and state cross the
 // redirect (sessionStorage, removed on return); the tokens are kept in memory and are gone on reload.
+import { language } from './i18n.mjs';
+
 const PENDING = 'sms-console-sign-in';
 
 const b64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
@@ -22,6 +24,8 @@ export async function signIn(config) {
   const query = new URLSearchParams({
     response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), state,
     scope: 'openid sms/send sms/reviewer', code_challenge: challenge, code_challenge_method: 'S256',
+    // OIDC Core 3.1.2.1: the sign-in page in the console's language (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest).
+    ui_locales: language(),
   });
   location.assign(provider.authorization_endpoint + '?' + query);
 }

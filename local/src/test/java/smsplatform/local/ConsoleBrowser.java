@@ -67,7 +67,7 @@ final class ConsoleBrowser implements AutoCloseable {
         WebElement accountField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account")));
         accountField.clear();
         accountField.sendKeys(account);
-        new Select(driver.findElement(By.id("type"))).selectByVisibleText(type);
+        new Select(driver.findElement(By.id("type"))).selectByValue(type);
         if (reviewer) {
             driver.findElement(By.id("reviewer")).click();
         }
