@@ -2,7 +2,7 @@
 import { configure, setToken } from './api.mjs';
 import { completeSignIn, signIn } from './auth.mjs';
 import { callbacksPage } from './callbacks.mjs';
-import { h } from './dom.mjs';
+import { focusHeading, h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
 import { optOutsPage } from './optouts.mjs';
 import { repliesPage } from './replies.mjs';
@@ -96,7 +96,7 @@ async function route() {
       const heading = main.querySelector('h1');
       document.title = (heading ? heading.textContent + ' · ' : '') + t('brand');
       window.scrollTo(0, 0);
-      main.focus({ preventScroll: true });
+      focusHeading();
       return;
     }
   }
@@ -113,12 +113,17 @@ async function start() {
     setToken(null);
     history.replaceState(null, '', location.pathname);
     route();
+    focusHeading(); // the Sign out button that had the focus is hidden now
   });
   config = await (await fetch('config.json')).json();
   configure(config);
   try {
     session = await completeSignIn(config);
     if (session) setToken(session.accessToken);
+    if (session && session.lang) { // the language chosen before signing in, as the sign-in page spoke it
+      setLanguage(session.lang);
+      select.value = language();
+    }
   } catch (e) {
     chrome();
     signedOut(t('signInFailed', { why: e.message }));
