@@ -70,6 +70,15 @@ class ConsoleTemplateRulesTest {
     void theConsolesTemplateCheckGivesTheApisCodeFieldAndMessageForEveryApplication(@TempDir Path dir) throws Exception {
         Random random = new Random(10);
         List<Map<String, Object>> applications = new ArrayList<>();
+        for (int length = 465; length <= 475; length++) { // about the worst case's bound, at home and abroad
+            for (boolean international : List.of(false, true)) {
+                Map<String, Object> a = application(random);
+                a.put("content", "x".repeat(length) + " {1}");
+                a.put("variables", List.of(Map.of("kind", "CODE")));
+                a.put("international", international);
+                applications.add(a);
+            }
+        }
         for (int i = 0; i < 4000; i++) {
             applications.add(application(random));
         }
@@ -81,10 +90,10 @@ class ConsoleTemplateRulesTest {
         for (int i = 0; i < applications.size(); i++) {
             Map<String, Object> verdict = java(applications.get(i));
             assertThat(console.get(i)).as("application %s", applications.get(i)).isEqualTo(verdict);
-            seen.add(verdict.getOrDefault("code", "accepted"));
+            seen.add(verdict.getOrDefault("code", "accepted") + (String.valueOf(verdict.get("message")).startsWith("With every") ? " worst" : ""));
         }
         assertThat(seen).as("verdicts the drawn applications reached").contains("accepted", TemplateRules.NAME_FORMAT_CODE,
-                TemplateRules.CONTENT_LENGTH_CODE, TemplateRules.BRACKETS_CODE, TemplateRules.VARIABLE_FORMAT_CODE,
+                TemplateRules.CONTENT_LENGTH_CODE, TemplateRules.CONTENT_LENGTH_CODE + " worst", TemplateRules.BRACKETS_CODE, TemplateRules.VARIABLE_FORMAT_CODE,
                 TemplateRules.VARIABLES_MISMATCH_CODE, TemplateRules.URL_VARIABLE_CODE,
                 TemplateRules.CONTENT_CHARACTERS_CODE, TemplateRules.REMARK_LENGTH_CODE);
     }
