@@ -2,9 +2,10 @@
 import { configure, setToken } from './api.mjs';
 import { completeSignIn, signIn } from './auth.mjs';
 import { callbacksPage } from './callbacks.mjs';
-import { h } from './dom.mjs';
+import { focusHeading, h } from './dom.mjs';
 import { language, setLanguage, t } from './i18n.mjs';
 import { optOutsPage } from './optouts.mjs';
+import { repliesPage } from './replies.mjs';
 import { reviewPage, reviewQueue } from './reviews.mjs';
 import { messageList, messagePage, sendPage } from './send.mjs';
 import { signatureForm } from './signature-form.mjs';
@@ -32,6 +33,7 @@ const routes = [
   [/^\/statistics$/, (q) => statisticsPage(session, q)],
   [/^\/callbacks$/, () => callbacksPage()],
   [/^\/opt-outs$/, () => optOutsPage()],
+  [/^\/replies$/, (q) => repliesPage(session, q)],
   [/^\/reviews$/, (q) => reviewQueue(session, q)],
   [/^\/reviews\/([^/]+)$/, (q, id) => reviewPage(session, id)],
 ];
@@ -54,6 +56,7 @@ function chrome() {
     h('a', { href: '#/messages' }, t('navMessages')),
     h('a', { href: '#/statistics' }, t('navStatistics')),
     h('a', { href: '#/callbacks' }, t('navCallbacks')),
+    h('a', { href: '#/replies' }, t('navReplies')),
     h('a', { href: '#/opt-outs' }, t('navOptOuts')),
     session.reviewer ? h('a', { href: '#/reviews' }, t('navReviews')) : null,
   ].filter(Boolean)));
@@ -93,7 +96,7 @@ async function route() {
       const heading = main.querySelector('h1');
       document.title = (heading ? heading.textContent + ' · ' : '') + t('brand');
       window.scrollTo(0, 0);
-      main.focus({ preventScroll: true });
+      focusHeading();
       return;
     }
   }
@@ -110,12 +113,17 @@ async function start() {
     setToken(null);
     history.replaceState(null, '', location.pathname);
     route();
+    focusHeading(); // the Sign out button that had the focus is hidden now
   });
   config = await (await fetch('config.json')).json();
   configure(config);
   try {
     session = await completeSignIn(config);
     if (session) setToken(session.accessToken);
+    if (session && session.lang) { // the language chosen before signing in, as the sign-in page spoke it
+      setLanguage(session.lang);
+      select.value = language();
+    }
   } catch (e) {
     chrome();
     signedOut(t('signInFailed', { why: e.message }));

@@ -1,5 +1,7 @@
-// OpenID Connect authorization code flow with PKCE (RFC 7636, S256). Only the verifier and state cross the
-// redirect (sessionStorage, removed on return); the tokens are kept in memory and are gone on reload.
+// OpenID Connect authorization code flow with PKCE (RFC 7636, S256). Only the verifier, the state and the
+// language cross the redirect (sessionStorage, removed on return); the tokens are kept in memory and are gone on reload.
+import { language } from './i18n.mjs';
+
 const PENDING = 'sms-console-sign-in';
 
 const b64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
@@ -17,11 +19,13 @@ export async function signIn(config) {
   const provider = await discovery(config);
   const verifier = random(32);
   const state = random(16);
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, back: location.hash }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, back: location.hash, lang: language() }));
   const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
   const query = new URLSearchParams({
     response_type: 'code', client_id: config.clientId, redirect_uri: redirectUri(), state,
     scope: 'openid sms/send sms/reviewer', code_challenge: challenge, code_challenge_method: 'S256',
+    // OIDC Core 3.1.2.1: the sign-in page in the console's language (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest).
+    ui_locales: language(),
   });
   location.assign(provider.authorization_endpoint + '?' + query);
 }
@@ -52,5 +56,5 @@ export async function completeSignIn(config) {
   if (!res.ok) throw new Error(tokens.error_description || tokens.error);
   const c = claims(tokens.access_token);
   return { accessToken: tokens.access_token, account: c.account_id, type: c.account_type,
-    reviewer: (c.scope || '').split(' ').includes('sms/reviewer') };
+    reviewer: (c.scope || '').split(' ').includes('sms/reviewer'), lang: pending.lang };
 }

@@ -1,5 +1,5 @@
 // The account's webhook: its URL and events, its signing secret (shown only when created or rotated, as the API
-// allows), and the events given up on after the retry window.
+// allows), its removal after a confirmation, and the events given up on after the retry window.
 import { call } from './api.mjs';
 import { announce, h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
@@ -29,6 +29,7 @@ export async function callbacksPage() {
   const error = h('p', { class: 'error', role: 'alert' });
   const secret = h('div', { id: 'secret-area', 'aria-live': 'polite' });
   const rotate = h('button', { type: 'button', id: 'rotate-secret', hidden: !hook }, t('rotateSecret'));
+  const remove = h('div', { hidden: !hook });
   const state = h('p', { id: 'callback-state' });
   const showState = () => { state.textContent = hook ? t('callbackSince', { at: when(hook.updatedAt, language()) }) : t('noCallback'); };
   showState();
@@ -53,6 +54,7 @@ export async function callbacksPage() {
       hook = await call('PUT', '/v1/callbacks', { url: url.value, events: boxes.filter(b => b.checked).map(b => b.value) });
       secret.replaceChildren(...(hook.secret ? [secretBox(hook.secret)] : []));
       rotate.hidden = false;
+      remove.hidden = false;
       showState();
       announce(t('callbackSaved'));
     } catch (failure) {
@@ -66,6 +68,17 @@ export async function callbacksPage() {
     messages.events),
   error,
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'save-callback' }, t('saveCallback')), rotate));
+  const removed = () => {
+    hook = null;
+    url.value = '';
+    secret.replaceChildren();
+    rotate.hidden = true;
+    remove.hidden = true;
+    showState();
+    announce(t('callbackRemoved'));
+    state.focus();
+  };
+  remove.append(removeControl(removed, error));
   rotate.addEventListener('click', async () => {
     try {
       hook = await call('POST', '/v1/callbacks/secret');
@@ -75,8 +88,30 @@ export async function callbacksPage() {
       error.textContent = problemText(failure);
     }
   });
-  return h('section', {}, h('h1', {}, t('callbacks')), state, form, secret,
+  state.tabIndex = -1;
+  return h('section', {}, h('h1', {}, t('callbacks')), state, form, secret, remove,
     h('h2', {}, t('callbackFailures')), await failureList());
+}
+
+// Remove the webhook after a second, explicit confirmation (DELETE answers 204 whether there was one or not).
+function removeControl(removed, error) {
+  const area = h('div', { class: 'actions' });
+  const start = h('button', { type: 'button', class: 'danger', id: 'remove-callback', onclick: () => {
+    area.replaceChildren(h('p', { role: 'alert' }, t('callbackRemoveConfirm')),
+      h('button', { type: 'button', class: 'danger', id: 'remove-callback-yes', onclick: async () => {
+        try {
+          await call('DELETE', '/v1/callbacks');
+          area.replaceChildren(start);
+          removed();
+        } catch (failure) {
+          error.textContent = problemText(failure);
+        }
+      } }, t('callbackRemoveYes')),
+      h('button', { type: 'button', id: 'remove-callback-no', onclick: () => { area.replaceChildren(start); start.focus(); } }, t('cancel')));
+    area.querySelector('#remove-callback-yes').focus();
+  } }, t('callbackRemove'));
+  area.append(start);
+  return area;
 }
 
 // The events given up on, newest first, with the next page on demand.

@@ -21,6 +21,14 @@ export function svg(tag, attrs, ...children) {
   return el;
 }
 
+// After a page changes, the keyboard and the screen reader start at its heading (focusable, not in the Tab order).
+export function focusHeading() {
+  const main = document.getElementById('main');
+  const heading = main.querySelector('h1');
+  if (heading) heading.tabIndex = -1;
+  (heading || main).focus({ preventScroll: true });
+}
+
 export function announce(text) {
   const region = document.getElementById('announce');
   region.textContent = '';

@@ -47,6 +47,7 @@ const en = {
   navTemplates: 'Templates', templates: 'Templates', newTemplate: 'Apply for a template', noTemplates: 'No templates yet.',
   templateApplyTitle: 'Apply for a template', templateEditTitle: 'Modify {name}', templateTitle: 'Template {name}',
   templateName: 'Template name', variables: 'Variables', variable: 'Kind of {n}', noVariables: 'Write {1}, {2}, … in the content for the parts that change.',
+  templateOk: 'This template follows the rules.',
   contentHint: 'Up to 500 characters. Variables {1} … {10}, each once, numbered without gaps; no 【】[].',
   'ttype.VERIFICATION_CODE': 'Verification code', 'ttype.NOTIFICATION': 'Notification', 'ttype.MARKETING': 'Marketing',
   entity: 'Entity', 'account.ENTERPRISE': 'enterprise', 'account.PUBLIC_INSTITUTION': 'public institution',
@@ -86,8 +87,15 @@ const en = {
   'event.REPLY': 'Replies from handsets', event: 'Event', saveCallback: 'Save webhook', callbackSaved: 'Webhook saved.',
   rotateSecret: 'Rotate the signing secret', secretRotated: 'A new signing secret: the next delivery is signed with it.',
   secretOnce: 'The signing secret, shown only now: store it where your receiver verifies signatures.',
+  callbackRemove: 'Remove the webhook', callbackRemoveYes: 'Yes, remove it', callbackRemoved: 'Webhook removed: events are no longer sent.',
+  callbackRemoveConfirm: 'Remove this webhook? Events from now on are dropped, not sent; you can set a webhook again at any time.',
   callbackFailures: 'Events given up on', noFailures: 'No event was given up on.', failedAt: 'Given up', attempts: 'Attempts',
   lastError: 'Last error',
+  navReplies: 'Replies', replies: 'Replies from handsets', repliesRange: 'Received in', 'repliesDays.1': 'the last 24 hours',
+  'repliesDays.7': 'the last 7 days', noReplies: 'No replies in this period.', receivedAt: 'Received', keyword: 'Keyword',
+  answers: 'Answers message', answersMessage: 'Message {serialNo}, which this reply answers',
+  repliesAbout: 'A reply belongs to you when your message was the last one its number received, within 7 days before it.',
+  'keyword.OPT_OUT': 'Opt-out: number added to the opt-outs', 'keyword.OPT_IN': 'START: number removed from the opt-outs',
   optOuts: 'Opt-outs', optOutsAbout: 'Numbers that receive none of your marketing messages; verification codes and notifications still reach them.',
   noOptOuts: 'No number has opted out.', optedOutAt: 'Opted out', source: 'How', actions: 'Actions', remove: 'Remove',
   removeNumber: 'Remove {number}', 'optOutSource.REPLY': 'Replied with an opt-out keyword', 'optOutSource.API': 'Added by your account',
@@ -190,8 +198,15 @@ const zh = {
   event: '事件', saveCallback: '保存 Webhook', callbackSaved: 'Webhook 已保存。',
   rotateSecret: '轮换签名密钥', secretRotated: '已生成新的签名密钥：下一次推送将用它签名。',
   secretOnce: '签名密钥只显示这一次：请保存到接收端用于验证签名的地方。',
+  callbackRemove: '删除 Webhook', callbackRemoveYes: '确定删除', callbackRemoved: 'Webhook 已删除：事件不再推送。',
+  callbackRemoveConfirm: '确定删除这个 Webhook 吗？此后的事件将被丢弃、不再推送；你随时可以重新设置。',
   callbackFailures: '已放弃推送的事件', noFailures: '没有放弃推送的事件。', failedAt: '放弃时间', attempts: '尝试次数',
   lastError: '最后一次错误',
+  navReplies: '上行回复', replies: '手机上行回复', repliesRange: '接收时间', 'repliesDays.1': '最近 24 小时',
+  'repliesDays.7': '最近 7 天', noReplies: '这段时间没有回复。', receivedAt: '接收时间', keyword: '关键词',
+  answers: '回复的短信', answersMessage: '此回复所回复的短信 {serialNo}',
+  repliesAbout: '如果一个号码在回复前 7 天内最后收到的是你的短信，这条回复就属于你。',
+  'keyword.OPT_OUT': '退订：号码已加入退订名单', 'keyword.OPT_IN': 'START：号码已移出退订名单',
   optOuts: '退订名单', optOutsAbout: '这些号码不会收到你的营销短信；验证码和通知短信不受影响。',
   noOptOuts: '没有号码退订。', optedOutAt: '退订时间', source: '方式', actions: '操作', remove: '移除',
   removeNumber: '移除 {number}', 'optOutSource.REPLY': '回复了退订关键词', 'optOutSource.API': '由你的账号添加',
@@ -202,6 +217,21 @@ const zh = {
   chartTitle: '每天请求和送达的短信数', figuresCaption: '每天的数字', date: '日期',
   'stat.requested': '请求', 'stat.sent': '已提交', 'stat.delivered': '已送达', 'stat.undelivered': '未送达',
   'stat.failed': '失败', 'stat.fee': '计费条数', 'stat.optedOut': '跳过（已退订）',
+  'err.InvalidParameterValue.TemplateNameFormat.length': '模板名称去掉首尾空白后应为 1-{max} 个字符，现在是 {n} 个',
+  'err.InvalidParameterValue.TemplateNameFormat.characters': '模板名称不能包含【】[]或控制字符',
+  'err.InvalidParameterValue.TemplateContentLength.length': '模板内容去掉首尾空白后应为 1-{max} 个字符，现在是 {n} 个',
+  'err.InvalidParameterValue.TemplateContentLength.worst': '每个变量取最长值、再加上最长的签名，短信将有 {worst} 个字符，超过 500：请缩短内容或改用更短的变量类型',
+  'err.InvalidParameterValue.TemplateContentCharacters.control': '模板内容不能包含 {cp}：除换行外不能有控制字符，也不能有孤立的代理字符',
+  'err.InvalidParameterValue.TemplateContainsBrackets': '模板内容不能包含【】[]（包括全角［］）：它们会伪造签名',
+  'err.InvalidParameterValue.TemplateVariableFormat.foreign': '“{found}”是 {style} 风格的占位符；变量请写成 {1}、{2}……',
+  'err.InvalidParameterValue.TemplateVariableFormat.stray': '“{found}”不是变量；变量写成 {1}、{2}……，不能有其他花括号',
+  'err.InvalidParameterValue.TemplateVariableFormat.beyond': '{v} 超出了最多 10 个变量的限制',
+  'err.InvalidParameterValue.TemplateVariableFormat.twice': '{v} 用了不止一次；每个变量只能用一次',
+  'err.InvalidParameterValue.TemplateVariableFormat.gap': '缺少 {v}：变量从 {1} 开始连续编号',
+  'err.InvalidParameterValue.TemplateVariablesMismatch': '内容用了 {used} 个变量，却声明了 {declared} 种类型；请按 {1}、{2}…… 的顺序为每个变量声明一种类型',
+  'err.InvalidParameterValue.TemplateUrlVariable': '网址“{url}”由变量 {v} 组成；网址必须是内容中的常量，不能是变量',
+  'err.InvalidParameterValue.TemplateRemarkLength.length': '备注（模板的用途）去掉首尾空白后应为 1-{max} 个字符，现在是 {n} 个',
+  templateOk: '模板符合规则。',
   'err.InvalidParameterValue.CallbackUrl': '回调地址必须是 https 地址，不含用户名或密码，且不能指向内网、本机、链路本地（元数据）或保留地址。',
   'err.InvalidParameterValue.CallbackEvents': '请至少选择一种事件：短信状态、审核结果或上行回复。',
   'err.InvalidParameterValue.IncorrectPhoneNumber': '这不是一个手机号码。',
@@ -222,7 +252,8 @@ export function language() { return lang; }
 
 export function t(key, values = {}) {
   const text = dictionaries[lang][key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+  // {1}, {2}… are a template's variables, written as they are; only named placeholders are filled in.
+  return text.replace(/\{([A-Za-z]\w*)\}/g, (_, name) => values[name] ?? '');
 }
 
 export function has(key) { return key in dictionaries[lang]; }

@@ -20,7 +20,7 @@ const inBlocks = (cp, blocks) => blocks.some(([from, to]) => cp >= from && cp <=
 const isIdeograph = cp => /\p{Ideographic}/u.test(String.fromCodePoint(cp)) && inBlocks(cp, IDEOGRAPH_BLOCKS);
 const inAlphabet = cp => cp === 0x20 || (cp < 0x80 && /[A-Za-z0-9]/.test(String.fromCodePoint(cp))) || isIdeograph(cp);
 // Java's String.strip(): Unicode white space at both ends.
-const strip = s => s.replace(/^[\s\u001C-\u001F]+|[\s\u001C-\u001F]+$/gu, '');
+export const strip = s => s.replace(/^[\s\u001C-\u001F]+|[\s\u001C-\u001F]+$/gu, '');
 const hex = cp => cp.toString(16).toUpperCase().padStart(4, '0');
 const problem = (code, message, variant, values) => ({ code, message, variant, values, field: 'name' });
 

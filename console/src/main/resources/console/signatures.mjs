@@ -1,6 +1,6 @@
 // Applicant pages: the signatures list, and one signature with its documents, findings, rejection and history.
 import { call } from './api.mjs';
-import { announce, h, when } from './dom.mjs';
+import { announce, focusHeading, h, when } from './dom.mjs';
 import { documentChecklist } from './documents.mjs';
 import { language, reasonText, t } from './i18n.mjs';
 
@@ -86,5 +86,9 @@ export async function signatureDetail(session, id) {
 // After an upload was checked: the page again, with the new state.
 async function signatureDetailAgain(id) {
   const page = await signatureDetail(null, id);
-  if (location.hash === '#/signatures/' + encodeURIComponent(id)) document.getElementById('main').replaceChildren(page);
+  if (location.hash !== '#/signatures/' + encodeURIComponent(id)) return;
+  const main = document.getElementById('main');
+  const hadFocus = main.contains(document.activeElement) || document.activeElement === document.body;
+  main.replaceChildren(page);
+  if (hadFocus) focusHeading(); // the control that had it is gone with the old page
 }

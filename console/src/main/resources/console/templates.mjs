@@ -1,9 +1,11 @@
 // Applicant pages for message templates (DESIGN §10): list, apply or modify (the variables' kinds follow the
-// {n} written in the content as the user types), and one template with its findings, rejection and history.
+// {n} written in the content, and §10's rules are checked with the API's codes and messages, as the user types),
+// and one template with its findings, rejection and history.
 import { call } from './api.mjs';
 import { announce, h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
 import { badge, deleteControl, findingsList, rejectionBox, timeline } from './signatures.mjs';
+import { templateProblem } from './template-rules.mjs';
 
 const TYPES = ['VERIFICATION_CODE', 'NOTIFICATION', 'MARKETING'];
 const KINDS = ['CODE', 'DIGITS', 'AMOUNT', 'DATETIME', 'NAME', 'TEXT'];
@@ -72,35 +74,64 @@ export async function templateForm(session, id) {
         return h('div', { class: 'field' }, h('label', { for: 'kind-' + i }, t('variable', { n: '{' + (i + 1) + '}' })), select);
       }));
   };
-  content.addEventListener('input', showVariables);
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { novalidate: true }, field('name', t('templateName'), name), field('type', t('type'), type),
     h('div', { class: 'field check' }, international, h('label', { for: 'international' }, t('international'))),
     field('content', t('content'), content, t('contentHint')), variables, field('remark', t('remark'), remark), error,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'submit' }, existing ? t('save') : t('submit')),
       h('a', { class: 'button', href: existing ? '#/templates/' + encodeURIComponent(id) : '#/templates' }, t('cancel'))));
+  const application = () => ({ name: name.value, type: type.value, international: international.checked, content: content.value,
+    variables: kinds.slice(0, variables.querySelectorAll('select').length).map(kind => ({ kind })), remark: remark.value });
+  // A problem is shown at its field (the variables' at the content) once the user has been there, or on submit.
+  const show = failure => {
+    const at = messages[failure.field] ? failure.field : failure.field === 'variables' ? 'content' : null;
+    if (!at) {
+      error.textContent = problemText(failure);
+      return null;
+    }
+    messages[at].textContent = problemText(failure);
+    messages[at].dataset.code = failure.code;
+    messages[at].className = 'field-message error';
+    form.querySelector('#' + at).setAttribute('aria-invalid', 'true');
+    return at;
+  };
+  const touched = new Set(existing ? Object.keys(messages) : []);
+  const check = everywhere => {
+    Object.entries(messages).forEach(([at, m]) => {
+      m.textContent = '';
+      m.dataset.code = '';
+      m.className = 'field-message';
+      form.querySelector('#' + at).removeAttribute('aria-invalid');
+    });
+    error.textContent = '';
+    const problem = templateProblem(application());
+    const at = problem && (everywhere || touched.has(problem.field === 'variables' ? 'content' : problem.field)) ? show(problem) : null;
+    if (!problem && touched.has('content')) messages.content.textContent = t('templateOk');
+    return problem ? at || 'content' : null;
+  };
+  const typed = at => () => { touched.add(at); check(false); };
+  name.addEventListener('input', typed('name'));
+  content.addEventListener('input', () => { showVariables(); touched.add('content'); check(false); });
+  remark.addEventListener('input', typed('remark'));
+  international.addEventListener('change', () => check(false));
+  variables.addEventListener('change', () => check(false));
   showVariables();
+  if (existing) check(false);
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    Object.values(messages).forEach(m => { m.textContent = ''; m.className = 'field-message'; });
-    error.textContent = '';
-    const count = variables.querySelectorAll('select').length;
-    const body = { name: name.value, type: type.value, international: international.checked, content: content.value,
-      variables: kinds.slice(0, count).map(kind => ({ kind })), remark: remark.value };
+    const wrong = check(true);
+    if (wrong) {
+      form.querySelector('#' + wrong).focus();
+      return;
+    }
     try {
+      const body = application();
       const answer = existing ? await call('PUT', path(id), body) : await call('POST', '/v1/templates', body);
       announce(existing ? t('saved') : t('created201'));
       location.hash = '#/templates/' + encodeURIComponent(answer.templateId);
     } catch (failure) {
-      const at = messages[failure.field] ? failure.field : failure.field === 'variables' ? 'content' : null;
-      if (!at) {
-        error.textContent = problemText(failure);
-        return;
-      }
-      messages[at].textContent = problemText(failure);
-      messages[at].className = 'field-message error';
-      form.querySelector('#' + at).setAttribute('aria-invalid', 'true');
-      form.querySelector('#' + at).focus();
+      const at = show(failure);
+      if (at) form.querySelector('#' + at).focus();
     }
   });
   return h('section', {}, h('h1', {}, existing ? t('templateEditTitle', { name: existing.name }) : t('templateApplyTitle')), form);

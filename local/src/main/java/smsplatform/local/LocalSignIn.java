@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,12 @@ import smsplatform.json.Json;
  * <p>PKCE: https://www.rfc-editor.org/rfc/rfc7636 (a verifier is 43-128 unreserved characters; S256's challenge is
  * BASE64URL(SHA256(ASCII(verifier)))). Token errors: https://www.rfc-editor.org/rfc/rfc6749#section-5.2.
  * Discovery fields: https://openid.net/specs/openid-connect-discovery-1_0.html.
+ *
+ * <p>The page speaks the console's language: OpenID Connect Core's {@code ui_locales} authorization parameter is "the
+ * End-User's preferred languages and scripts for the user interface, represented as a space-separated list of BCP47
+ * language tag values, ordered by preference", and "an error SHOULD NOT result if some or all of the requested locales
+ * are not supported" (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest): the first tag in Chinese
+ * or English wins, else English.
  */
 final class LocalSignIn {
 
@@ -37,6 +44,22 @@ final class LocalSignIn {
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PKCE_VALUE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    static final List<String> UI_LOCALES = List.of("en", "zh-CN");
+
+    /** The page's words in one language. */
+    private record Words(String lang, String title, String heading, String about, String account, String type,
+                         Map<String, String> types, String reviewer, String submit, String refused) {}
+
+    private static final Words EN = new Words("en", "sms-local sign-in", "sms-local development sign-in",
+            "Choose who you are on this local stack. Nothing here is checked: it is for development only.", "Account",
+            "Account type", Map.of("ENTERPRISE", "ENTERPRISE", "PUBLIC_INSTITUTION", "PUBLIC_INSTITUTION",
+                    "INDIVIDUAL", "INDIVIDUAL"), "Reviewer (sms/reviewer scope)", "Sign in",
+            "An account of 1 to 64 letters, digits, dots, dashes or underscores, and one of the account types, are required.");
+    private static final Words ZH = new Words("zh-CN", "sms-local 登录", "sms-local 开发用登录",
+            "选择你在这个本地栈上的身份。这里不做任何核验：仅供开发使用。", "账号", "账号类型",
+            Map.of("ENTERPRISE", "企业（ENTERPRISE）", "PUBLIC_INSTITUTION", "事业单位（PUBLIC_INSTITUTION）",
+                    "INDIVIDUAL", "个人（INDIVIDUAL）"), "审核员（sms/reviewer 权限范围）", "登录",
+            "需要 1 到 64 个字母、数字、点、连字符或下划线组成的账号，以及一种账号类型。");
 
     /** What the gateway sends back: a status, a content type, a body and extra headers. */
     record Answer(int status, String contentType, String body, Map<String, String> headers) {
@@ -91,6 +114,7 @@ final class LocalSignIn {
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
         d.put("token_endpoint_auth_methods_supported", List.of("none"));
         d.put("scopes_supported", List.of("openid", "sms/send", "sms/reviewer"));
+        d.put("ui_locales_supported", UI_LOCALES);
         return d;
     }
 
@@ -119,7 +143,7 @@ final class LocalSignIn {
     private Optional<Answer> refusal(Map<String, String> p) {
         Optional<String> client = clientProblem(p);
         if (client.isPresent()) {
-            return Optional.of(page(400, "<p role=\"alert\">" + html(client.get()) + "</p>"));
+            return Optional.of(page(400, words(p), "<p role=\"alert\">" + html(client.get()) + "</p>"));
         }
         return requestProblem(p).map(problem -> Answer.redirect(errorRedirect(p, "invalid_request", problem)));
     }
@@ -131,21 +155,23 @@ final class LocalSignIn {
         }
         StringBuilder hidden = new StringBuilder();
         for (String name : List.of("response_type", "client_id", "redirect_uri", "state", "code_challenge",
-                "code_challenge_method", "scope")) {
+                "code_challenge_method", "scope", "ui_locales")) {
             if (p.containsKey(name)) {
                 hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
                         .append(html(p.get(name))).append("\">");
             }
         }
+        Words words = words(p);
         StringBuilder types = new StringBuilder();
-        ACCOUNT_TYPES.forEach(t -> types.append("<option>").append(t).append("</option>"));
-        return page(200, "<form method=\"post\" action=\"" + PREFIX + "authorize\">" + hidden
-                + "<p><label for=\"account\">Account</label> <input id=\"account\" name=\"account\" required"
+        ACCOUNT_TYPES.forEach(t -> types.append("<option value=\"").append(t).append("\">").append(words.types().get(t))
+                .append("</option>"));
+        return page(200, words, "<form method=\"post\" action=\"" + PREFIX + "authorize\">" + hidden
+                + "<p><label for=\"account\">" + words.account() + "</label> <input id=\"account\" name=\"account\" required"
                 + " pattern=\"[A-Za-z0-9._\\-]{1,64}\" value=\"acme\"></p>"
-                + "<p><label for=\"type\">Account type</label> <select id=\"type\" name=\"type\">" + types + "</select></p>"
+                + "<p><label for=\"type\">" + words.type() + "</label> <select id=\"type\" name=\"type\">" + types + "</select></p>"
                 + "<p><input type=\"checkbox\" id=\"reviewer\" name=\"reviewer\" value=\"true\">"
-                + " <label for=\"reviewer\">Reviewer (sms/reviewer scope)</label></p>"
-                + "<p><button type=\"submit\">Sign in</button></p></form>");
+                + " <label for=\"reviewer\">" + words.reviewer() + "</label></p>"
+                + "<p><button type=\"submit\">" + words.submit() + "</button></p></form>");
     }
 
     private Answer signIn(Map<String, String> p) {
@@ -156,8 +182,7 @@ final class LocalSignIn {
         String account = p.getOrDefault("account", "");
         String type = p.getOrDefault("type", "");
         if (!ACCOUNT.matcher(account).matches() || !ACCOUNT_TYPES.contains(type)) {
-            return page(400, "<p role=\"alert\">An account of 1 to 64 letters, digits, dots, dashes or underscores,"
-                    + " and one of the account types, are required.</p>");
+            return page(400, words(p), "<p role=\"alert\">" + words(p).refused() + "</p>");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -248,12 +273,25 @@ final class LocalSignIn {
         return params;
     }
 
-    private static Answer page(int status, String content) {
-        return new Answer(status, "text/html; charset=utf-8", "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>sms-local sign-in</title></head><body><main><h1>sms-local development sign-in</h1>"
-                + "<p>Choose who you are on this local stack. Nothing here is checked: it is for development only.</p>"
-                + content + "</main></body></html>", Map.of("Cache-Control", "no-store"));
+    /** The words of the first tag of {@code ui_locales} that is Chinese or English; English when none is. */
+    private static Words words(Map<String, String> p) {
+        for (String tag : p.getOrDefault("ui_locales", "").trim().split("\\s+")) {
+            String lower = tag.toLowerCase(Locale.ROOT);
+            if (lower.equals("zh") || lower.startsWith("zh-")) {
+                return ZH;
+            }
+            if (lower.equals("en") || lower.startsWith("en-")) {
+                return EN;
+            }
+        }
+        return EN;
+    }
+
+    private static Answer page(int status, Words words, String content) {
+        return new Answer(status, "text/html; charset=utf-8", "<!doctype html><html lang=\"" + words.lang() + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + words.title() + "</title></head><body><main><h1>" + words.heading() + "</h1>"
+                + "<p>" + words.about() + "</p>" + content + "</main></body></html>", Map.of("Cache-Control", "no-store"));
     }
 
     private static String html(String text) {

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,12 +64,22 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Opens the console, signs in on the development sign-in page, and waits for the signed-in console. */
     void signIn(String account, String type, boolean reviewer) {
+        signIn(account, type, reviewer, null);
+    }
+
+    /** The same, after choosing {@code language} (a value of the console's language menu) on the console. */
+    void signIn(String account, String type, boolean reviewer, String language) {
         driver.get(base + "/console/");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin"))).click();
+        WebElement signIn = wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        if (language != null) {
+            new Select(driver.findElement(By.id("lang"))).selectByValue(language);
+            signIn = wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        }
+        signIn.click();
         WebElement accountField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account")));
         accountField.clear();
         accountField.sendKeys(account);
-        new Select(driver.findElement(By.id("type"))).selectByVisibleText(type);
+        new Select(driver.findElement(By.id("type"))).selectByValue(type);
         if (reviewer) {
             driver.findElement(By.id("reviewer")).click();
         }
@@ -101,6 +113,70 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void awaitText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Presses keys on whatever has the focus, as a keyboard does. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Selects all of the focused field's text and types {@code text} over it. */
+    void typeOver(String text) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.BACK_SPACE).sendKeys(text).perform();
+    }
+
+    /** The focused element as a short description: tag, id, text (for assertion messages). */
+    String focused() {
+        return (String) ((JavascriptExecutor) driver).executeScript("const e = document.activeElement;"
+                + "return e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.textContent || '').trim().slice(0, 40);");
+    }
+
+    /**
+     * Presses Tab (or Shift+Tab) until the focused element matches {@code css}, asserting that every element the focus
+     * passes shows a focus style (an outline or a shadow).
+     */
+    void tabTo(String css, boolean backwards) {
+        for (int i = 0; i < 400; i++) {
+            Actions key = new Actions(driver);
+            (backwards ? key.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT) : key.sendKeys(Keys.TAB)).perform();
+            List<?> at = (List<?>) ((JavascriptExecutor) driver).executeScript("const e = document.activeElement;"
+                    + "const s = getComputedStyle(e);"
+                    + "const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';"
+                    + "return [e.matches(arguments[0]), e !== document.body && ring];", css);
+            assertThat(at.get(1)).as("a visible focus on " + focused()).isEqualTo(true);
+            if (Boolean.TRUE.equals(at.get(0))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + css);
+    }
+
+    void tabTo(String css) {
+        tabTo(css, false);
+    }
+
+    /** Asserts that the focus is on the page's heading, where a page the keyboard opened starts. */
+    void assertFocusOnHeading(String heading) {
+        wait.until(d -> focused().startsWith("H1 "));
+        assertThat(focused()).isEqualTo("H1 " + heading);
+        assertThat(((JavascriptExecutor) driver).executeScript("return document.activeElement.matches(':focus-visible')"
+                + " && getComputedStyle(document.activeElement).outlineStyle !== 'none'")).as("the heading shows its focus").isEqualTo(true);
+    }
+
+    /** Elements that reach beyond the window's right edge, and whether the page scrolls sideways (none, and no). */
+    List<?> widerThanWindow() {
+        return (List<?>) ((JavascriptExecutor) driver).executeScript("const out = [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id);"
+                + "if (document.documentElement.scrollWidth > innerWidth) out.push('scrollWidth ' + document.documentElement.scrollWidth);"
+                + "return out;");
+    }
+
+    /** An account with an approved signature {@code sign} and an approved verification-code template (its id). */
+    static String approvedSender(RunningStack stack, String account, String sign) throws Exception {
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-" + account, "ENTERPRISE", true));
+        return Journeys.approveSender(applicant, reviewer, sign, sign + " Co., Ltd.");
     }
 
     /** Scrolls the element into the middle of the window, for the screenshot. */

@@ -164,16 +164,10 @@ class ConsoleJourneyBrowserTest {
     }
 
     /** Through the API: the account's signature {@code sign} and a code template approved; the template's id. */
-    private static String approvedSender(String account, String sign) throws Exception {
-        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
-        ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "ops-" + account, "ENTERPRISE", true));
-        return Journeys.approveSender(applicant, reviewer, sign, sign + " Co., Ltd.");
-    }
-
     @Test
     void anApplicantSendsATestSmsCheckedPerKindAndFollowsItToDelivered() throws Exception {
         String account = "sender-" + UUID.randomUUID().toString().substring(0, 8);
-        approvedSender(account, "Acme Sender");
+        ConsoleBrowser.approvedSender(stack, account, "Acme Sender");
 
         browser.signIn(account, "ENTERPRISE", false);
         browser.go("#/send");
@@ -193,10 +187,7 @@ class ConsoleJourneyBrowserTest {
         browser.screen("message-delivered");
         browser.driver.manage().window().setSize(new Dimension(390, 844)); // a phone's width
         try {
-            Object wider = ((JavascriptExecutor) browser.driver).executeScript("return [...document.querySelectorAll('body *')]"
-                    + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                    + ".map(e => e.tagName + '.' + e.className + '#' + e.id);");
-            assertThat((List<?>) wider).as("elements wider than a phone's screen").isEmpty();
+            assertThat(browser.widerThanWindow()).as("elements wider than a phone's screen").isEmpty();
             browser.screen("phone-message-delivered");
         } finally {
             browser.driver.manage().window().setSize(new Dimension(1200, 900));
@@ -212,7 +203,7 @@ class ConsoleJourneyBrowserTest {
     void anApplicantSetsACallbackAfterARefusedOneKeepsAnOptOutListAndSeesTheDayOfItsSendInTheChart() throws Exception {
         String account = "hooks-" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
-        String templateId = approvedSender(account, "Acme Hooks");
+        String templateId = ConsoleBrowser.approvedSender(stack, account, "Acme Hooks");
         ApiClient.Response sent = Journeys.send(applicant, List.of("+8613800138002"), "Acme Hooks", templateId, "5150");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
 

@@ -2,24 +2,19 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smsplatform.domain.Failure;
 import smsplatform.domain.SignatureNameRules;
-import smsplatform.json.Json;
 
 /**
- * The console checks signature names as the user types (console/rules.mjs, run here by Node): for every name it
+ * The console checks signature names as the user types (console/rules.mjs, run here by Node through {@link ConsoleModules}): for every name it
  * gives the API's verdict, with the API's code and message (smsplatform.domain.SignatureNameRules).
  */
 class ConsoleNameRulesTest {
@@ -52,20 +47,8 @@ class ConsoleNameRulesTest {
             }
             names.add(name.toString());
         }
-        Path rules = dir.resolve("rules.mjs");
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("console/rules.mjs")) {
-            Files.copy(in, rules);
-        }
-        Files.writeString(dir.resolve("names.json"), Json.write(names));
-        Files.writeString(dir.resolve("check.mjs"), "import { nameProblem } from './rules.mjs';\n"
-                + "import { readFileSync } from 'node:fs';\n"
-                + "const names = JSON.parse(readFileSync(new URL('./names.json', import.meta.url), 'utf8'));\n"
-                + "console.log(JSON.stringify(names.map(n => { const p = nameProblem(n); return p ? { code: p.code, message: p.message } : {}; })));\n");
-        Process node = new ProcessBuilder("node", dir.resolve("check.mjs").toString()).redirectErrorStream(true).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(node.exitValue()).as(out).isZero();
-        List<?> console = (List<?>) Json.parse(out.trim());
+        List<?> console = ConsoleModules.run(dir, List.of("rules.mjs"), names, "import { nameProblem } from './rules.mjs';\n"
+                + "console.log(JSON.stringify(inputs.map(n => { const p = nameProblem(n); return p ? { code: p.code, message: p.message } : {}; })));\n");
         for (int i = 0; i < names.size(); i++) {
             assertThat(console.get(i)).as("name '%s'", names.get(i)).isEqualTo(java(names.get(i)));
         }

@@ -90,6 +90,26 @@ class LocalSignInTest {
     }
 
     @Test
+    void theAuthorizePageSpeaksTheFirstLanguageOfUiLocalesItKnowsAndCarriesItOnToItsRefusals() {
+        Map<String, String> chinese = new LinkedHashMap<>(authorization());
+        chinese.put("ui_locales", "fr-CA zh-Hans-CN en");
+        LocalSignIn.Answer page = signIn.handle("GET", "/local/oidc/authorize", form(chinese), null, BASE);
+        assertThat(page.body()).contains("<html lang=\"zh-CN\">", "<label for=\"account\">账号</label>",
+                "<option value=\"INDIVIDUAL\">个人（INDIVIDUAL）</option>", "<button type=\"submit\">登录</button>",
+                "name=\"ui_locales\" value=\"fr-CA zh-Hans-CN en\"");
+        chinese.put("account", "not an account");
+        chinese.put("type", "ENTERPRISE");
+        LocalSignIn.Answer refused = signIn.handle("POST", "/local/oidc/authorize", null, form(chinese), BASE);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("<html lang=\"zh-CN\">", "需要 1 到 64 个字母");
+
+        Map<String, String> unknown = new LinkedHashMap<>(authorization());
+        unknown.put("ui_locales", "fr de");
+        assertThat(signIn.handle("GET", "/local/oidc/authorize", form(unknown), null, BASE).body())
+                .contains("<html lang=\"en\">", "<label for=\"account\">Account</label>");
+    }
+
+    @Test
     void aCodeAndItsVerifierGiveATokenTheApiAcceptsWithTheChosenAccountAndScope() {
         LocalSignIn.Answer answer = token(code("acme", true), VERIFIER);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -175,6 +195,7 @@ class LocalSignInTest {
                 .containsEntry("authorization_endpoint", BASE + "/local/oidc/authorize")
                 .containsEntry("token_endpoint", BASE + "/local/oidc/token")
                 .containsEntry("jwks_uri", BASE + "/local/oidc/jwks.json")
-                .containsEntry("code_challenge_methods_supported", List.of("S256"));
+                .containsEntry("code_challenge_methods_supported", List.of("S256"))
+                .containsEntry("ui_locales_supported", List.of("en", "zh-CN"));
     }
 }
