@@ -40,6 +40,7 @@ final class LatencyProxy implements AutoCloseable {
     });
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
 
     LatencyProxy(URI backend, int port, Duration serviceTime) throws IOException {
@@ -57,6 +58,14 @@ final class LatencyProxy implements AutoCloseable {
     /** The most calls that were in flight at once since the last {@link #drain()}. */
     int maxInFlight() {
         return maxInFlight.get();
+    }
+
+    /**
+     * The connections clients opened since the last call of this method: a client that keeps its connections alive
+     * between waves opens none once warm.
+     */
+    int connectionsOpened() {
+        return opened.getAndSet(0);
     }
 
     /** The calls completed since the last drain, in order of arrival; resets the in-flight maximum. */
@@ -93,6 +102,7 @@ final class LatencyProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                opened.incrementAndGet();
                 threads.execute(() -> serve(client));
             } catch (IOException closed) {
                 return;

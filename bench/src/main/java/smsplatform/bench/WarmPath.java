@@ -27,7 +27,8 @@ final class WarmPath {
     record Percentiles(long p50, long p99, long rssMb) {}
 
     private static final Pattern WARM = Pattern.compile("WARM p50=(\\d+) p99=(\\d+) rss=(\\d+)");
-    private static final Pattern WAVES = Pattern.compile("WAVES p50=(\\d+) max=(\\d+) calls=(\\d+)");
+    private static final Pattern WAVES =
+            Pattern.compile("WAVES p50=(\\d+) max=(\\d+) calls=(\\d+) connections=(\\d+) maxConnections=(\\d+)");
 
     private final String java;
     private final Path project;
@@ -118,8 +119,9 @@ final class WarmPath {
         String queue = sqs.createQueue(b -> b.queueName("bench-outbound")).queueUrl();
         System.out.println();
         System.out.println("| SendSms warm path (" + invocations + " invocations after " + warmUp + ") | numbers"
-                + " | p50 / p99 ms | DynamoDB calls per send | waves of DynamoDB calls, p50 (max) |");
-        System.out.println("|---|---|---|---|---|");
+                + " | p50 / p99 ms | DynamoDB calls per send | waves of DynamoDB calls, p50 (max)"
+                + " | DynamoDB connections opened per send, p50 (max) |");
+        System.out.println("|---|---|---|---|---|---|");
         Map<String, Long> p50 = new LinkedHashMap<>();
         for (boolean proxied : new boolean[] {false, true}) {
             String label = proxied ? "through the proxy, " + serviceMs + " ms per call" : "straight to dynalite";
@@ -130,8 +132,9 @@ final class WarmPath {
                 Matcher w = WAVES.matcher(output);
                 boolean waves = w.find();
                 p50.put(label + numbers, p.p50());
-                System.out.printf("| %s | %d | %.1f / %.1f | %s | %s |%n", label, numbers, p.p50() / 1000.0,
-                        p.p99() / 1000.0, waves ? w.group(3) : "-", waves ? w.group(1) + " (" + w.group(2) + ")" : "-");
+                System.out.printf("| %s | %d | %.1f / %.1f | %s | %s | %s |%n", label, numbers, p.p50() / 1000.0,
+                        p.p99() / 1000.0, waves ? w.group(3) : "-", waves ? w.group(1) + " (" + w.group(2) + ")" : "-",
+                        waves ? w.group(4) + " (" + w.group(5) + ")" : "-");
             }
         }
         for (String label : new String[] {"straight to dynalite", "through the proxy, " + serviceMs + " ms per call"}) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * APPROVED "Acme Cloud" and template), template id, and optionally a {@link LatencyProxy} to run in this JVM
  * (port the function's DynamoDB endpoint names, service time in ms, dynalite's endpoint behind it).
  * Prints {@code WARM p50=<us> p99=<us> rss=<MB>}, and with a proxy
- * {@code WAVES p50=<waves> max=<waves> calls=<calls per send>}.
+ * {@code WAVES p50=<waves> max=<waves> calls=<calls per send> connections=<opened per send, p50> maxConnections=<max>}.
  */
 public final class WarmProbe {
 
@@ -51,6 +51,7 @@ public final class WarmProbe {
         WarmSdkFloor sdk = floor ? new WarmSdkFloor(account) : null;
         int[] waves = new int[invocations];
         int[] calls = new int[invocations];
+        int[] connections = new int[invocations];
 
         long[] micros = new long[invocations];
         int next = 0;
@@ -70,7 +71,9 @@ public final class WarmProbe {
             }
             long took = (System.nanoTime() - begin) / 1000;
             List<LatencyProxy.Call> made = proxy == null ? List.of() : proxy.drain();
+            int opened = proxy == null ? 0 : proxy.connectionsOpened();
             if (i >= warmUp) {
+                connections[next] = opened;
                 waves[next] = LatencyProxy.waves(made);
                 calls[next] = made.size();
                 micros[next++] = took;
@@ -82,8 +85,10 @@ public final class WarmProbe {
         if (proxy != null) {
             Arrays.sort(waves);
             Arrays.sort(calls);
+            Arrays.sort(connections);
             System.out.println("WAVES p50=" + waves[invocations / 2] + " max=" + waves[invocations - 1]
-                    + " calls=" + calls[invocations / 2]);
+                    + " calls=" + calls[invocations / 2] + " connections=" + connections[invocations / 2]
+                    + " maxConnections=" + connections[invocations - 1]);
         }
         System.exit(0); // the fan-out pools are daemon threads; the SDK's are not all
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import smsplatform.aws.AwsClients;
 import smsplatform.domain.SignatureNameRules;
+import smsplatform.support.Parallel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -19,14 +20,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The SDK floor of a successful send: the AWS calls SendSms makes for it, with the same clients and
- * the same fan-out (16 threads), on items of the same shape, and nothing else: the name claim and the
+ * the same fan-out ({@link Parallel#WIDTH} threads), on items of the same shape, and nothing else: the name claim and the
  * signature (GetItem x2); the numbers' send histories (GetItem for one number, else one consistent
  * BatchGetItem per 100); one conditional PutItem per number; the messages (one BatchWriteItem per 25);
  * one SendMessageBatch per 10.
  */
 final class WarmSdkFloor {
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(16, r -> {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(Parallel.WIDTH, r -> {
         Thread t = new Thread(r, "floor-fanout");
         t.setDaemon(true);
         return t;

@@ -84,6 +84,7 @@ class LatencyProxyTest {
             assertThat(answer.body()).isEqualTo("echo " + body(i));
         }
         assertThat(proxy.maxInFlight()).isEqualTo(CALLS);
+        assertThat(proxy.connectionsOpened()).as("a connection per call in flight").isEqualTo(CALLS);
         List<LatencyProxy.Call> calls = proxy.drain();
         assertThat(calls).hasSize(CALLS);
         assertThat(LatencyProxy.waves(calls)).isEqualTo(1);
@@ -93,7 +94,7 @@ class LatencyProxyTest {
     }
 
     @Test
-    void callsMadeOneAfterAnotherAreAsManyWavesAndNoneIsAnsweredBeforeTheServiceTime() throws Exception {
+    void callsMadeOneAfterAnotherAreAsManyWavesOnOneConnectionAndNoneIsAnsweredBeforeTheServiceTime() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(client.send(call(i), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("echo " + body(i));
         }
@@ -102,6 +103,8 @@ class LatencyProxyTest {
         assertThat(LatencyProxy.waves(calls)).isEqualTo(3);
         assertThat(calls).allSatisfy(c -> assertThat(c.end() - c.start()).isGreaterThanOrEqualTo(SERVICE.toNanos()));
         assertThat(proxy.maxInFlight()).as("reset by the drain").isZero();
+        assertThat(proxy.connectionsOpened()).as("one connection, kept alive between the calls").isEqualTo(1);
+        assertThat(proxy.connectionsOpened()).as("reset by the count").isZero();
     }
 
     private HttpRequest call(int i) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import smsplatform.functions.sms.DeliveryHandler;
+import smsplatform.support.Parallel;
 
 /** template.yaml is a valid SAM template and declares the whole product as issue #2 asks. */
 class TemplateTest {
@@ -203,6 +204,20 @@ class TemplateTest {
         assertThat(statements).extracting(st -> Template.map(st).get("Resource"))
                 .containsExactly(Map.of("Fn::GetAtt", List.of("SmsTable", "Arn")), Map.of("Fn::GetAtt", List.of("CallbackQueue", "Arn")));
         assertThat(deadLetterTargets(template)).contains("OutboundDLQ");
+    }
+
+    @Test
+    void everyFunctionKeepsAliveAsManyConnectionsAsItsFanOutHasCallsInFlight() throws Exception {
+        Template template = Template.read(TEMPLATE);
+        String option = "-Dhttp.maxConnections=" + Parallel.WIDTH;
+        Object globals = Template.map(Template.map(template.globalsFunction().get("Environment")).get("Variables"))
+                .get("JAVA_TOOL_OPTIONS");
+        assertThat(String.valueOf(globals).split(" ")).contains(option);
+        for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Object own = Template.map(Template.map(template.properties(function).get("Environment")).get("Variables"))
+                    .get("JAVA_TOOL_OPTIONS");
+            assertThat(own == null || String.valueOf(own).contains(option)).as(function).isTrue();
+        }
     }
 
     @Test
