@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import smsplatform.domain.AccountId;
 import smsplatform.json.Json;
 import smsplatform.local.LocalStack;
 
@@ -103,7 +104,7 @@ final class ColdStarts {
         if (s.seed() == Bench.Seed.NONE) {
             return sample.toString();
         }
-        String account = "bench-" + (++accounts);
+        AccountId account = new AccountId("bench-" + (++accounts));
         String text = Files.readString(sample);
         String event = switch (s.seed()) {
             case ACCOUNT, APPROVED_SIGN -> {

@@ -8,6 +8,7 @@ import java.util.Map;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.DynamoTemplateStore;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.ReviewStage;
@@ -64,7 +65,7 @@ final class Seeds implements AutoCloseable {
     }
 
     /** The approved signature, the verification-code template a sample send needs, and {@link #MARKETING_ID}, {@link #NOTIFICATION_ID}. */
-    void approvedSender(String account) {
+    void approvedSender(AccountId account) {
         approvedSignature(account);
         approvedTemplate(account, TEMPLATE_ID, TemplateType.VERIFICATION_CODE,
                 "Your verification code is {1}, valid for 5 minutes.", VariableKind.CODE);
@@ -74,7 +75,7 @@ final class Seeds implements AutoCloseable {
                 "Acme: your parcel {1} has shipped and arrives this week.", VariableKind.DIGITS);
     }
 
-    private void approvedTemplate(String account, String rawId, TemplateType type, String content, VariableKind kind) {
+    private void approvedTemplate(AccountId account, String rawId, TemplateType type, String content, VariableKind kind) {
         Instant now = Instant.now();
         TemplateId id = new TemplateId(rawId);
         templates.create(new Template(account, id, now, new TemplateApplication(type.name() + " " + id, type, false,
@@ -85,7 +86,7 @@ final class Seeds implements AutoCloseable {
         }
     }
 
-    void approvedSignature(String account) {
+    void approvedSignature(AccountId account) {
         store.create(acmeCloud(account, SignatureStatus.APPROVED, null), 50);
         if (store.findByName(account, false, "Acme Cloud").filter(s -> s.status() == SignatureStatus.APPROVED).isEmpty()) {
             throw new IllegalStateException("seeding " + account + " did not store an approved signature");
@@ -96,14 +97,14 @@ final class Seeds implements AutoCloseable {
      * A signature of the account awaiting the reviewer (automatic review done, nothing found), and the
      * review-queue body of a reviewer's approval of it, as the reviewer API queues it.
      */
-    String reviewerApproval(String account) {
+    String reviewerApproval(AccountId account) {
         Signature stored = store.create(acmeCloud(account, SignatureStatus.IN_REVIEW, ReviewStage.MANUAL), 50);
         return ReviewMessageJson.write(ReviewMessage.decision(account, stored.signatureId(),
                 stored.version(), ReviewDecision.APPROVE, List.of(), null, "bench-reviewer"));
     }
 
     /** A QUEUED message of the account (to a number the carrier simulator delivers), and its outbound-queue body. */
-    String queuedMessage(String account) {
+    String queuedMessage(AccountId account) {
         Instant now = Instant.now();
         SerialNo serialNo = new SerialNo(Ids.random(Clock.systemUTC()).next(SerialNo.PREFIX));
         messages.recordQueued(List.of(new SmsMessage(account, serialNo, "+8613800138000", "Acme Cloud", new TemplateId(TEMPLATE_ID),
@@ -112,7 +113,7 @@ final class Seeds implements AutoCloseable {
         return Json.write(Map.of("accountId", account, "serialNo", serialNo.value()));
     }
 
-    private static Signature acmeCloud(String account, SignatureStatus status, ReviewStage stage) {
+    private static Signature acmeCloud(AccountId account, SignatureStatus status, ReviewStage stage) {
         Instant now = Instant.now();
         return new Signature(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)), now,
                 new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.local.LocalStack;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -163,7 +164,7 @@ final class WarmPath {
     private String run(String mode, int numbers, int invocations, int warmUp, String queue, String templateId,
                        String... proxy) throws Exception {
         System.err.println("bench: warm path, " + mode + ", " + numbers + " number(s), " + templateId);
-        String account = "bench-warm-" + (++accounts);
+        AccountId account = new AccountId("bench-warm-" + (++accounts));
         seeds.approvedSender(account);
         // The bench queue is outside the function's grants (no function consumes it, so the delivery function
         // does not compete for the cores): its SQS calls go straight to the emulator, the floor's too.
@@ -172,7 +173,7 @@ final class WarmPath {
             env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + proxy[0]);
         }
         List<String> args = new ArrayList<>(List.of(mode, String.valueOf(numbers), String.valueOf(warmUp),
-                String.valueOf(invocations), project.resolve("events").resolve("send-sms.json").toString(), account, templateId));
+                String.valueOf(invocations), project.resolve("events").resolve("send-sms.json").toString(), account.value(), templateId));
         args.addAll(List.of(proxy));
         String output = Probes.run(java, classpath, env, "smsplatform.bench.WarmProbe", args.toArray(String[]::new));
         sqs.purgeQueue(b -> b.queueUrl(queue));

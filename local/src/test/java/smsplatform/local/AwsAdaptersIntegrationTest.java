@@ -27,6 +27,7 @@ import smsplatform.aws.DynamoSendCounters;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Failure;
 import smsplatform.domain.SendLimits;
@@ -60,7 +61,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     }
 
     static Signature signature(String account, String name) {
-        return Signature.apply(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
+        return Signature.apply(new AccountId(account), AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", name + " Ltd."), null), Instant.now());
     }
@@ -70,27 +71,27 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         Signature s = signature("store-a", "Store Alpha");
         signatures.create(s, 50);
         assertThat(s.version()).isEqualTo(1);
-        assertThat(signatures.find("store-a", s.signatureId())).get().extracting(Signature::name).isEqualTo("Store Alpha");
-        assertThat(signatures.find("someone-else", s.signatureId())).isEmpty();
-        assertThat(signatures.findById(s.signatureId())).get().extracting(Signature::accountId).isEqualTo("store-a");
-        assertThat(signatures.findByName("store-a", false, "store alpha")).isPresent();
-        assertThat(signatures.findByName("store-a", true, "store alpha")).isEmpty();
+        assertThat(signatures.find(new AccountId("store-a"), s.signatureId())).get().extracting(Signature::name).isEqualTo("Store Alpha");
+        assertThat(signatures.find(new AccountId("someone-else"), s.signatureId())).isEmpty();
+        assertThat(signatures.findById(s.signatureId())).get().extracting(Signature::accountId).isEqualTo(new AccountId("store-a"));
+        assertThat(signatures.findByName(new AccountId("store-a"), false, "store alpha")).isPresent();
+        assertThat(signatures.findByName(new AccountId("store-a"), true, "store alpha")).isEmpty();
 
-        Signature stale = signatures.find("store-a", s.signatureId()).orElseThrow();
+        Signature stale = signatures.find(new AccountId("store-a"), s.signatureId()).orElseThrow();
         assertThat(signatures.save(s)).isTrue();
         assertThat(signatures.save(stale)).as("a write from an older version is refused").isFalse();
 
         Signature second = signature("store-a", "Store Beta");
         signatures.create(second, 50);
-        assertThat(signatures.list("store-a", null, 10, null).items()).extracting(Signature::signatureId)
+        assertThat(signatures.list(new AccountId("store-a"), null, 10, null).items()).extracting(Signature::signatureId)
                 .containsExactly(second.signatureId(), s.signatureId());
-        var firstPage = signatures.list("store-a", null, 1, null);
+        var firstPage = signatures.list(new AccountId("store-a"), null, 1, null);
         assertThat(firstPage.nextToken()).isNotNull();
-        assertThat(signatures.list("store-a", null, 1, firstPage.nextToken()).items())
+        assertThat(signatures.list(new AccountId("store-a"), null, 1, firstPage.nextToken()).items())
                 .extracting(Signature::signatureId).containsExactly(s.signatureId());
 
         signatures.delete(s);
-        assertThat(signatures.find("store-a", s.signatureId())).isEmpty();
+        assertThat(signatures.find(new AccountId("store-a"), s.signatureId())).isEmpty();
         signatures.create(signature("store-a", "Store Alpha"), 50);
     }
 
@@ -100,11 +101,11 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         assertThatThrownBy(() -> signatures.create(signature("names", "UNIQUE NAME"), 50))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("InvalidParameterValue.SignExistAndUnapproved");
         signatures.create(signature("other-account", "Unique Name"), 50);
-        Signature international = Signature.apply("names", AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
+        Signature international = Signature.apply(new AccountId("names"), AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)),
                 new SignatureApplication("Unique Name", SignatureType.COMPANY, SignaturePurpose.SELF_USE, true,
                         Map.of("name", "Unique Name Inc."), null), Instant.now());
         signatures.create(international, 50);
-        assertThat(signatures.findByName("names", true, "Unique Name")).get().extracting(Signature::signatureId)
+        assertThat(signatures.findByName(new AccountId("names"), true, "Unique Name")).get().extracting(Signature::signatureId)
                 .isEqualTo(international.signatureId());
     }
 
@@ -130,7 +131,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
                 created += f.get() ? 1 : 0;
             }
             assertThat(created).isEqualTo(5);
-            assertThat(signatures.list("quota", null, 100, null).items()).hasSize(5);
+            assertThat(signatures.list(new AccountId("quota"), null, 100, null).items()).hasSize(5);
         } finally {
             pool.shutdownNow();
         }
@@ -144,7 +145,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
                 });
         Signature s = signature("converge", "Converge Labs");
         assertThatThrownBy(() -> crashing.create(s, 2)).hasMessageContaining("injected crash");
-        assertThat(signatures.find("converge", s.signatureId())).isEmpty();
+        assertThat(signatures.find(new AccountId("converge"), s.signatureId())).isEmpty();
         assertThat(registrySize("converge")).isEqualTo(1);
 
         Signature retried = signatures.create(s, 2);
@@ -166,11 +167,11 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         assertThatThrownBy(() -> crashing.create(abandoned, 1)).hasMessageContaining("injected crash");
         assertThat(registrySize("repair")).isEqualTo(1);
 
-        assertThat(store.repair("repair")).isEqualTo(1);
+        assertThat(store.repair(new AccountId("repair"))).isEqualTo(1);
         assertThat(registrySize("repair")).isZero();
         assertThatThrownBy(() -> crashing.create(signature("repair", "Abandoned Again"), 1));
         Signature next = store.create(signature("repair", "Abandoned Name"), 1);
-        assertThat(store.find("repair", next.signatureId())).as("a full quota repairs itself, and the name is free")
+        assertThat(store.find(new AccountId("repair"), next.signatureId())).as("a full quota repairs itself, and the name is free")
                 .isPresent();
         assertThat(registrySize("repair")).isEqualTo(1);
     }
@@ -179,22 +180,22 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     void idempotencyRecordsReplayRefuseReuseAndExpireAfter24Hours() {
         var store = new DynamoIdempotencyStore(backend.dynamo, backend.table());
         Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
-        assertThat(store.begin("idem", "k1", "hash-a", "seed-1", t0))
+        assertThat(store.begin(new AccountId("idem"), "k1", "hash-a", "seed-1", t0))
                 .isEqualTo(new IdempotencyStore.Run("seed-1"));
-        assertThatThrownBy(() -> store.begin("idem", "k1", "hash-a", "seed-2", t0.plusSeconds(1)))
+        assertThatThrownBy(() -> store.begin(new AccountId("idem"), "k1", "hash-a", "seed-2", t0.plusSeconds(1)))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyInProgress");
-        assertThat(store.begin("idem", "k1", "hash-a", "seed-3", t0.plusSeconds(61)))
+        assertThat(store.begin(new AccountId("idem"), "k1", "hash-a", "seed-3", t0.plusSeconds(61)))
                 .as("after the lease, a retry runs again with the first seed")
                 .isEqualTo(new IdempotencyStore.Run("seed-1"));
-        store.complete("idem", "k1", 201, "{\"first\":true}", t0.plusSeconds(62));
-        assertThat(store.begin("idem", "k1", "hash-a", "seed-4", t0.plusSeconds(63)))
+        store.complete(new AccountId("idem"), "k1", 201, "{\"first\":true}", t0.plusSeconds(62));
+        assertThat(store.begin(new AccountId("idem"), "k1", "hash-a", "seed-4", t0.plusSeconds(63)))
                 .isEqualTo(new IdempotencyStore.Replay(201, "{\"first\":true}"));
-        assertThatThrownBy(() -> store.begin("idem", "k1", "hash-b", "seed-5", t0.plusSeconds(64)))
+        assertThatThrownBy(() -> store.begin(new AccountId("idem"), "k1", "hash-b", "seed-5", t0.plusSeconds(64)))
                 .isInstanceOf(Failure.class).extracting("code").isEqualTo("IdempotencyKeyReuse");
-        assertThat(store.begin("idem", "k1", "hash-b", "seed-6", t0.plus(Duration.ofHours(24)).plusSeconds(1)))
+        assertThat(store.begin(new AccountId("idem"), "k1", "hash-b", "seed-6", t0.plus(Duration.ofHours(24)).plusSeconds(1)))
                 .as("expired keys are free again, whatever the TTL sweeper did")
                 .isEqualTo(new IdempotencyStore.Run("seed-6"));
-        assertThat(store.begin("other-account", "k1", "hash-z", "seed-7", t0))
+        assertThat(store.begin(new AccountId("other-account"), "k1", "hash-z", "seed-7", t0))
                 .as("keys are per account").isEqualTo(new IdempotencyStore.Run("seed-7"));
     }
 
@@ -254,7 +255,7 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
     void deliveriesAreQueuedInBatchesAndMessagesChangeStatusOnlyFromTheExpectedOne() {
         String queue = backend.queueUrl("OutboundQueue");
         List<OutboundQueue.Delivery> deliveries = IntStream.range(0, 25)
-                .mapToObj(i -> new OutboundQueue.Delivery("batch", TestSerials.of("batch-" + i))).toList();
+                .mapToObj(i -> new OutboundQueue.Delivery(new AccountId("batch"), TestSerials.of("batch-" + i))).toList();
         new SqsOutboundQueue(backend.sqs, queue).send(deliveries);
         List<Message> received = new ArrayList<>();
         for (int i = 0; i < 20 && received.size() < 25; i++) {
@@ -265,27 +266,27 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
 
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, backend.table());
         Instant now = Instant.now();
-        List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage("batch", TestSerials.of("batch-" + i),
+        List<SmsMessage> queued = IntStream.range(0, 30).mapToObj(i -> new SmsMessage(new AccountId("batch"), TestSerials.of("batch-" + i),
                 "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(queued, true)).hasSize(30);
-        assertThat(messages.find("batch", TestSerials.of("batch-29"))).isPresent();
+        assertThat(messages.find(new AccountId("batch"), TestSerials.of("batch-29"))).isPresent();
         SmsMessage.StatusChange sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
-        assertThat(messages.transition("batch", TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isTrue();
-        assertThat(messages.transition("batch", TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isFalse();
-        assertThat(messages.find("batch", TestSerials.of("batch-3")).orElseThrow().statusHistory())
+        assertThat(messages.transition(new AccountId("batch"), TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isTrue();
+        assertThat(messages.transition(new AccountId("batch"), TestSerials.of("batch-3"), SmsMessage.Status.QUEUED, sent)).isFalse();
+        assertThat(messages.find(new AccountId("batch"), TestSerials.of("batch-3")).orElseThrow().statusHistory())
                 .extracting(SmsMessage.StatusChange::status).containsExactly(SmsMessage.Status.QUEUED, SmsMessage.Status.SENT);
-        assertThat(messages.find("other", TestSerials.of("batch-3"))).isEmpty();
+        assertThat(messages.find(new AccountId("other"), TestSerials.of("batch-3"))).isEmpty();
 
         // The same request re-run after a crash: nothing is overwritten, and only what is still QUEUED goes out again.
         assertThat(messages.recordQueued(queued, true)).hasSize(29).doesNotContain(TestSerials.of("batch-3"));
-        assertThat(messages.find("batch", TestSerials.of("batch-3")).orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
+        assertThat(messages.find(new AccountId("batch"), TestSerials.of("batch-3")).orElseThrow().status()).isEqualTo(SmsMessage.Status.SENT);
         // New serial numbers (no Idempotency-Key) go in batches of 25: 60 messages, 3 batches, all stored.
-        List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage("batch", TestSerials.of("new-" + i),
+        List<SmsMessage> fresh = IntStream.range(0, 60).mapToObj(i -> new SmsMessage(new AccountId("batch"), TestSerials.of("new-" + i),
                 "+8613800000000", "Sign", new TemplateId(TemplateId.PREFIX + "0".repeat(26)), "text", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now)).toList();
         assertThat(messages.recordQueued(fresh, false)).hasSize(60).containsAll(fresh.stream().map(SmsMessage::serialNo).toList());
-        assertThat(fresh).allSatisfy(m -> assertThat(messages.find("batch", m.serialNo()).orElseThrow().status())
+        assertThat(fresh).allSatisfy(m -> assertThat(messages.find(new AccountId("batch"), m.serialNo()).orElseThrow().status())
                 .isEqualTo(SmsMessage.Status.QUEUED));
     }
 
@@ -295,20 +296,20 @@ class AwsAdaptersIntegrationTest extends OnAwsBackend {
         Instant now = Instant.now();
         // 150 numbers (two BatchGetItem chunks); the first ten got the same text 5 s ago.
         List<String> numbers = IntStream.range(0, 150).mapToObj(i -> String.format("+86137%08d", i)).toList();
-        assertThat(counters.admitAll("limits", numbers.subList(0, 10).stream()
+        assertThat(counters.admitAll(new AccountId("limits"), numbers.subList(0, 10).stream()
                 .map(n -> new SendCounters.Send(n, TestSerials.of("earlier-" + n))).toList(), "digest", now.minusSeconds(5)))
                 .containsOnly(SendLimits.Verdict.OK);
         List<SendCounters.Send> sends = new ArrayList<>();
         numbers.forEach(n -> sends.add(new SendCounters.Send(n, TestSerials.of("sends-" + n))));
         sends.add(new SendCounters.Send(numbers.get(20), TestSerials.of("batch-repeat"))); // the same number twice in one request
 
-        List<SendLimits.Verdict> codes = counters.admitAll("limits", sends, "digest", now);
+        List<SendLimits.Verdict> codes = counters.admitAll(new AccountId("limits"), sends, "digest", now);
         assertThat(codes.subList(0, 10)).containsOnly(SendLimits.Verdict.THIRTY_SECONDS);
         assertThat(codes.subList(10, 150)).containsOnly(SendLimits.Verdict.OK);
         assertThat(codes.get(150)).as("the repeat comes after its first send").isEqualTo(SendLimits.Verdict.THIRTY_SECONDS);
 
         // The same request again (a retry): the admitted sends are found by serial number, nothing counts twice.
-        assertThat(counters.admitAll("limits", sends, "digest", now)).isEqualTo(codes);
+        assertThat(counters.admitAll(new AccountId("limits"), sends, "digest", now)).isEqualTo(codes);
         assertThat(backend.dynamo.getItem(b -> b.tableName(backend.table()).consistentRead(true).key(Map.of(
                 "pk", AttributeValue.fromS("ACCOUNT#limits"),
                 "sk", AttributeValue.fromS("RATE#" + numbers.get(30)))))

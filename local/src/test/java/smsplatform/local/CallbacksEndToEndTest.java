@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.SqsCallbackEvents;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.json.Json;
 import smsplatform.support.WebhookSignature;
@@ -59,7 +60,7 @@ class CallbacksEndToEndTest {
 
     static String publish(String accountId) {
         String eventId = "evt-e2e-" + UUID.randomUUID();
-        producer.publish(List.of(new CallbackEvent(eventId, CallbackEvent.Type.MESSAGE_STATUS, accountId, Instant.now(),
+        producer.publish(List.of(new CallbackEvent(eventId, CallbackEvent.Type.MESSAGE_STATUS, new AccountId(accountId), Instant.now(),
                 Map.of("serialNo", "sms-e2e", "status", "DELIVERED"))));
         return eventId;
     }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.S3CertificateStore;
 import smsplatform.aws.SqsReviewQueue;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.CertificateCheck;
@@ -101,7 +102,7 @@ class CertificateChecksIntegrationTest {
     }
 
     static Caller caller(String account) {
-        return new Caller(account, AccountType.ENTERPRISE, "user-" + account, Set.of());
+        return new Caller(new AccountId(account), AccountType.ENTERPRISE, "user-" + account, Set.of());
     }
 
     static SignatureService.Submitted submit(String account, String name, SignatureType type, SignaturePurpose purpose,
@@ -204,7 +205,7 @@ class CertificateChecksIntegrationTest {
         assertThat(backend.certificates().read(checked.objectKey())).get().isEqualTo(PDF);
         assertThat(exists(whileInReview.key())).as("the new bytes are deleted, never reviewed").isFalse();
         assertThat(backend.s3.listObjectsV2(b -> b.bucket(backend.bucket())
-                .prefix(DocumentKeys.evidencePrefix("cert-immutable", inReview.signatureId()))).contents())
+                .prefix(DocumentKeys.evidencePrefix(new AccountId("cert-immutable"), inReview.signatureId()))).contents())
                 .as("nothing but the checked bytes is kept").hasSize(1);
 
         Signature approved = reload(submitted.signature());
@@ -350,7 +351,7 @@ class CertificateChecksIntegrationTest {
         assertThat(backend.s3.listObjectsV2(b -> b.bucket(backend.bucket())
                 .prefix("certificates/cert-deleted/")).contents()).isEmpty();
         assertThat(handler.handleRequest(event(created), null)).isEqualTo("checked 1");
-        assertThat(store.find("cert-deleted", submitted.signature().signatureId())).isEmpty();
+        assertThat(store.find(new AccountId("cert-deleted"), submitted.signature().signatureId())).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
 import smsplatform.json.Json;
@@ -156,7 +157,7 @@ class EventSourcesEndToEndTest {
 
     static SmsMessage queued(String account, String serial, String phone) {
         Instant now = Instant.now();
-        return new SmsMessage(account, new SerialNo(serial), phone, "Dead Letters", null, "【Dead Letters】hello", 1, SmsMessage.Status.QUEUED,
+        return new SmsMessage(new AccountId(account), new SerialNo(serial), phone, "Dead Letters", null, "【Dead Letters】hello", 1, SmsMessage.Status.QUEUED,
                 List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null)), now);
     }
 
@@ -165,7 +166,7 @@ class EventSourcesEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         SmsMessage last = null;
         while (System.nanoTime() < deadline) {
-            last = store.find(account, new SerialNo(serial)).orElseThrow();
+            last = store.find(new AccountId(account), new SerialNo(serial)).orElseThrow();
             if (last.status() == status) {
                 return last;
             }
@@ -204,9 +205,9 @@ class EventSourcesEndToEndTest {
         String serial = "sms-000000000000000000000000d2";
         Instant now = Instant.now();
         store.recordQueued(List.of(queued("dead-letters", serial, "+8613800000001")), false);
-        assertThat(store.transition("dead-letters", new SerialNo(serial), SmsMessage.Status.QUEUED,
+        assertThat(store.transition(new AccountId("dead-letters"), new SerialNo(serial), SmsMessage.Status.QUEUED,
                 new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null))).isTrue();
-        assertThat(store.transition("dead-letters", new SerialNo(serial), SmsMessage.Status.SENT,
+        assertThat(store.transition(new AccountId("dead-letters"), new SerialNo(serial), SmsMessage.Status.SENT,
                 new SmsMessage.StatusChange(SmsMessage.Status.DELIVERED, now, "delivered"))).isTrue();
         sqs.sendMessage(b -> b.queueUrl(url("OutboundDLQ")).messageBody(Json.write(Map.of(
                 "accountId", "dead-letters", "serialNo", serial))));
@@ -218,7 +219,7 @@ class EventSourcesEndToEndTest {
             Thread.sleep(500);
         }
         assertThat(Files.readString(log)).contains("\"reason\":\"already DELIVERED\"");
-        assertThat(store.find("dead-letters", new SerialNo(serial)).orElseThrow().status()).isEqualTo(SmsMessage.Status.DELIVERED);
+        assertThat(store.find(new AccountId("dead-letters"), new SerialNo(serial)).orElseThrow().status()).isEqualTo(SmsMessage.Status.DELIVERED);
     }
 
     /** Waits until the queue holds exactly {@code count} messages, visible or in flight. */

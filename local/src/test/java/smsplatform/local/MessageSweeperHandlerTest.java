@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
@@ -42,8 +43,8 @@ class MessageSweeperHandlerTest {
         DynamoMessageStore messages = new DynamoMessageStore(backend.dynamo, table);
         Instant recorded = Instant.now().minus(Duration.ofMinutes(6));
         messages.recordQueued(List.of(message(TestSerials.of("stranded"), recorded), message(TestSerials.of("done"), recorded)), false);
-        messages.transition("acme", TestSerials.of("done"), Status.QUEUED, new StatusChange(Status.SENT, recorded, null));
-        messages.transition("acme", TestSerials.of("done"), Status.SENT, new StatusChange(Status.DELIVERED, recorded, "ok"));
+        messages.transition(new AccountId("acme"), TestSerials.of("done"), Status.QUEUED, new StatusChange(Status.SENT, recorded, null));
+        messages.transition(new AccountId("acme"), TestSerials.of("done"), Status.SENT, new StatusChange(Status.DELIVERED, recorded, "ok"));
 
         LocalFunction sweeper = backend.plan.function("MessageSweeperFunction");
         Map<String, String> environment = new LinkedHashMap<>(FunctionPool.environment(sweeper, backend.endpoints));
@@ -68,9 +69,9 @@ class MessageSweeperHandlerTest {
         assertThat(body).isEqualTo(Map.of("accountId", "acme", "serialNo", TestSerials.of("stranded").value()));
         assertThat(Files.readAllLines(logs.resolve("sweeper.log"))).anyMatch(l ->
                 l.contains("\"event\":\"sweep.done\"") && l.contains("\"requestId\":\"" + requestId + "\""));
-        assertThat(messages.find("acme", TestSerials.of("stranded")).orElseThrow().statusHistory()).extracting(StatusChange::detail)
+        assertThat(messages.find(new AccountId("acme"), TestSerials.of("stranded")).orElseThrow().statusHistory()).extracting(StatusChange::detail)
                 .containsExactly(null, "re-queued by the sweeper: not handed to the carrier within 5 minutes");
-        assertThat(messages.find("acme", TestSerials.of("done")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
+        assertThat(messages.find(new AccountId("acme"), TestSerials.of("done")).orElseThrow().status()).isEqualTo(Status.DELIVERED);
         // sms-done was settled by a write whose function stopped before publishing: the sweep published its event.
         List<Message> events = backend.sqs.receiveMessage(b -> b.queueUrl(callbacks).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
@@ -80,7 +81,7 @@ class MessageSweeperHandlerTest {
     }
 
     static SmsMessage message(SerialNo serialNo, Instant at) {
-        return new SmsMessage("acme", serialNo, "+8613800138000", "Acme", null, "【Acme】hi", 1, Status.QUEUED,
+        return new SmsMessage(new AccountId("acme"), serialNo, "+8613800138000", "Acme", null, "【Acme】hi", 1, Status.QUEUED,
                 List.of(new StatusChange(Status.QUEUED, at, null)), at);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.SqsOutboundQueue;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
@@ -46,7 +47,7 @@ class MessageSweeperIntegrationTest {
     static final Instant T0 = Instant.parse("2030-01-01T08:00:00Z");
     static final MessageSweeper.Bounds BOUNDS = new MessageSweeper.Bounds(Duration.ofMinutes(5), Duration.ofMinutes(20),
             Duration.ofHours(72));
-    static final String ACCOUNT = "sweeper";
+    static final AccountId ACCOUNT = new AccountId("sweeper");
 
     AwsBackend backend;
     String table;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoMessageStore;
 import smsplatform.aws.DynamoSentMessages;
 import smsplatform.aws.DynamoStatistics;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
@@ -45,7 +46,7 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
                 boolean odd = thread % 2 == 1;
                 adds.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        statistics.add("stats-concurrent", day, odd
+                        statistics.add(new AccountId("stats-concurrent"), day, odd
                                 ? Map.of(Counter.REQUESTED, 1L, Counter.SENT, 1L, Counter.FEE, 3L)
                                 : Map.of(Counter.REQUESTED, 1L, Counter.FAILED, 1L, Counter.DELIVERED, 0L));
                     }
@@ -57,12 +58,12 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
         } finally {
             pool.shutdownNow();
         }
-        statistics.add("stats-concurrent-other", day, Map.of(Counter.REQUESTED, 7L));
-        assertThat(statistics.read("stats-concurrent", day.minusDays(1), day.plusDays(1))).containsExactly(
+        statistics.add(new AccountId("stats-concurrent-other"), day, Map.of(Counter.REQUESTED, 7L));
+        assertThat(statistics.read(new AccountId("stats-concurrent"), day.minusDays(1), day.plusDays(1))).containsExactly(
                 new Statistics.Day(day.minusDays(1), 0, 0, 0, 0, 0, 0, 0),
                 new Statistics.Day(day, 500, 250, 0, 0, 250, 750, 0),
                 new Statistics.Day(day.plusDays(1), 0, 0, 0, 0, 0, 0, 0));
-        assertThat(statistics.read("stats-concurrent-other", day, day)).singleElement()
+        assertThat(statistics.read(new AccountId("stats-concurrent-other"), day, day)).singleElement()
                 .extracting(Statistics.Day::requested).isEqualTo(7L);
     }
 
@@ -75,7 +76,7 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
             Instant at = start.plusMillis(i * 10L);
             SerialNo serialNo = new SerialNo(Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next(SerialNo.PREFIX));
             String number = i % 90 == 0 ? "+8613700009999" : "+86137000" + String.format("%05d", i);
-            messages.add(new SmsMessage("pull-budget", serialNo, number, "Budget", new TemplateId(TemplateId.PREFIX + "0".repeat(26)),
+            messages.add(new SmsMessage(new AccountId("pull-budget"), serialNo, number, "Budget", new TemplateId(TemplateId.PREFIX + "0".repeat(26)),
                     "text", 1,
                     SmsMessage.Status.QUEUED, List.of(new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, at, null)), at));
             if (i % 90 == 0) {
@@ -91,7 +92,7 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
         List<Integer> sizes = new ArrayList<>();
         String after = null;
         do {
-            Page<SmsMessage> page = listing.list("pull-budget", filter, 100, after);
+            Page<SmsMessage> page = listing.list(new AccountId("pull-budget"), filter, 100, after);
             page.items().forEach(m -> found.add(m.serialNo()));
             sizes.add(page.items().size());
             after = page.nextToken();
@@ -99,10 +100,10 @@ class PullAdaptersIntegrationTest extends OnAwsBackend {
         assertThat(found).containsExactlyElementsOf(matching);
         assertThat(sizes).as("450 messages read 200 at most a page").hasSizeGreaterThanOrEqualTo(3);
 
-        Page<SmsMessage> unfiltered = listing.list("pull-budget", new SentMessages.Filter(filter.firstSerialNo(),
+        Page<SmsMessage> unfiltered = listing.list(new AccountId("pull-budget"), new SentMessages.Filter(filter.firstSerialNo(),
                 filter.lastSerialNo(), null, null), 7, null);
         assertThat(unfiltered.items()).hasSize(7);
         assertThat(unfiltered.items().get(0).serialNo()).isEqualTo(messages.get(449).serialNo());
-        assertThat(listing.list("someone-else", filter, 100, null).items()).isEmpty();
+        assertThat(listing.list(new AccountId("someone-else"), filter, 100, null).items()).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import smsplatform.aws.DynamoStatistics;
+import smsplatform.domain.AccountId;
 import smsplatform.json.Json;
 import smsplatform.ports.Statistics.Counter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -204,9 +205,9 @@ class PullsEndToEndTest {
         Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
         try (DynamoDbClient dynamo = LocalStack.client(DynamoDbClient.builder(), (String) endpoints.get("dynamoDb")).build()) {
             DynamoStatistics statistics = new DynamoStatistics(dynamo, "SmsTable");
-            statistics.add("pulls-stats", today.minusDays(2), Map.of(Counter.REQUESTED, 5L, Counter.SENT, 4L,
+            statistics.add(new AccountId("pulls-stats"), today.minusDays(2), Map.of(Counter.REQUESTED, 5L, Counter.SENT, 4L,
                     Counter.DELIVERED, 2L, Counter.UNDELIVERED, 1L, Counter.FAILED, 1L, Counter.FEE, 6L));
-            statistics.add("pulls-stats", today, Map.of(Counter.REQUESTED, 1L));
+            statistics.add(new AccountId("pulls-stats"), today, Map.of(Counter.REQUESTED, 1L));
         }
         ApiClient.Response week = client("pulls-stats").get("/v1/statistics");
         assertThat(week.status()).as(week.body()).isEqualTo(200);

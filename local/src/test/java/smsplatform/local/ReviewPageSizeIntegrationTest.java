@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoIdempotencyStore;
 import smsplatform.aws.DynamoSignatureStore;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
@@ -83,7 +84,7 @@ class ReviewPageSizeIntegrationTest {
         SignatureApplication application = new SignatureApplication(name, SignatureType.COMPANY,
                 SignaturePurpose.FOR_OTHERS, false, entity, worst(500));
         Instant now = Instant.now();
-        Signature s = Signature.apply(account, AccountType.ENTERPRISE, new SignatureId(id), application, now);
+        Signature s = Signature.apply(new AccountId(account), AccountType.ENTERPRISE, new SignatureId(id), application, now);
         int sequence = 0;
         for (DocumentKind kind : List.of(DocumentKind.AUTHORIZATION_LETTER, DocumentKind.BUSINESS_LICENSE,
                 DocumentKind.ORGANIZATION_CODE_CERTIFICATE, DocumentKind.SOCIAL_CREDIT_CODE_CERTIFICATE)) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoSignatureStore;
 import smsplatform.aws.SqsReviewResults;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.ReviewDecision;
@@ -50,7 +51,7 @@ class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
 
     @Test
     void aDecisionInterruptedBeforeItsAnnouncementIsAnnouncedOnceOnRedelivery() throws Exception {
-        Signature s = Signature.apply("outbox", AccountType.ENTERPRISE, new SignatureId("sig-00000000000000000000000abc"),
+        Signature s = Signature.apply(new AccountId("outbox"), AccountType.ENTERPRISE, new SignatureId("sig-00000000000000000000000abc"),
                 new SignatureApplication("Outbox Labs", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", "Outbox Labs Ltd."), null), Instant.now());
         s.recordDocument(new SignatureDocument(DocumentKind.BUSINESS_LICENSE, true, "application/pdf", 1, "00",
@@ -71,14 +72,14 @@ class ReviewResultsOutboxIntegrationTest extends OnAwsBackend {
         ReviewProcessor reviews = service(crashingOnce);
 
         assertThatThrownBy(() -> reviews.process(approve)).hasMessageContaining("injected crash");
-        Signature applied = store.find("outbox", s.signatureId()).orElseThrow();
+        Signature applied = store.find(new AccountId("outbox"), s.signatureId()).orElseThrow();
         assertThat(applied.status()).as("the decision itself is applied, whole").isEqualTo(SignatureStatus.APPROVED);
         assertThat(applied.outbox()).hasSize(1);
 
         reviews.process(approve);
         reviews.process(approve);
-        assertThat(store.find("outbox", s.signatureId()).orElseThrow().outbox()).isEmpty();
-        assertThat(store.find("outbox", s.signatureId()).orElseThrow().history()
+        assertThat(store.find(new AccountId("outbox"), s.signatureId()).orElseThrow().outbox()).isEmpty();
+        assertThat(store.find(new AccountId("outbox"), s.signatureId()).orElseThrow().history()
                 .stream().filter(h -> h.to() == SignatureStatus.APPROVED)).hasSize(1);
 
         List<Message> announced = new ArrayList<>();

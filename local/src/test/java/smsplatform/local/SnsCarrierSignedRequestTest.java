@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.carrier.SnsCarrier;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.Carrier;
@@ -121,25 +122,25 @@ class SnsCarrierSignedRequestTest {
             var queued = new SmsMessage.StatusChange(SmsMessage.Status.QUEUED, now, null);
             var sent = new SmsMessage.StatusChange(SmsMessage.Status.SENT, now, null);
             for (SerialNo serial : List.of(TestSerials.of("interrupted"), TestSerials.of("refused"))) {
-                messages.recordQueued(List.of(new SmsMessage("sns-acct", serial, "+8613800138000", "S",
+                messages.recordQueued(List.of(new SmsMessage(new AccountId("sns-acct"), serial, "+8613800138000", "S",
                         null, "text", 1, SmsMessage.Status.QUEUED, List.of(queued), now)), false);
             }
             // A crash after the hand-over began: SENT, outcome unknown.
-            messages.transition("sns-acct", TestSerials.of("interrupted"), SmsMessage.Status.QUEUED, sent);
+            messages.transition(new AccountId("sns-acct"), TestSerials.of("interrupted"), SmsMessage.Status.QUEUED, sent);
             RECEIVED.clear();
-            delivery.deliver("sns-acct", TestSerials.of("interrupted"));
+            delivery.deliver(new AccountId("sns-acct"), TestSerials.of("interrupted"));
             assertThat(RECEIVED).as("not handed to SNS a second time").isEmpty();
-            assertThat(messages.find("sns-acct", TestSerials.of("interrupted")).orElseThrow().status())
+            assertThat(messages.find(new AccountId("sns-acct"), TestSerials.of("interrupted")).orElseThrow().status())
                     .isEqualTo(SmsMessage.Status.FAILED);
 
             // An explicit transient refusal is safe to retry: SNS did not take the message.
             ANSWER.set(new int[] {500});
             ERROR_CODE.set("InternalError");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver("sns-acct", TestSerials.of("refused")))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver(new AccountId("sns-acct"), TestSerials.of("refused")))
                     .isInstanceOf(DeliveryService.RetryLater.class);
             ANSWER.set(new int[] {200});
-            delivery.deliver("sns-acct", TestSerials.of("refused"));
-            assertThat(messages.find("sns-acct", TestSerials.of("refused")).orElseThrow().carrierMessageId())
+            delivery.deliver(new AccountId("sns-acct"), TestSerials.of("refused"));
+            assertThat(messages.find(new AccountId("sns-acct"), TestSerials.of("refused")).orElseThrow().carrierMessageId())
                     .as("accepted by SNS, awaiting its receipt").isEqualTo("mid-1");
             assertThat(RECEIVED).hasSize(2);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,7 +53,7 @@ final class AccountItems<T> {
     }
 
     /** The account's items, newest first; {@code nextToken} only as a position this listing wrote. */
-    Page<T> list(String accountId, String status, int limit, String nextToken) {
+    Page<T> list(AccountId accountId, String status, int limit, String nextToken) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s(account(accountId)));
         values.put(":prefix", s(prefix));

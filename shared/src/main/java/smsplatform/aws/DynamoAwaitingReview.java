@@ -76,7 +76,7 @@ public final class DynamoAwaitingReview implements AwaitingReview {
         List<String> positions = new ArrayList<>();
         for (Map<String, AttributeValue> indexed : response.items()) {
             // The index is eventually consistent: re-read, and skip what has moved on since.
-            Optional<? extends Reviewable> current = read(indexed.get("pk").s().substring("ACCOUNT#".length()),
+            Optional<? extends Reviewable> current = read(Items.accountOf(indexed.get("pk").s()),
                     indexed.get("sk").s()).filter(Reviewable::awaitsReviewer);
             if (current.isPresent()) {
                 applications.add(current.get());
@@ -88,7 +88,7 @@ public final class DynamoAwaitingReview implements AwaitingReview {
         return new Page<>(applications, token, positions);
     }
 
-    private Optional<? extends Reviewable> read(String accountId, String sk) {
+    private Optional<? extends Reviewable> read(AccountId accountId, String sk) {
         return sk.startsWith("SIGNATURE#")
                 ? signatures.find(accountId, new SignatureId(sk.substring("SIGNATURE#".length())))
                 : templates.find(accountId, new TemplateId(sk.substring("TEMPLATE#".length())));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.Page;
 import smsplatform.domain.callbacks.CallbackFailure;
@@ -50,13 +51,13 @@ public final class DynamoCallbackStore implements CallbackStore {
         this.table = table;
         this.failures = new AccountItems<>(dynamo, table, FAILURE_PREFIX, FAILURE_SK,
                 item -> new Stored(item.get("sk").s().substring(FAILURE_PREFIX.length()),
-                        CallbackJson.readFailure(item.get("pk").s().substring("ACCOUNT#".length()),
+                        CallbackJson.readFailure(Items.accountOf(item.get("pk").s()),
                                 Json.parseObject(item.get("doc").s()))),
                 Stored::id);
     }
 
     @Override
-    public Optional<CallbackSubscription> find(String accountId) {
+    public Optional<CallbackSubscription> find(AccountId accountId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), SUBSCRIPTION)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
@@ -96,7 +97,7 @@ public final class DynamoCallbackStore implements CallbackStore {
                 Map.of(":secret", s(sub.secret()), ":at", s(sub.updatedAt().toString())));
     }
 
-    private boolean updateExisting(String accountId, String update, Map<String, AttributeValue> values) {
+    private boolean updateExisting(AccountId accountId, String update, Map<String, AttributeValue> values) {
         try {
             UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(table)
                     .key(key(account(accountId), SUBSCRIPTION)).updateExpression(update)
@@ -112,12 +113,12 @@ public final class DynamoCallbackStore implements CallbackStore {
     }
 
     @Override
-    public void delete(String accountId) {
+    public void delete(AccountId accountId) {
         dynamo.deleteItem(b -> b.tableName(table).key(key(account(accountId), SUBSCRIPTION)));
     }
 
     @Override
-    public void recordFailure(String accountId, CallbackFailure failure) {
+    public void recordFailure(AccountId accountId, CallbackFailure failure) {
         String id = String.format("%013d", failure.firstAttemptAt().toEpochMilli()) + "#"
                 + Digests.sha256Hex(failure.event().eventId().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         Map<String, AttributeValue> item = new HashMap<>(key(account(accountId), FAILURE_PREFIX + id));
@@ -127,7 +128,7 @@ public final class DynamoCallbackStore implements CallbackStore {
     }
 
     @Override
-    public Page<CallbackFailure> failures(String accountId, int limit, String position) {
+    public Page<CallbackFailure> failures(AccountId accountId, int limit, String position) {
         return failures.list(accountId, null, limit, position).map(Stored::failure, token -> token);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SerialNo;
@@ -43,7 +44,7 @@ public final class DynamoCarrierLinks implements CarrierLinks {
     public Optional<CarrierReceipt> link(String carrierMessageId, MessageStore.Ref message) {
         Map<String, AttributeValue> item = update(carrierMessageId,
                 "SET accountId = :account, serialNo = :serial, expiresAt = if_not_exists(expiresAt, :expires)",
-                Map.of(":account", s(message.accountId()), ":serial", s(message.serialNo().value()), ":expires", expires()));
+                Map.of(":account", s(message.accountId().value()), ":serial", s(message.serialNo().value()), ":expires", expires()));
         if (!item.containsKey("carrierStatus")) {
             return Optional.empty();
         }
@@ -66,7 +67,7 @@ public final class DynamoCarrierLinks implements CarrierLinks {
         }
         Map<String, AttributeValue> item = update(r.carrierMessageId(), update, values);
         return item.containsKey("serialNo")
-                ? Optional.of(new MessageStore.Ref(item.get("accountId").s(), new SerialNo(item.get("serialNo").s())))
+                ? Optional.of(new MessageStore.Ref(new AccountId(item.get("accountId").s()), new SerialNo(item.get("serialNo").s())))
                 : Optional.empty();
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.ports.IdempotencyStore;
 import smsplatform.support.Digests;
@@ -35,7 +36,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Begin begin(String accountId, String key, String requestHash, String newSeed, Instant now) {
+    public Begin begin(AccountId accountId, String key, String requestHash, String newSeed, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(itemKey(accountId, key));
         item.put("requestHash", s(requestHash));
         item.put("state", s("RUNNING"));
@@ -82,7 +83,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String accountId, String key, int status, String body, Instant now) {
+    public void complete(AccountId accountId, String key, int status, String body, Instant now) {
         dynamo.updateItem(b -> b.tableName(table).key(itemKey(accountId, key))
                 .updateExpression("SET #state = :done, #status = :status, body = :body")
                 .expressionAttributeNames(Map.of("#state", "state", "#status", "status"))
@@ -90,13 +91,13 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void release(String accountId, String key) {
+    public void release(AccountId accountId, String key) {
         dynamo.updateItem(b -> b.tableName(table).key(itemKey(accountId, key))
                 .updateExpression("SET leaseUntil = :zero")
                 .expressionAttributeValues(Map.of(":zero", n(0))));
     }
 
-    private static Map<String, AttributeValue> itemKey(String accountId, String key) {
+    private static Map<String, AttributeValue> itemKey(AccountId accountId, String key) {
         return key(account(accountId), "IDEMPOTENCY#" + Digests.sha256Hex(key));
     }
 }

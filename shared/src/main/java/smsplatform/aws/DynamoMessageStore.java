@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
@@ -101,14 +102,14 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public Optional<SmsMessage> find(String accountId, SerialNo serialNo) {
+    public Optional<SmsMessage> find(AccountId accountId, SerialNo serialNo) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), "SMS#" + serialNo)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(accountId, item));
     }
 
     @Override
-    public boolean transition(String accountId, SerialNo serialNo, SmsMessage.Status expected,
+    public boolean transition(AccountId accountId, SerialNo serialNo, SmsMessage.Status expected,
                               SmsMessage.StatusChange change) {
         return update(accountId, serialNo, expected, null, change);
     }
@@ -119,7 +120,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     /** The status change, conditional on the status (and on the last change, if given); index keys follow it. */
-    private boolean update(String accountId, SerialNo serialNo, SmsMessage.Status expected, Instant lastChange,
+    private boolean update(AccountId accountId, SerialNo serialNo, SmsMessage.Status expected, Instant lastChange,
                            SmsMessage.StatusChange change) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":to", s(change.status().name()),
@@ -182,7 +183,7 @@ public final class DynamoMessageStore implements MessageStore {
 
     /** The message an item of the table or of one of its indexes ({@code pk}, {@code sk} projected) is. */
     static Ref ref(Map<String, AttributeValue> item) {
-        return new Ref(item.get("pk").s().substring("ACCOUNT#".length()),
+        return new Ref(Items.accountOf(item.get("pk").s()),
                 new SerialNo(item.get("sk").s().substring("SMS#".length())));
     }
 
@@ -203,7 +204,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId,
+    public boolean recordAcceptance(AccountId accountId, SerialNo serialNo, String carrierMessageId,
                                     SmsMessage.StatusChange change) {
         return conditionalUpdate(accountId, serialNo,
                 "SET carrierMessageId = :carrier, statusHistory = list_append(statusHistory, :change), "
@@ -215,7 +216,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean applyReceipt(String accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt) {
+    public boolean applyReceipt(AccountId accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt) {
         return conditionalUpdate(accountId, serialNo,
                 "SET #status = :to, receipt = :receipt, statusHistory = list_append(statusHistory, :change), "
                         + "pendingShard = :shard, pendingSince = :since",
@@ -231,7 +232,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void announced(String accountId, SerialNo serialNo) {
+    public void announced(AccountId accountId, SerialNo serialNo) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
                     .updateExpression("REMOVE pendingShard, pendingSince")
@@ -242,7 +243,7 @@ public final class DynamoMessageStore implements MessageStore {
         }
     }
 
-    private boolean conditionalUpdate(String accountId, SerialNo serialNo, String update, String condition,
+    private boolean conditionalUpdate(AccountId accountId, SerialNo serialNo, String update, String condition,
                                       Map<String, AttributeValue> values) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "SMS#" + serialNo))
@@ -272,7 +273,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     @Override
-    public void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
+    public void note(AccountId accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage current = find(accountId, serialNo).orElseThrow();
         transition(accountId, serialNo, current.status(), cause.change(current.status(), Instant.now(), detail));
     }
@@ -320,7 +321,7 @@ public final class DynamoMessageStore implements MessageStore {
     }
 
     /** A stored message as the domain sees it (also what {@link DynamoSentMessages} lists). */
-    static SmsMessage read(String accountId, Map<String, AttributeValue> item) {
+    static SmsMessage read(AccountId accountId, Map<String, AttributeValue> item) {
         List<SmsMessage.StatusChange> history = item.get("statusHistory").l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
             String detail = m.containsKey("detail") ? m.get("detail").s() : null;

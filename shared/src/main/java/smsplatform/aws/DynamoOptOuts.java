@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.ports.OptOuts;
@@ -48,14 +49,14 @@ public final class DynamoOptOuts implements OptOuts {
     }
 
     @Override
-    public Set<String> optedOut(String accountId, Collection<String> numbers) {
+    public Set<String> optedOut(AccountId accountId, Collection<String> numbers) {
         Set<String> found = new HashSet<>();
         Parallel.inBatches(List.copyOf(numbers), BATCH, batch -> readBatch(accountId, batch))
                 .forEach(found::addAll);
         return found;
     }
 
-    private List<String> readBatch(String accountId, List<String> numbers) {
+    private List<String> readBatch(AccountId accountId, List<String> numbers) {
         List<String> optedOut = new ArrayList<>();
         Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
                 .keys(numbers.stream().map(number -> key(account(accountId), SK + number)).toList())
@@ -78,7 +79,7 @@ public final class DynamoOptOuts implements OptOuts {
     }
 
     @Override
-    public boolean decide(String accountId, String number, boolean optedOut, Instant at, OptOut.Source source) {
+    public boolean decide(AccountId accountId, String number, boolean optedOut, Instant at, OptOut.Source source) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), SK + number))
                     .updateExpression("SET phoneNumber = :number, optedOut = :out, #at = :at, #source = :source")
@@ -93,14 +94,14 @@ public final class DynamoOptOuts implements OptOuts {
     }
 
     @Override
-    public Optional<OptOut> find(String accountId, String number) {
+    public Optional<OptOut> find(AccountId accountId, String number) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), SK + number)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
     }
 
     @Override
-    public Page<OptOut> list(String accountId, int limit, String afterNumber) {
+    public Page<OptOut> list(AccountId accountId, int limit, String afterNumber) {
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
                 .filterExpression("optedOut = :true")

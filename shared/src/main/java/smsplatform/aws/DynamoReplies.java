@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOutKeywords;
 import smsplatform.domain.Page;
@@ -82,7 +83,7 @@ public final class DynamoReplies implements Replies {
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("receivedAt", s(sms.receivedAt().toString()));
         attributedTo.ifPresent(ref -> {
-            item.put("accountId", s(ref.accountId()));
+            item.put("accountId", s(ref.accountId().value()));
             item.put("serialNo", s(ref.serialNo().value()));
         });
         if (attributedTo.isEmpty()) {
@@ -97,13 +98,13 @@ public final class DynamoReplies implements Replies {
         } catch (ConditionalCheckFailedException claimed) {
             Map<String, AttributeValue> first = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
             return new Claim(false, Instant.parse(first.get("receivedAt").s()), first.containsKey("accountId")
-                    ? Optional.of(new MessageStore.Ref(first.get("accountId").s(), new SerialNo(first.get("serialNo").s())))
+                    ? Optional.of(new MessageStore.Ref(new AccountId(first.get("accountId").s()), new SerialNo(first.get("serialNo").s())))
                     : Optional.empty());
         }
     }
 
     @Override
-    public Page<Reply> list(String accountId, Instant from, Instant to, int limit, String after) {
+    public Page<Reply> list(AccountId accountId, Instant from, Instant to, int limit, String after) {
         Map<String, AttributeValue> values = Map.of(":pk", s(account(accountId)),
                 ":first", s(SK + millis(from)), ":last", s(SK + millis(to) + "#\uffff"));
         QueryResponse page = dynamo.query(b -> {
@@ -128,7 +129,7 @@ public final class DynamoReplies implements Replies {
         return String.format("%015d", at.toEpochMilli());
     }
 
-    private static Reply read(String accountId, Map<String, AttributeValue> item) {
+    private static Reply read(AccountId accountId, Map<String, AttributeValue> item) {
         return new Reply(accountId, item.get("replyId").s(), item.get("phoneNumber").s(), item.get("to").s(),
                 item.get("text").s(), Instant.parse(item.get("receivedAt").s()), new SerialNo(item.get("serialNo").s()),
                 item.containsKey("keyword") ? OptOutKeywords.Action.valueOf(item.get("keyword").s()) : null);

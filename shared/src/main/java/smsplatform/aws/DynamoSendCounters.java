@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.SerialNo;
 import smsplatform.ports.SendCounters;
@@ -46,7 +47,7 @@ public final class DynamoSendCounters implements SendCounters {
      * per admitted send (distinct numbers in parallel): a 200-number request reads in 2 calls, not 200.
      */
     @Override
-    public List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
+    public List<SendLimits.Verdict> admitAll(AccountId accountId, List<Send> sends, String contentDigest, Instant now) {
         Map<String, List<Integer>> positions = new LinkedHashMap<>();
         for (int i = 0; i < sends.size(); i++) {
             positions.computeIfAbsent(sends.get(i).phoneNumber(), k -> new ArrayList<>()).add(i);
@@ -71,7 +72,7 @@ public final class DynamoSendCounters implements SendCounters {
     private record Admission(SendLimits.Verdict verdict, Map<String, AttributeValue> history) {}
 
     /** {@code known}: the number's stored history if just read (empty: none stored), or null to read it. */
-    private Admission admit(String accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now,
+    private Admission admit(AccountId accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now,
                             Map<String, AttributeValue> known) {
         Map<String, AttributeValue> key = key(account(accountId), "RATE#" + phoneNumber);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -120,7 +121,7 @@ public final class DynamoSendCounters implements SendCounters {
     }
 
     /** Stored histories by number (absent numbers have none), 100 keys per consistent BatchGetItem. */
-    private Map<String, Map<String, AttributeValue>> read(String accountId, List<String> numbers) {
+    private Map<String, Map<String, AttributeValue>> read(AccountId accountId, List<String> numbers) {
         Map<String, Map<String, AttributeValue>> found = new ConcurrentHashMap<>();
         Parallel.inBatches(numbers, READ_BATCH, chunk -> {
             List<Map<String, AttributeValue>> keys = chunk.stream()

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.SentMessages;
@@ -38,7 +39,7 @@ public final class DynamoSentMessages implements SentMessages {
     }
 
     @Override
-    public Page<SmsMessage> list(String accountId, Filter filter, int limit, String afterSerialNo) {
+    public Page<SmsMessage> list(AccountId accountId, Filter filter, int limit, String afterSerialNo) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(account(accountId)),
                 ":first", s(SK + filter.firstSerialNo()), ":last", s(SK + filter.lastSerialNo())));
         List<String> conditions = new ArrayList<>();

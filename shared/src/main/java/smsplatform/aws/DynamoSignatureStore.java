@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
@@ -134,13 +135,13 @@ public final class DynamoSignatureStore implements SignatureStore {
         return at == null || Long.parseLong(at.n()) < System.currentTimeMillis() - grace.toMillis();
     }
 
-    private Map<String, AttributeValue> claimOf(String accountId, boolean international, String name) {
+    private Map<String, AttributeValue> claimOf(AccountId accountId, boolean international, String name) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(nameKey(accountId, international, name)).consistentRead(true)).item();
         return item == null || !item.containsKey("signatureId") ? null : item;
     }
 
-    private void releaseName(String accountId, boolean international, String name, String signatureId) {
+    private void releaseName(AccountId accountId, boolean international, String name, String signatureId) {
         try {
             dynamo.deleteItem(b -> b.tableName(table).key(nameKey(accountId, international, name))
                     .conditionExpression("signatureId = :id")
@@ -151,7 +152,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public int repair(String accountId) {
+    public int repair(AccountId accountId) {
         int freed = registry.repair(accountId, grace, id -> SignatureId.parse(id).flatMap(s -> find(accountId, s)).isPresent());
         QueryResponse claims = dynamo.query(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
@@ -175,7 +176,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     /** Names are unique per account and region: a domestic and an international signature may share one. */
-    private static Map<String, AttributeValue> nameKey(String accountId, boolean international, String name) {
+    private static Map<String, AttributeValue> nameKey(AccountId accountId, boolean international, String name) {
         return new HashMap<>(key(account(accountId),
                 "NAME#" + (international ? "INTL#" : "CN#") + SignatureNameRules.uniquenessKey(name)));
     }
@@ -185,7 +186,7 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public Optional<Signature> find(String accountId, SignatureId signatureId) {
+    public Optional<Signature> find(AccountId accountId, SignatureId signatureId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), "SIGNATURE#" + signatureId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
@@ -200,7 +201,7 @@ public final class DynamoSignatureStore implements SignatureStore {
             return Optional.empty();
         }
         String pk = response.items().get(0).get("pk").s();
-        return find(pk.substring("ACCOUNT#".length()), signatureId);
+        return find(Items.accountOf(pk), signatureId);
     }
 
     @Override
@@ -226,7 +227,7 @@ public final class DynamoSignatureStore implements SignatureStore {
 
     /** One counter item per signature ({@code UPLOADS#<id>}), so counting never bumps the signature's version. */
     @Override
-    public boolean claimUploads(String accountId, SignatureId signatureId, int count, int max) {
+    public boolean claimUploads(AccountId accountId, SignatureId signatureId, int count, int max) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(account(accountId), "UPLOADS#" + signatureId))
                     .updateExpression("ADD issued :count")
@@ -249,12 +250,12 @@ public final class DynamoSignatureStore implements SignatureStore {
     }
 
     @Override
-    public Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken) {
+    public Page<Signature> list(AccountId accountId, SignatureStatus status, int limit, String nextToken) {
         return items.list(accountId, status == null ? null : status.name(), limit, nextToken);
     }
 
     @Override
-    public Optional<Signature> findByName(String accountId, boolean international, String name) {
+    public Optional<Signature> findByName(AccountId accountId, boolean international, String name) {
         Map<String, AttributeValue> claim = claimOf(accountId, international, name);
         return claim == null ? Optional.empty() : find(accountId, new SignatureId(claim.get("signatureId").s()));
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.ports.Statistics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +38,7 @@ public final class DynamoStatistics implements Statistics {
     }
 
     @Override
-    public void add(String accountId, LocalDate day, Map<Counter, Long> increments) {
+    public void add(AccountId accountId, LocalDate day, Map<Counter, Long> increments) {
         List<String> adds = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -58,7 +59,7 @@ public final class DynamoStatistics implements Statistics {
     }
 
     @Override
-    public List<Day> read(String accountId, LocalDate from, LocalDate to) {
+    public List<Day> read(AccountId accountId, LocalDate from, LocalDate to) {
         Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
         dynamo.query(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")

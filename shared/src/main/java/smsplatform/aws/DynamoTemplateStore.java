@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
@@ -61,7 +62,7 @@ public final class DynamoTemplateStore implements TemplateStore {
 
     @Override
     public Template create(Template template, int quota) {
-        String accountId = template.accountId();
+        AccountId accountId = template.accountId();
         if (!registry.claim(accountId, template.templateId().value(), quota)) {
             int freed = registry.repair(accountId, grace, id -> TemplateId.parse(id).flatMap(t -> find(accountId, t)).isPresent());
             if (freed > 0) {
@@ -84,7 +85,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     }
 
     @Override
-    public Optional<Template> find(String accountId, TemplateId templateId) {
+    public Optional<Template> find(AccountId accountId, TemplateId templateId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
@@ -95,7 +96,7 @@ public final class DynamoTemplateStore implements TemplateStore {
      * {@code content}, {@code variables}, kept beside the document): the review history is not read.
      */
     @Override
-    public Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId) {
+    public Optional<ApprovedTemplate> findApproved(AccountId accountId, TemplateId templateId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), PREFIX + templateId)).consistentRead(true)
                 .projectionExpression("#status, international, #type, content, variables")
@@ -119,7 +120,7 @@ public final class DynamoTemplateStore implements TemplateStore {
         if (response.items().isEmpty()) {
             return Optional.empty();
         }
-        return find(response.items().get(0).get("pk").s().substring("ACCOUNT#".length()), templateId);
+        return find(Items.accountOf(response.items().get(0).get("pk").s()), templateId);
     }
 
     @Override
@@ -139,7 +140,7 @@ public final class DynamoTemplateStore implements TemplateStore {
     }
 
     @Override
-    public Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken) {
+    public Page<Template> list(AccountId accountId, TemplateStatus status, int limit, String nextToken) {
         return items.list(accountId, status == null ? null : status.name(), limit, nextToken);
     }
 

@@ -3,6 +3,7 @@ package smsplatform.aws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.service.PageTokens;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,8 +25,13 @@ final class Items {
         return Map.of("pk", s(pk), "sk", s(sk));
     }
 
-    static String account(String accountId) {
+    static String account(AccountId accountId) {
         return "ACCOUNT#" + accountId;
+    }
+
+    /** The account of a partition key written by {@link #account}. */
+    static AccountId accountOf(String pk) {
+        return new AccountId(pk.substring("ACCOUNT#".length()));
     }
 
     static String encodeToken(String value) {

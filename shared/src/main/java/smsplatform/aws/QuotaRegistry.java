@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import smsplatform.domain.AccountId;
 import smsplatform.support.Ids;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +33,7 @@ final class QuotaRegistry {
     }
 
     /** Adds the id to the account's registry if there is room; re-adding an id already there is a no-op. */
-    boolean claim(String accountId, String id, int quota) {
+    boolean claim(AccountId accountId, String id, int quota) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(account(accountId), registrySk))
@@ -48,7 +49,7 @@ final class QuotaRegistry {
         }
     }
 
-    void release(String accountId, String id) {
+    void release(AccountId accountId, String id) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(key(account(accountId), registrySk))
                 .updateExpression("DELETE ids :id")
@@ -59,7 +60,7 @@ final class QuotaRegistry {
      * Frees the slots of ids older than {@code grace} whose item does not exist: a creation interrupted
      * between claiming its slot and writing its item. Returns how many were freed.
      */
-    int repair(String accountId, Duration grace, Predicate<String> exists) {
+    int repair(AccountId accountId, Duration grace, Predicate<String> exists) {
         long cutoff = System.currentTimeMillis() - grace.toMillis();
         Map<String, AttributeValue> registry = dynamo.getItem(b -> b.tableName(table)
                 .key(key(account(accountId), registrySk)).consistentRead(true)).item();

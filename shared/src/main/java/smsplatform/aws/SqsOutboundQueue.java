@@ -45,7 +45,7 @@ public final class SqsOutboundQueue implements OutboundQueue {
     /** The delivery, and the request that queued it (its log lines in the consumer carry that id). */
     private static String body(Delivery d) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accountId", d.accountId());
+        body.put("accountId", d.accountId().value());
         body.put("serialNo", d.serialNo().value());
         String requestId = Log.requestId();
         if (requestId != null) {

@@ -30,7 +30,7 @@ public final class SqsReviewResults implements ReviewResults {
     public void publish(ReviewResult r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", r.kind().name());
-        body.put("accountId", r.accountId());
+        body.put("accountId", r.accountId().value());
         body.put(r.kind() == ApplicationKind.SIGNATURE ? "signatureId" : "templateId", r.applicationId().value());
         body.put("name", r.name());
         body.put("status", r.outcome().name());

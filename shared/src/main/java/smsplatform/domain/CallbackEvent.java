@@ -11,7 +11,7 @@ import java.util.Map;
  * producer that repeats itself after a crash or a redelivery produces the same event and the receiver
  * deduplicates it by {@code Sms-Event-Id}.
  */
-public record CallbackEvent(String eventId, Type type, String accountId, Instant occurredAt, Map<String, Object> data) {
+public record CallbackEvent(String eventId, Type type, AccountId accountId, Instant occurredAt, Map<String, Object> data) {
 
     public enum Type { MESSAGE_STATUS, REVIEW_RESULT, REPLY }
 

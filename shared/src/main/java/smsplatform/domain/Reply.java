@@ -7,6 +7,6 @@ import java.time.Instant;
  * {@code replyId} is the carrier's inbound message id: the same reply delivered twice is the same reply.
  * {@code keyword} is the opt-out or opt-in the reply made, or null for an ordinary reply.
  */
-public record Reply(String accountId, String replyId, String phoneNumber, String to, String text, Instant receivedAt,
+public record Reply(AccountId accountId, String replyId, String phoneNumber, String to, String text, Instant receivedAt,
                     SerialNo serialNo, OptOutKeywords.Action keyword) {
 }

@@ -41,7 +41,7 @@ final class ReviewTrail {
     }
 
     /** Records a transition, and the result to publish when it ends the review. */
-    void transition(HistoryEntry entry, String accountId, ApplicationId id, String name,
+    void transition(HistoryEntry entry, AccountId accountId, ApplicationId id, String name,
                     ReviewResult.Outcome outcome) {
         record(entry);
         if (outcome != null) {

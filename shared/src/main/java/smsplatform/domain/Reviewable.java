@@ -8,7 +8,7 @@ public interface Reviewable {
 
     ApplicationKind kind();
 
-    String accountId();
+    AccountId accountId();
 
     ApplicationId id();
 

@@ -23,7 +23,7 @@ public final class Signature implements Reviewable {
     public static final int MAX_DISCARDED = ReviewTrail.MAX_DISCARDED;
     public static final int MAX_OUTBOX = ReviewTrail.MAX_OUTBOX;
 
-    private final String accountId;
+    private final AccountId accountId;
     private final AccountType accountType;
     private final SignatureId signatureId;
     private final Instant createdAt;
@@ -37,7 +37,7 @@ public final class Signature implements Reviewable {
     private Instant updatedAt;
     private long version;
 
-    public Signature(String accountId, AccountType accountType, SignatureId signatureId, Instant createdAt,
+    public Signature(AccountId accountId, AccountType accountType, SignatureId signatureId, Instant createdAt,
                      SignatureApplication application, SignatureStatus status, ReviewStage reviewStage,
                      Map<DocumentKind, SignatureDocument> documents, List<Finding> findings, Rejection rejection,
                      List<HistoryEntry> history, int historyOmitted, List<ReviewResult> outbox, Instant updatedAt,
@@ -58,7 +58,7 @@ public final class Signature implements Reviewable {
     }
 
     /** A new application; it needs documents unless its requirements are empty (international). */
-    public static Signature apply(String accountId, AccountType accountType, SignatureId signatureId,
+    public static Signature apply(AccountId accountId, AccountType accountType, SignatureId signatureId,
                                   SignatureApplication application, Instant now) {
         Signature s = new Signature(accountId, accountType, signatureId, now, application,
                 SignatureStatus.AWAITING_DOCUMENTS, null, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
@@ -206,7 +206,7 @@ public final class Signature implements Reviewable {
     @Override public ApplicationKind kind() { return ApplicationKind.SIGNATURE; }
     @Override public SignatureId id() { return signatureId; }
     @Override public ReviewResult.Outcome outcome() { return outcomeOf(status); }
-    @Override public String accountId() { return accountId; }
+    @Override public AccountId accountId() { return accountId; }
     public AccountType accountType() { return accountType; }
     public SignatureId signatureId() { return signatureId; }
     @Override public Instant createdAt() { return createdAt; }

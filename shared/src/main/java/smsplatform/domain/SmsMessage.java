@@ -9,7 +9,7 @@ import java.util.List;
  * {@code receipt} the carrier's delivery receipt (null until one arrives).
  */
 public record SmsMessage(
-        String accountId,
+        AccountId accountId,
         SerialNo serialNo,
         String phoneNumber,
         String sign,
@@ -75,7 +75,7 @@ public record SmsMessage(
     }
 
     /** A message as SendSms records it: nothing from the carrier yet. */
-    public SmsMessage(String accountId, SerialNo serialNo, String phoneNumber, String sign, TemplateId templateId, String text,
+    public SmsMessage(AccountId accountId, SerialNo serialNo, String phoneNumber, String sign, TemplateId templateId, String text,
                       int fee, Status status, List<StatusChange> statusHistory, Instant createdAt) {
         this(accountId, serialNo, phoneNumber, sign, templateId, text, fee, status, statusHistory, createdAt, null, null);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class Template implements Reviewable {
 
-    private final String accountId;
+    private final AccountId accountId;
     private final TemplateId templateId;
     private final Instant createdAt;
     private TemplateApplication application;
@@ -24,7 +24,7 @@ public final class Template implements Reviewable {
     private Instant updatedAt;
     private long version;
 
-    public Template(String accountId, TemplateId templateId, Instant createdAt, TemplateApplication application,
+    public Template(AccountId accountId, TemplateId templateId, Instant createdAt, TemplateApplication application,
                     TemplateStatus status, ReviewStage reviewStage, List<Finding> findings, Rejection rejection,
                     List<HistoryEntry> history, int historyOmitted, List<ReviewResult> outbox, Instant updatedAt,
                     long version) {
@@ -42,7 +42,7 @@ public final class Template implements Reviewable {
     }
 
     /** A new template goes straight to the automatic review. */
-    public static Template apply(String accountId, TemplateId templateId, TemplateApplication application, Instant now) {
+    public static Template apply(AccountId accountId, TemplateId templateId, TemplateApplication application, Instant now) {
         Template t = new Template(accountId, templateId, now, application, null, null, List.of(), null,
                 List.of(), 0, List.of(), now, 0);
         t.transition(TemplateStatus.IN_REVIEW, ReviewStage.AUTOMATIC, Signature.APPLICANT, List.of(), null, now);
@@ -134,7 +134,7 @@ public final class Template implements Reviewable {
 
     @Override public ApplicationKind kind() { return ApplicationKind.TEMPLATE; }
     @Override public TemplateId id() { return templateId; }
-    @Override public String accountId() { return accountId; }
+    @Override public AccountId accountId() { return accountId; }
     @Override public String name() { return application.name(); }
     @Override public long version() { return version; }
     @Override public Instant createdAt() { return createdAt; }

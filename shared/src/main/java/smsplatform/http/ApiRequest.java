@@ -107,11 +107,8 @@ public final class ApiRequest {
     /** The verified claims; a missing or malformed identity claim is 403 (the token itself was valid). */
     public Caller caller() {
         Map<String, String> claims = claims();
-        String accountId = claims.get("account_id");
-        if (!AccountId.isValid(accountId)) {
-            throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
-                    "The token carries no valid account_id claim", null);
-        }
+        AccountId accountId = AccountId.parse(claims.get("account_id")).orElseThrow(() -> new Failure(
+                Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim", "The token carries no valid account_id claim", null));
         AccountType type;
         try {
             type = AccountType.valueOf(String.valueOf(claims.get("account_type")));
@@ -122,12 +119,12 @@ public final class ApiRequest {
         String scope = claims.getOrDefault("scope", "");
         Set<String> scopes = new HashSet<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.remove("");
-        String subject = claims.getOrDefault("sub", accountId);
+        String subject = claims.getOrDefault("sub", accountId.value());
         if (subject.length() > Caller.MAX_SUBJECT) {
             throw new Failure(Failure.Category.FORBIDDEN, "AuthFailure.MissingClaim",
                     "The token's sub claim is longer than " + Caller.MAX_SUBJECT + " characters", null);
         }
-        Log.context("accountId", accountId);
+        Log.context("accountId", accountId.value());
         return new Caller(accountId, type, subject, scopes);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.callbacks.CallbackFailure;
 import smsplatform.domain.callbacks.CallbackSubscription;
@@ -45,7 +46,7 @@ public final class CallbackJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventId", event.eventId());
         m.put("type", event.type().name());
-        m.put("accountId", event.accountId());
+        m.put("accountId", event.accountId().value());
         m.put("occurredAt", event.occurredAt().toString());
         m.put("data", event.data());
         return m;
@@ -78,7 +79,7 @@ public final class CallbackJson {
     @SuppressWarnings("unchecked")
     private static CallbackEvent readEvent(Map<String, Object> m) {
         return new CallbackEvent(string(m, "eventId"), CallbackEvent.Type.valueOf(string(m, "type")),
-                string(m, "accountId"), Instant.parse(string(m, "occurredAt")),
+                new AccountId(string(m, "accountId")), Instant.parse(string(m, "occurredAt")),
                 m.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : Map.of());
     }
 
@@ -98,7 +99,7 @@ public final class CallbackJson {
         data.put("status", string(m, "status"));
         data.put("reasons", m.get("reasons") instanceof List<?> reasons ? reasons : List.of());
         return new CallbackEvent("review-" + deduplicationId.replace('#', '-'), CallbackEvent.Type.REVIEW_RESULT,
-                string(m, "accountId"), Instant.parse(string(m, "at")), data);
+                new AccountId(string(m, "accountId")), Instant.parse(string(m, "at")), data);
     }
 
     public static Map<String, Object> failure(CallbackFailure f) {
@@ -117,7 +118,7 @@ public final class CallbackJson {
     }
 
     @SuppressWarnings("unchecked")
-    public static CallbackFailure readFailure(String accountId, Map<String, Object> m) {
+    public static CallbackFailure readFailure(AccountId accountId, Map<String, Object> m) {
         boolean omitted = Boolean.TRUE.equals(m.get("dataOmitted"));
         CallbackEvent event = new CallbackEvent(string(m, "eventId"), CallbackEvent.Type.valueOf(string(m, "type")),
                 accountId, Instant.parse(string(m, "occurredAt")),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationStatus;
 import smsplatform.domain.Finding;
@@ -137,7 +138,7 @@ final class ReviewJson {
         List<ReviewResult> outbox = new ArrayList<>();
         for (Object o : (List<Object>) m.getOrDefault("outbox", List.of())) {
             Map<String, Object> e = (Map<String, Object>) o;
-            outbox.add(new ReviewResult((String) m.get("accountId"), id, (String) e.get("name"),
+            outbox.add(new ReviewResult(new AccountId((String) m.get("accountId")), id, (String) e.get("name"),
                     ReviewResult.Outcome.valueOf((String) e.get("status")),
                     ((List<Object>) e.get("reasons")).stream().map(x -> ReasonCode.valueOf((String) x)).toList(),
                     Instant.parse((String) e.get("at")), ((Number) e.get("transition")).intValue()));

@@ -3,6 +3,7 @@ package smsplatform.json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
@@ -23,7 +24,7 @@ public final class ReviewMessageJson {
     public static String write(ReviewMessage m, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", m.kind().name());
-        body.put("accountId", m.accountId());
+        body.put("accountId", m.accountId() == null ? null : m.accountId().value());
         body.put(m.application() == ApplicationKind.TEMPLATE ? "templateId" : "signatureId", m.applicationId().value());
         body.put("version", m.version());
         body.put("decision", m.decision() == null ? null : m.decision().name());
@@ -46,7 +47,7 @@ public final class ReviewMessageJson {
         }
         return new ReviewMessage(
                 ReviewMessage.Kind.valueOf((String) m.get("kind")),
-                (String) m.get("accountId"),
+                m.get("accountId") == null ? null : new AccountId((String) m.get("accountId")),
                 template ? new TemplateId((String) m.get("templateId")) : new SignatureId((String) m.get("signatureId")),
                 ((Number) version).longValue(),
                 m.get("decision") == null ? null : ReviewDecision.valueOf((String) m.get("decision")),

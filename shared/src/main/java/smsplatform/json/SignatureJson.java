@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.DocumentGroup;
 import smsplatform.domain.DocumentKind;
@@ -67,7 +68,7 @@ public final class SignatureJson {
         m.put("updatedAt", s.updatedAt().toString());
         m.put("version", s.version());
         if (stored) {
-            m.put("accountId", s.accountId());
+            m.put("accountId", s.accountId().value());
             m.put("accountType", s.accountType().name());
             m.put("outbox", ReviewJson.outbox(s.outbox()));
         }
@@ -123,7 +124,7 @@ public final class SignatureJson {
         String stage = (String) m.get("reviewStage");
         SignatureId id = new SignatureId((String) m.get("signatureId"));
         return new Signature(
-                (String) m.get("accountId"),
+                new AccountId((String) m.get("accountId")),
                 AccountType.valueOf((String) m.get("accountType")),
                 id,
                 Instant.parse((String) m.get("createdAt")),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ReviewStage;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
@@ -44,7 +45,7 @@ public final class TemplateJson {
         m.put("updatedAt", t.updatedAt().toString());
         m.put("version", t.version());
         if (stored) {
-            m.put("accountId", t.accountId());
+            m.put("accountId", t.accountId().value());
             m.put("outbox", ReviewJson.outbox(t.outbox()));
         }
         return m;
@@ -60,7 +61,7 @@ public final class TemplateJson {
                 (String) m.get("content"), variables, (String) m.get("remark"));
         String stage = (String) m.get("reviewStage");
         TemplateId id = new TemplateId((String) m.get("templateId"));
-        return new Template((String) m.get("accountId"), id, Instant.parse((String) m.get("createdAt")), app,
+        return new Template(new AccountId((String) m.get("accountId")), id, Instant.parse((String) m.get("createdAt")), app,
                 TemplateStatus.valueOf((String) m.get("status")), stage == null ? null : ReviewStage.valueOf(stage),
                 ReviewJson.readFindings(m), ReviewJson.readRejection(m), ReviewJson.readHistory(m, TemplateStatus::valueOf),
                 ReviewJson.readHistoryOmitted(m), ReviewJson.readOutbox(m, id),

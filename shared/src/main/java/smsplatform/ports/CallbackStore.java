@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.callbacks.CallbackFailure;
 import smsplatform.domain.callbacks.CallbackSubscription;
@@ -8,7 +9,7 @@ import smsplatform.domain.callbacks.CallbackSubscription;
 /** An account's callback subscription (one at most) and the events its deliveries gave up on. */
 public interface CallbackStore {
 
-    Optional<CallbackSubscription> find(String accountId);
+    Optional<CallbackSubscription> find(AccountId accountId);
 
     /** Stores a new subscription; false (and nothing written) if the account already has one. */
     boolean create(CallbackSubscription subscription);
@@ -19,11 +20,11 @@ public interface CallbackStore {
     /** Replaces the secret of the existing subscription; false if there is none. */
     boolean rotate(CallbackSubscription subscription);
 
-    void delete(String accountId);
+    void delete(AccountId accountId);
 
     /** Keeps a failure; recording the same event's failure again (a redelivery) writes the same item. */
-    void recordFailure(String accountId, CallbackFailure failure);
+    void recordFailure(AccountId accountId, CallbackFailure failure);
 
     /** The account's failures, newest first; {@code position} as a previous page of this listing returned it. */
-    Page<CallbackFailure> failures(String accountId, int limit, String position);
+    Page<CallbackFailure> failures(AccountId accountId, int limit, String position);
 }

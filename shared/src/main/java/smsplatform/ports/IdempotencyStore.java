@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.time.Instant;
+import smsplatform.domain.AccountId;
 
 /**
  * Idempotency records: the first request under a key runs; the same key and body within 24 h
@@ -17,10 +18,10 @@ public interface IdempotencyStore {
     record Replay(int status, String body) implements Begin {}
 
     /** Throws a Failure for a key reused with another body, or a key whose first request is still running. */
-    Begin begin(String accountId, String key, String requestHash, String newSeed, Instant now);
+    Begin begin(AccountId accountId, String key, String requestHash, String newSeed, Instant now);
 
-    void complete(String accountId, String key, int status, String body, Instant now);
+    void complete(AccountId accountId, String key, int status, String body, Instant now);
 
     /** The attempt failed on our side: let a retry run again at once (with the same seed). */
-    void release(String accountId, String key);
+    void release(AccountId accountId, String key);
 }

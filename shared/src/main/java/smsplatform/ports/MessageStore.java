@@ -3,6 +3,7 @@ package smsplatform.ports;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
@@ -10,7 +11,7 @@ import smsplatform.domain.SmsMessage;
 public interface MessageStore {
 
     /** Which message: its account and serial number. */
-    record Ref(String accountId, SerialNo serialNo) {}
+    record Ref(AccountId accountId, SerialNo serialNo) {}
 
     /**
      * Records new QUEUED messages and returns the serial numbers still QUEUED: the ones to hand to the
@@ -20,17 +21,17 @@ public interface MessageStore {
      */
     List<SerialNo> recordQueued(List<SmsMessage> messages, boolean mayExist);
 
-    Optional<SmsMessage> find(String accountId, SerialNo serialNo);
+    Optional<SmsMessage> find(AccountId accountId, SerialNo serialNo);
 
     /**
      * Moves a message to {@code status} if it is currently in {@code expected}; false when it is not
      * (already moved by an earlier delivery of the same queue message).
      */
-    boolean transition(String accountId, SerialNo serialNo, SmsMessage.Status expected,
+    boolean transition(AccountId accountId, SerialNo serialNo, SmsMessage.Status expected,
                        SmsMessage.StatusChange change);
 
     /** Appends a note to the history without changing the status (e.g. a transient carrier refusal). */
-    void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail);
+    void note(AccountId accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail);
 
     /**
      * Messages in {@code status} (QUEUED or SENT: not settled) whose last change is at or before
@@ -50,10 +51,10 @@ public interface MessageStore {
      * false when it was recorded before (a redelivered queue message) or the message is no longer SENT. From then
      * on the message awaits its receipt ({@link #awaitingReceipt}).
      */
-    boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId, SmsMessage.StatusChange change);
+    boolean recordAcceptance(AccountId accountId, SerialNo serialNo, String carrierMessageId, SmsMessage.StatusChange change);
 
     /** Moves a SENT message to the receipt's status and keeps the receipt; false when it is no longer SENT. */
-    boolean applyReceipt(String accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt);
+    boolean applyReceipt(AccountId accountId, SerialNo serialNo, SmsMessage.StatusChange change, Receipt receipt);
 
     /** Messages accepted by the carrier at or before {@code acceptedBefore} and still without a receipt, oldest first. */
     List<Ref> awaitingReceipt(Instant acceptedBefore, int limit);
@@ -65,5 +66,5 @@ public interface MessageStore {
     List<Ref> unannounced(Instant settledBefore, int limit);
 
     /** Its final status's event is published: no longer {@link #unannounced}. */
-    void announced(String accountId, SerialNo serialNo);
+    void announced(AccountId accountId, SerialNo serialNo);
 }

@@ -2,6 +2,7 @@ package smsplatform.ports;
 
 import java.time.Instant;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
@@ -31,5 +32,5 @@ public interface Replies {
      * The account's replies received from {@code from} to {@code to} inclusive, newest first, after the position
      * {@code after} (null: from the newest), at most {@code limit}; positions are what {@code tokensAfter} holds.
      */
-    Page<Reply> list(String accountId, Instant from, Instant to, int limit, String after);
+    Page<Reply> list(AccountId accountId, Instant from, Instant to, int limit, String after);
 }

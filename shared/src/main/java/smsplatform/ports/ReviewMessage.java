@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.List;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.ReasonCode;
@@ -13,7 +14,7 @@ import smsplatform.domain.ReviewDecision;
  */
 public record ReviewMessage(
         Kind kind,
-        String accountId,
+        AccountId accountId,
         ApplicationId applicationId,
         long version,
         ReviewDecision decision,
@@ -36,11 +37,11 @@ public record ReviewMessage(
         return new ReviewDecision.Key(decision, version);
     }
 
-    public static ReviewMessage automaticReview(String accountId, ApplicationId id, long version) {
+    public static ReviewMessage automaticReview(AccountId accountId, ApplicationId id, long version) {
         return new ReviewMessage(Kind.AUTOMATIC_REVIEW, accountId, id, version, null, List.of(), null, null);
     }
 
-    public static ReviewMessage decision(String accountId, ApplicationId id, long version,
+    public static ReviewMessage decision(AccountId accountId, ApplicationId id, long version,
                                          ReviewDecision decision, List<ReasonCode> reasons, String comment,
                                          String reviewer) {
         return new ReviewMessage(Kind.DECISION, accountId, id, version, decision, reasons, comment, reviewer);

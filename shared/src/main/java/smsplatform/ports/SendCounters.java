@@ -2,6 +2,7 @@ package smsplatform.ports;
 
 import java.time.Instant;
 import java.util.List;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.SerialNo;
 
@@ -17,5 +18,5 @@ public interface SendCounters {
      * otherwise nothing is recorded and its verdict is the limit's. Admitting the same serial number again
      * (a retried request) is OK without counting it twice. Returns the verdicts in the order of {@code sends}.
      */
-    List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now);
+    List<SendLimits.Verdict> admitAll(AccountId accountId, List<Send> sends, String contentDigest, Instant now);
 }

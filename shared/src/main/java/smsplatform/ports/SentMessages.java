@@ -1,5 +1,6 @@
 package smsplatform.ports;
 
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 
@@ -17,5 +18,5 @@ public interface SentMessages {
      * newest), at most {@code limit}. A call reads a bounded number of messages, so a page may hold fewer than
      * {@code limit} and still go on. Positions ({@code nextToken}, {@code tokensAfter}) are serial numbers.
      */
-    Page<SmsMessage> list(String accountId, Filter filter, int limit, String afterSerialNo);
+    Page<SmsMessage> list(AccountId accountId, Filter filter, int limit, String afterSerialNo);
 }

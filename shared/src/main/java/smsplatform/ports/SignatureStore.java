@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
 import smsplatform.domain.SignatureId;
@@ -21,9 +22,9 @@ public interface SignatureStore {
      * ids with no signature, older than a grace period (an interrupted creation), are freed.
      * Returns how many slots were freed.
      */
-    int repair(String accountId);
+    int repair(AccountId accountId);
 
-    Optional<Signature> find(String accountId, SignatureId signatureId);
+    Optional<Signature> find(AccountId accountId, SignatureId signatureId);
 
     /** Any account's signature, for the review pipeline. */
     Optional<Signature> findById(SignatureId signatureId);
@@ -41,13 +42,13 @@ public interface SignatureStore {
      * Counts {@code count} more upload forms handed out for the signature if that keeps the total at or
      * below {@code max}; false (nothing counted) otherwise. Atomic under concurrency.
      */
-    boolean claimUploads(String accountId, SignatureId signatureId, int count, int max);
+    boolean claimUploads(AccountId accountId, SignatureId signatureId, int count, int max);
 
     /** Deletes the signature and frees its slot and name. */
     void delete(Signature signature);
 
-    Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken);
+    Page<Signature> list(AccountId accountId, SignatureStatus status, int limit, String nextToken);
 
     /** The caller's signature of that region (domestic or international) with this name, if one exists. */
-    Optional<Signature> findByName(String accountId, boolean international, String name);
+    Optional<Signature> findByName(AccountId accountId, boolean international, String name);
 }

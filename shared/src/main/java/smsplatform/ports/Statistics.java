@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 
 /**
  * Per account and day (the UTC day the message was requested), how many messages were requested, sent,
@@ -25,8 +26,8 @@ public interface Statistics {
     }
 
     /** Adds the increments to the account's counters of that day (atomic per call). */
-    void add(String accountId, LocalDate day, Map<Counter, Long> increments);
+    void add(AccountId accountId, LocalDate day, Map<Counter, Long> increments);
 
     /** Every day from {@code from} to {@code to} inclusive, oldest first; a day without messages is all zeros. */
-    List<Day> read(String accountId, LocalDate from, LocalDate to);
+    List<Day> read(AccountId accountId, LocalDate from, LocalDate to);
 }

@@ -1,6 +1,7 @@
 package smsplatform.ports;
 
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Page;
 import smsplatform.domain.Template;
@@ -17,13 +18,13 @@ public interface TemplateStore {
      */
     Template create(Template template, int quota);
 
-    Optional<Template> find(String accountId, TemplateId templateId);
+    Optional<Template> find(AccountId accountId, TemplateId templateId);
 
     /**
      * The account's template if it is APPROVED, read on every call (approvals are never cached) and
      * without its review history: what SendSms renders from.
      */
-    Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId);
+    Optional<ApprovedTemplate> findApproved(AccountId accountId, TemplateId templateId);
 
     /** Any account's template, for the review pipeline. */
     Optional<Template> findById(TemplateId templateId);
@@ -34,5 +35,5 @@ public interface TemplateStore {
     /** Deletes the template and frees its slot. */
     void delete(Template template);
 
-    Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken);
+    Page<Template> list(AccountId accountId, TemplateStatus status, int limit, String nextToken);
 }

@@ -2,6 +2,7 @@ package smsplatform.service;
 
 import java.time.Clock;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage;
 import smsplatform.log.Log;
@@ -29,7 +30,7 @@ public final class DeadLetters {
         this.clock = clock;
     }
 
-    public Outcome settle(String accountId, SerialNo serialNo) {
+    public Outcome settle(AccountId accountId, SerialNo serialNo) {
         Log.context("accountId", accountId, "serialNo", serialNo.value());
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<SmsMessage> found = messages.find(accountId, serialNo);

@@ -2,6 +2,7 @@ package smsplatform.service;
 
 import java.time.Clock;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage;
@@ -44,7 +45,7 @@ public final class DeliveryService {
         return message.lastChange().cause() == SmsMessage.Cause.CARRIER_REFUSED_FOR_NOW;
     }
 
-    public void deliver(String accountId, SerialNo serialNo) {
+    public void deliver(AccountId accountId, SerialNo serialNo) {
         Log.context("accountId", accountId, "serialNo", serialNo.value());
         Optional<SmsMessage> found = messages.find(accountId, serialNo);
         if (found.isEmpty()) {

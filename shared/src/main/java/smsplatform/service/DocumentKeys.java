@@ -3,6 +3,7 @@ package smsplatform.service;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.DocumentKind;
 import smsplatform.domain.SignatureId;
 
@@ -18,7 +19,7 @@ public final class DocumentKeys {
     private static final Pattern KEY = Pattern.compile(
             "certificates/([A-Za-z0-9_-]{1,64})/(sig-[0-9a-z]{26})/([A-Z_]{1,64})/(up-[0-9a-z]{26})");
 
-    public record Parsed(String accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
+    public record Parsed(AccountId accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
         public String evidenceKey(String sha256) {
             return evidencePrefix(accountId, signatureId) + kind.name() + "/" + uploadId + "/" + sha256;
         }
@@ -26,15 +27,15 @@ public final class DocumentKeys {
 
     private DocumentKeys() {}
 
-    public static String prefix(String accountId, SignatureId signatureId) {
+    public static String prefix(AccountId accountId, SignatureId signatureId) {
         return "certificates/" + accountId + "/" + signatureId + "/";
     }
 
-    public static String evidencePrefix(String accountId, SignatureId signatureId) {
+    public static String evidencePrefix(AccountId accountId, SignatureId signatureId) {
         return "evidence/" + accountId + "/" + signatureId + "/";
     }
 
-    public static String newKey(String accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
+    public static String newKey(AccountId accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
         return prefix(accountId, signatureId) + kind.name() + "/" + uploadId;
     }
 
@@ -48,7 +49,7 @@ public final class DocumentKeys {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Parsed(m.group(1), signatureId.get(), DocumentKind.valueOf(m.group(3)), m.group(4)));
+            return Optional.of(new Parsed(new AccountId(m.group(1)), signatureId.get(), DocumentKind.valueOf(m.group(3)), m.group(4)));
         } catch (IllegalArgumentException unknownKind) {
             return Optional.empty();
         }

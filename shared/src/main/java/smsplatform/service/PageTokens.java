@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.json.Json;
 
@@ -37,19 +38,19 @@ public final class PageTokens {
     private PageTokens() {}
 
     /** The token for the next page, or null when there is none. */
-    public static String bind(String listing, String accountId, String position) {
+    public static String bind(String listing, AccountId accountId, String position) {
         if (position == null) {
             return null;
         }
         Map<String, Object> token = new LinkedHashMap<>();
         token.put("listing", listing);
-        token.put("account", accountId);
+        token.put("account", accountId.value());
         token.put("position", position);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(token).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The store position a token handed to this account for this listing holds; null for no token. */
-    public static String open(String listing, String accountId, String token) {
+    public static String open(String listing, AccountId accountId, String token) {
         if (token == null || token.isEmpty()) {
             return null;
         }
@@ -63,7 +64,7 @@ public final class PageTokens {
             throw invalid();
         }
         if (!FIELDS.equals(fields.keySet()) || !listing.equals(fields.get("listing"))
-                || !accountId.equals(fields.get("account"))
+                || !accountId.value().equals(fields.get("account"))
                 || !(fields.get("position") instanceof String position) || position.isEmpty()) {
             throw invalid();
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApplicationId;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.AutomaticReview;
@@ -73,7 +74,7 @@ public final class ReviewProcessor {
         throw new IllegalStateException("the application kept changing; the message will be retried");
     }
 
-    private Optional<? extends Reviewable> find(String accountId, ApplicationId id) {
+    private Optional<? extends Reviewable> find(AccountId accountId, ApplicationId id) {
         if (id instanceof TemplateId template) {
             return accountId == null ? templates.findById(template) : templates.find(accountId, template);
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SmsMessage.Cause;
 import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
@@ -20,7 +21,7 @@ class DynamoMessageStoreItemsTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     static SmsMessage message(List<StatusChange> history) {
-        return new SmsMessage("acme", TestIds.serial("1"), "+8613800138000", "Acme", TestIds.template("1"), "【Acme】hi", 1,
+        return new SmsMessage(new AccountId("acme"), TestIds.serial("1"), "+8613800138000", "Acme", TestIds.template("1"), "【Acme】hi", 1,
                 history.get(history.size() - 1).status(), history, T0);
     }
 
@@ -30,7 +31,7 @@ class DynamoMessageStoreItemsTest {
                 Cause.REQUEUED_BY_SWEEPER.change(Status.QUEUED, T0.plusSeconds(60), "not handed to the carrier within 1 minute"),
                 new StatusChange(Status.SENT, T0.plusSeconds(61), null),
                 Cause.CARRIER_REFUSED_FOR_NOW.change(Status.SENT, T0.plusSeconds(62), "busy"));
-        SmsMessage read = DynamoMessageStore.read("acme", DynamoMessageStore.item(message(history)));
+        SmsMessage read = DynamoMessageStore.read(new AccountId("acme"), DynamoMessageStore.item(message(history)));
         assertThat(read.statusHistory()).isEqualTo(history);
         assertThat(read.lastChange().detail()).isEqualTo("carrier refused for now: busy");
     }
@@ -44,7 +45,7 @@ class DynamoMessageStoreItemsTest {
         Map<String, AttributeValue> item = new HashMap<>(DynamoMessageStore.item(message(history)));
         assertThat(item.get("statusHistory").l()).noneMatch(c -> c.m().containsKey("cause"));
 
-        assertThat(DynamoMessageStore.read("acme", item).statusHistory()).extracting(StatusChange::cause)
+        assertThat(DynamoMessageStore.read(new AccountId("acme"), item).statusHistory()).extracting(StatusChange::cause)
                 .containsExactly(null, Cause.REQUEUED_BY_SWEEPER, Cause.CARRIER_REFUSED_FOR_NOW, null);
     }
 }

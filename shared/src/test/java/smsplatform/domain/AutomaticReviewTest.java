@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AutomaticReviewTest {
 
     static Signature signature(String name, String entity, SignaturePurpose purpose) {
-        return Signature.apply("acme", AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication(name, SignatureType.COMPANY,
+        return Signature.apply(new AccountId("acme"), AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication(name, SignatureType.COMPANY,
                 purpose, false, Map.of("name", entity), null), Instant.EPOCH);
     }
 
@@ -32,7 +32,7 @@ class AutomaticReviewTest {
     }
 
     static Signature typed(SignatureType type, Map<String, String> entity) {
-        return Signature.apply("acme", AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication(entity.get("name"), type,
+        return Signature.apply(new AccountId("acme"), AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication(entity.get("name"), type,
                 SignaturePurpose.SELF_USE, false, entity, null), Instant.EPOCH);
     }
 

@@ -14,7 +14,7 @@ class SignatureTest {
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     static Signature company() {
-        return Signature.apply("acme", AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication("Acme", SignatureType.COMPANY,
+        return Signature.apply(new AccountId("acme"), AccountType.ENTERPRISE, TestIds.signature("1"), new SignatureApplication("Acme", SignatureType.COMPANY,
                 SignaturePurpose.SELF_USE, false, Map.of("name", "Acme Ltd."), null), T0);
     }
 

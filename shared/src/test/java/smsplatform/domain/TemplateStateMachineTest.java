@@ -18,7 +18,7 @@ class TemplateStateMachineTest {
     }
 
     static Template submitted() {
-        return Template.apply("acme", TestIds.template("1"), code(false), T0);
+        return Template.apply(new AccountId("acme"), TestIds.template("1"), code(false), T0);
     }
 
     @Test

@@ -17,6 +17,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.DocumentKind;
@@ -62,7 +63,7 @@ class SignatureSizeBoundTest {
         for (DocumentKind kind : DocumentKind.values()) {
             documents.put(kind, document(kind, 0));
         }
-        return new Signature("a".repeat(64), AccountType.ENTERPRISE, new SignatureId("sig-" + "0".repeat(26)), T0, largest(),
+        return new Signature(new AccountId("a".repeat(64)), AccountType.ENTERPRISE, new SignatureId("sig-" + "0".repeat(26)), T0, largest(),
                 SignatureStatus.AWAITING_DOCUMENTS, null, documents, List.of(), null,
                 List.of(new HistoryEntry(T0, null, SignatureStatus.AWAITING_DOCUMENTS, Signature.APPLICANT, null, null)), 0, List.of(),
                 T0, 0);

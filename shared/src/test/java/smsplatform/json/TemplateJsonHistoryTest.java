@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ReviewDecision;
 import smsplatform.domain.Template;
 import smsplatform.domain.TemplateApplication;
@@ -21,7 +22,7 @@ class TemplateJsonHistoryTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     static Template approved() {
-        Template t = Template.apply("acme", TestIds.template("1"), new TemplateApplication("Login code", TemplateType.VERIFICATION_CODE,
+        Template t = Template.apply(new AccountId("acme"), TestIds.template("1"), new TemplateApplication("Login code", TemplateType.VERIFICATION_CODE,
                 false, "Your code is {1}.", List.of(VariableKind.CODE), "Codes"), T0);
         t.completeAutomaticReview(List.of(), List.of(), T0);
         t.recordDiscardedDecision("reviewer-2", new ReviewDecision.Key(ReviewDecision.REJECT, 1), T0);

@@ -21,6 +21,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.callbacks.CallbackRetry;
 import smsplatform.domain.callbacks.CallbackSubscription;
@@ -75,13 +76,13 @@ class CallbackDispatcherTest {
     }
 
     void subscribe(String secret, CallbackEvent.Type... types) {
-        store.subscriptions.put("acme", new CallbackSubscription("acme",
+        store.subscriptions.put(new AccountId("acme"), new CallbackSubscription(new AccountId("acme"),
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", EnumSet.of(types[0], types),
                 secret, clock.now, clock.now));
     }
 
     static CallbackEvent event(String id) {
-        return new CallbackEvent(id, CallbackEvent.Type.MESSAGE_STATUS, "acme", Instant.parse("2026-05-01T07:59:00Z"),
+        return new CallbackEvent(id, CallbackEvent.Type.MESSAGE_STATUS, new AccountId("acme"), Instant.parse("2026-05-01T07:59:00Z"),
                 Map.of("serialNo", "sms-1", "status", "DELIVERED"));
     }
 
@@ -126,8 +127,8 @@ class CallbackDispatcherTest {
         subscribe("whsec_old", CallbackEvent.Type.MESSAGE_STATUS);
         failuresToAnswer.set(1);
         dispatcher.dispatch(QueuedCallback.fresh(event("evt-rotated")));
-        CallbackSubscription old = store.subscriptions.get("acme");
-        store.rotate(new CallbackSubscription("acme", old.url(), old.events(), "whsec_new", old.createdAt(), clock.now));
+        CallbackSubscription old = store.subscriptions.get(new AccountId("acme"));
+        store.rotate(new CallbackSubscription(new AccountId("acme"), old.url(), old.events(), "whsec_new", old.createdAt(), clock.now));
         drain();
         assertThat(received).hasSize(2);
         Duration tolerance = Duration.ofMinutes(5);
@@ -143,7 +144,7 @@ class CallbackDispatcherTest {
         Instant start = clock.now;
         dispatcher.dispatch(QueuedCallback.fresh(event("evt-down")));
         drain();
-        assertThat(store.failures.get("acme")).singleElement().satisfies(f -> {
+        assertThat(store.failures.get(new AccountId("acme"))).singleElement().satisfies(f -> {
             assertThat(f.event().eventId()).isEqualTo("evt-down");
             assertThat(f.attempts()).isEqualTo(received.size());
             assertThat(f.firstAttemptAt()).isEqualTo(start);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.CertificateCheck;
 import smsplatform.domain.DocumentKind;
@@ -38,7 +39,7 @@ class CertificateCheckServiceTest {
     final CertificateCheckService check = new CertificateCheckService(signatures, bucket, reviewQueue::add, clock);
 
     Signature apply(SignaturePurpose purpose) {
-        Signature s = Signature.apply("acme", AccountType.ENTERPRISE, new SignatureId(ids.next(SignatureId.PREFIX)), new SignatureApplication(
+        Signature s = Signature.apply(new AccountId("acme"), AccountType.ENTERPRISE, new SignatureId(ids.next(SignatureId.PREFIX)), new SignatureApplication(
                 "Acme " + purpose.name().charAt(0), SignatureType.COMPANY, purpose, false,
                 Map.of("name", "Acme Cloud Computing Co., Ltd."), null), clock.now);
         return signatures.create(s, 10);
@@ -65,12 +66,12 @@ class CertificateCheckServiceTest {
         SignatureDocument document = after.documents().get(DocumentKind.BUSINESS_LICENSE);
         assertThat(document.valid()).isTrue();
         assertThat(document.sha256()).isEqualTo(Digests.sha256Hex(PDF));
-        assertThat(document.objectKey()).startsWith(DocumentKeys.evidencePrefix("acme", s.signatureId()));
+        assertThat(document.objectKey()).startsWith(DocumentKeys.evidencePrefix(new AccountId("acme"), s.signatureId()));
         assertThat(bucket.objects()).containsOnlyKeys(document.objectKey());
         assertThat(bucket.objects().get(document.objectKey()).bytes()).isEqualTo(PDF);
         assertThat(after.status()).isEqualTo(SignatureStatus.IN_REVIEW);
         assertThat(after.reviewStage()).isEqualTo(ReviewStage.AUTOMATIC);
-        assertThat(reviewQueue).containsExactly(ReviewMessage.automaticReview("acme",
+        assertThat(reviewQueue).containsExactly(ReviewMessage.automaticReview(new AccountId("acme"),
                 s.signatureId(), after.version()));
     }
 
@@ -119,9 +120,9 @@ class CertificateCheckServiceTest {
     void aKeyOfNoSignatureIsDeletedAndChangesNothing() {
         Signature s = apply(SignaturePurpose.SELF_USE);
         bucket.upload("certificates/acme/elsewhere.pdf", PDF, "application/pdf");
-        String unknownSignature = DocumentKeys.newKey("acme", new SignatureId(ids.next(SignatureId.PREFIX)), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
+        String unknownSignature = DocumentKeys.newKey(new AccountId("acme"), new SignatureId(ids.next(SignatureId.PREFIX)), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
         bucket.upload(unknownSignature, PDF, "application/pdf");
-        String otherAccount = DocumentKeys.newKey("other", s.signatureId(), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
+        String otherAccount = DocumentKeys.newKey(new AccountId("other"), s.signatureId(), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
         bucket.upload(otherAccount, PDF, "application/pdf");
 
         assertThat(check.check("certificates/acme/elsewhere.pdf", "0A")).isEqualTo(Outcome.IGNORED);
@@ -155,7 +156,7 @@ class CertificateCheckServiceTest {
     @Test
     void anUploadThatNoLongerExistsIsIgnored() {
         Signature s = apply(SignaturePurpose.SELF_USE);
-        String key = DocumentKeys.newKey("acme", s.signatureId(), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
+        String key = DocumentKeys.newKey(new AccountId("acme"), s.signatureId(), DocumentKind.BUSINESS_LICENSE, ids.next("up-"));
         assertThat(check.check(key, "0A")).isEqualTo(Outcome.IGNORED);
 
         String vanishing = upload(s, DocumentKind.BUSINESS_LICENSE, PDF, "application/pdf");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.callbacks.CallbackFailure;
 import smsplatform.domain.callbacks.CallbackSubscription;
@@ -14,11 +15,11 @@ import smsplatform.ports.CallbackStore;
 /** The callback store in memory, for fast service tests (one page holds every failure). */
 final class InMemoryCallbackStore implements CallbackStore {
 
-    final Map<String, CallbackSubscription> subscriptions = new ConcurrentHashMap<>();
-    final Map<String, List<CallbackFailure>> failures = new ConcurrentHashMap<>();
+    final Map<AccountId, CallbackSubscription> subscriptions = new ConcurrentHashMap<>();
+    final Map<AccountId, List<CallbackFailure>> failures = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<CallbackSubscription> find(String accountId) {
+    public Optional<CallbackSubscription> find(AccountId accountId) {
         return Optional.ofNullable(subscriptions.get(accountId));
     }
 
@@ -38,17 +39,17 @@ final class InMemoryCallbackStore implements CallbackStore {
     }
 
     @Override
-    public void delete(String accountId) {
+    public void delete(AccountId accountId) {
         subscriptions.remove(accountId);
     }
 
     @Override
-    public void recordFailure(String accountId, CallbackFailure failure) {
+    public void recordFailure(AccountId accountId, CallbackFailure failure) {
         failures.computeIfAbsent(accountId, k -> new ArrayList<>()).add(failure);
     }
 
     @Override
-    public Page<CallbackFailure> failures(String accountId, int limit, String position) {
+    public Page<CallbackFailure> failures(AccountId accountId, int limit, String position) {
         List<CallbackFailure> all = new ArrayList<>(failures.getOrDefault(accountId, List.of()));
         all.sort(Comparator.comparing(CallbackFailure::firstAttemptAt).reversed());
         return new Page<>(all, null);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Receipt;
 import smsplatform.domain.SerialNo;
 import smsplatform.domain.SmsMessage.Status;
@@ -34,12 +35,12 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized Optional<SmsMessage> find(String accountId, SerialNo serialNo) {
+    public synchronized Optional<SmsMessage> find(AccountId accountId, SerialNo serialNo) {
         return Optional.ofNullable(messages.get(new Ref(accountId, serialNo)));
     }
 
     @Override
-    public synchronized boolean transition(String accountId, SerialNo serialNo, Status expected, StatusChange change) {
+    public synchronized boolean transition(AccountId accountId, SerialNo serialNo, Status expected, StatusChange change) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != expected) {
             return false;
@@ -49,7 +50,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void note(String accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
+    public synchronized void note(AccountId accountId, SerialNo serialNo, SmsMessage.Cause cause, String detail) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         put(m, m.status(), cause.change(m.status(), Instant.now(), detail), m.carrierMessageId(), m.receipt());
     }
@@ -72,7 +73,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean recordAcceptance(String accountId, SerialNo serialNo, String carrierMessageId,
+    public synchronized boolean recordAcceptance(AccountId accountId, SerialNo serialNo, String carrierMessageId,
                                                  StatusChange change) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != Status.SENT || m.acceptedByCarrier()) {
@@ -83,7 +84,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean applyReceipt(String accountId, SerialNo serialNo, StatusChange change, Receipt receipt) {
+    public synchronized boolean applyReceipt(AccountId accountId, SerialNo serialNo, StatusChange change, Receipt receipt) {
         SmsMessage m = messages.get(new Ref(accountId, serialNo));
         if (m == null || m.status() != Status.SENT) {
             return false;
@@ -98,7 +99,7 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized void announced(String accountId, SerialNo serialNo) {
+    public synchronized void announced(AccountId accountId, SerialNo serialNo) {
         unannounced.remove(new Ref(accountId, serialNo));
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.OptOut;
 import smsplatform.domain.Page;
 import smsplatform.ports.OptOuts;
@@ -17,18 +18,18 @@ import smsplatform.ports.OptOuts;
 /** The opt-out lists in memory, with DynamoOptOuts' rule: the latest decision by time wins. */
 final class InMemoryOptOuts implements OptOuts {
 
-    private final Map<String, TreeMap<String, OptOut>> lists = new ConcurrentHashMap<>();
+    private final Map<AccountId, TreeMap<String, OptOut>> lists = new ConcurrentHashMap<>();
     int batchedReads;
 
     @Override
-    public synchronized Set<String> optedOut(String accountId, Collection<String> numbers) {
+    public synchronized Set<String> optedOut(AccountId accountId, Collection<String> numbers) {
         batchedReads += (numbers.size() + 99) / 100;
         TreeMap<String, OptOut> list = lists.getOrDefault(accountId, new TreeMap<>());
         return numbers.stream().filter(n -> list.containsKey(n) && list.get(n).optedOut()).collect(Collectors.toSet());
     }
 
     @Override
-    public synchronized boolean decide(String accountId, String number, boolean optedOut, Instant at, OptOut.Source source) {
+    public synchronized boolean decide(AccountId accountId, String number, boolean optedOut, Instant at, OptOut.Source source) {
         TreeMap<String, OptOut> list = lists.computeIfAbsent(accountId, a -> new TreeMap<>());
         OptOut current = list.get(number);
         if (current != null && current.at().isAfter(at)) {
@@ -39,12 +40,12 @@ final class InMemoryOptOuts implements OptOuts {
     }
 
     @Override
-    public synchronized Optional<OptOut> find(String accountId, String number) {
+    public synchronized Optional<OptOut> find(AccountId accountId, String number) {
         return Optional.ofNullable(lists.getOrDefault(accountId, new TreeMap<>()).get(number));
     }
 
     @Override
-    public synchronized Page<OptOut> list(String accountId, int limit, String afterNumber) {
+    public synchronized Page<OptOut> list(AccountId accountId, int limit, String afterNumber) {
         TreeMap<String, OptOut> list = lists.getOrDefault(accountId, new TreeMap<>());
         List<OptOut> items = new ArrayList<>();
         for (OptOut o : (afterNumber == null ? list : list.tailMap(afterNumber, false)).values()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.ports.MessageStore;
 import smsplatform.ports.Recipients;
@@ -16,7 +17,7 @@ final class InMemoryRecipients implements Recipients {
 
     private final List<Acceptance> acceptances = new ArrayList<>();
 
-    synchronized void accepted(String number, Instant at, String accountId, SerialNo serialNo) {
+    synchronized void accepted(String number, Instant at, AccountId accountId, SerialNo serialNo) {
         acceptances.add(new Acceptance(number, at, new MessageStore.Ref(accountId, serialNo)));
     }
 

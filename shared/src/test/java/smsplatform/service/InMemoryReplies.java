@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.Page;
 import smsplatform.domain.Reply;
@@ -48,7 +49,7 @@ final class InMemoryReplies implements Replies {
     }
 
     @Override
-    public synchronized Page<Reply> list(String accountId, Instant from, Instant to, int limit, String after) {
+    public synchronized Page<Reply> list(AccountId accountId, Instant from, Instant to, int limit, String after) {
         List<Reply> all = new ArrayList<>(stored.values().stream()
                 .filter(r -> r.accountId().equals(accountId) && !r.receivedAt().isBefore(from) && !r.receivedAt().isAfter(to))
                 .sorted(Comparator.comparing(Reply::receivedAt).thenComparing(Reply::replyId).reversed()).toList());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SendLimits;
 import smsplatform.domain.SerialNo;
 import smsplatform.ports.SendCounters;
@@ -15,7 +16,7 @@ final class InMemorySendCounters implements SendCounters {
 
     private final Map<String, List<SendLimits.Sent>> histories = new HashMap<>();
 
-    private SendLimits.Verdict admit(String accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now) {
+    private SendLimits.Verdict admit(AccountId accountId, String phoneNumber, String contentDigest, SerialNo serialNo, Instant now) {
         List<SendLimits.Sent> history = histories.computeIfAbsent(accountId + "/" + phoneNumber, k -> new ArrayList<>());
         if (history.stream().anyMatch(s -> s.serialNo().equals(serialNo))) {
             return SendLimits.Verdict.OK;
@@ -29,12 +30,12 @@ final class InMemorySendCounters implements SendCounters {
     }
 
     @Override
-    public synchronized List<SendLimits.Verdict> admitAll(String accountId, List<Send> sends, String contentDigest, Instant now) {
+    public synchronized List<SendLimits.Verdict> admitAll(AccountId accountId, List<Send> sends, String contentDigest, Instant now) {
         return sends.stream().map(s -> admit(accountId, s.phoneNumber(), contentDigest, s.serialNo(), now)).toList();
     }
 
     /** Sends counted for the number (E.164) in the last day. */
-    synchronized int counted(String accountId, String phoneNumber) {
+    synchronized int counted(AccountId accountId, String phoneNumber) {
         return histories.getOrDefault(accountId + "/" + phoneNumber, List.of()).size();
     }
 }

@@ -3,6 +3,7 @@ package smsplatform.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Page;
 import smsplatform.domain.SmsMessage;
 import smsplatform.ports.SentMessages;
@@ -22,7 +23,7 @@ final class InMemorySentMessages implements SentMessages {
     }
 
     @Override
-    public synchronized Page<SmsMessage> list(String accountId, Filter filter, int limit, String afterSerialNo) {
+    public synchronized Page<SmsMessage> list(AccountId accountId, Filter filter, int limit, String afterSerialNo) {
         List<SmsMessage> inRange = new ArrayList<>(byKey.subMap(accountId + "/" + filter.firstSerialNo(), true,
                 accountId + "/" + filter.lastSerialNo(), true).descendingMap().values());
         if (afterSerialNo != null) {

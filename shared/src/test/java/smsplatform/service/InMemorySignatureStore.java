@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
 import smsplatform.domain.Signature;
@@ -51,17 +52,17 @@ final class InMemorySignatureStore implements SignatureStore {
         }
     }
 
-    private long held(String accountId) {
+    private long held(AccountId accountId) {
         return stored.keySet().stream().filter(id -> findById(id).orElseThrow().accountId().equals(accountId)).count();
     }
 
     @Override
-    public int repair(String accountId) {
+    public int repair(AccountId accountId) {
         return 0;
     }
 
     @Override
-    public synchronized Optional<Signature> find(String accountId, SignatureId signatureId) {
+    public synchronized Optional<Signature> find(AccountId accountId, SignatureId signatureId) {
         return findById(signatureId).filter(s -> s.accountId().equals(accountId));
     }
 
@@ -94,7 +95,7 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
-    public synchronized boolean claimUploads(String accountId, SignatureId signatureId, int count, int max) {
+    public synchronized boolean claimUploads(AccountId accountId, SignatureId signatureId, int count, int max) {
         int issued = uploads.getOrDefault(signatureId, 0);
         if (issued + count > max) {
             return false;
@@ -112,7 +113,7 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
-    public synchronized Page<Signature> list(String accountId, SignatureStatus status, int limit, String nextToken) {
+    public synchronized Page<Signature> list(AccountId accountId, SignatureStatus status, int limit, String nextToken) {
         List<Signature> all = stored.keySet().stream().map(id -> findById(id).orElseThrow())
                 .filter(s -> s.accountId().equals(accountId) && (status == null || s.status() == status))
                 .sorted(Comparator.comparing((Signature s) -> s.signatureId().value()).reversed()).limit(limit).toList();
@@ -120,7 +121,7 @@ final class InMemorySignatureStore implements SignatureStore {
     }
 
     @Override
-    public synchronized Optional<Signature> findByName(String accountId, boolean international, String name) {
+    public synchronized Optional<Signature> findByName(AccountId accountId, boolean international, String name) {
         SignatureId id = names.get(nameKey(accountId, international, name));
         return id == null ? Optional.empty() : find(accountId, id);
     }
@@ -151,7 +152,7 @@ final class InMemorySignatureStore implements SignatureStore {
         return nameKey(signature.accountId(), signature.application().international(), signature.name());
     }
 
-    private static String nameKey(String accountId, boolean international, String name) {
+    private static String nameKey(AccountId accountId, boolean international, String name) {
         return accountId + "/" + (international ? "INTL" : "CN") + "/" + SignatureNameRules.uniquenessKey(name);
     }
 }

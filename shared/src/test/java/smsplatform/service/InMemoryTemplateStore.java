@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ApprovedTemplate;
 import smsplatform.domain.Failure;
 import smsplatform.domain.Page;
@@ -38,12 +39,12 @@ final class InMemoryTemplateStore implements TemplateStore {
     }
 
     @Override
-    public synchronized Optional<Template> find(String accountId, TemplateId templateId) {
+    public synchronized Optional<Template> find(AccountId accountId, TemplateId templateId) {
         return findById(templateId).filter(t -> t.accountId().equals(accountId));
     }
 
     @Override
-    public synchronized Optional<ApprovedTemplate> findApproved(String accountId, TemplateId templateId) {
+    public synchronized Optional<ApprovedTemplate> findApproved(AccountId accountId, TemplateId templateId) {
         return find(accountId, templateId).flatMap(Template::approved);
     }
 
@@ -70,7 +71,7 @@ final class InMemoryTemplateStore implements TemplateStore {
     }
 
     @Override
-    public synchronized Page<Template> list(String accountId, TemplateStatus status, int limit, String nextToken) {
+    public synchronized Page<Template> list(AccountId accountId, TemplateStatus status, int limit, String nextToken) {
         List<Template> all = stored.keySet().stream().map(id -> findById(id).orElseThrow())
                 .filter(t -> t.accountId().equals(accountId) && (status == null || t.status() == status))
                 .sorted(Comparator.comparing((Template t) -> t.templateId().value()).reversed()).limit(limit).toList();

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.CarrierReceipt;
 import smsplatform.domain.Receipt;
@@ -29,7 +30,7 @@ import smsplatform.ports.Statistics;
 class MessageLifecycleTest {
 
     static final Instant T0 = Instant.parse("2030-01-01T08:00:00Z");
-    static final String ACCOUNT = "lifecycle";
+    static final AccountId ACCOUNT = new AccountId("lifecycle");
 
     final InMemoryMessageStore messages = new InMemoryMessageStore();
     final InMemoryCarrierLinks links = new InMemoryCarrierLinks();

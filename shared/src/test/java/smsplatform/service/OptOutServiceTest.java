@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -24,8 +25,8 @@ class OptOutServiceTest {
 
     final InMemoryOptOuts optOuts = new InMemoryOptOuts();
     final OptOutService service = new OptOutService(optOuts, new LibPhoneNumberPlan(), Clock.fixed(NOW, ZoneOffset.UTC));
-    final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
-    final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
+    final Caller acme = new Caller(new AccountId("acme"), AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
+    final Caller other = new Caller(new AccountId("other"), AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 
     @Test
     void aNumberWrittenInAnyAcceptedFormIsKeptInE164AndPutTwiceChangesNothing() {
@@ -35,8 +36,8 @@ class OptOutServiceTest {
         assertThat(first.phoneNumber()).isEqualTo("+8613800138000");
         assertThat(again).isEqualTo(first);
         assertThat(first.source()).isEqualTo(OptOut.Source.API);
-        assertThat(optOuts.optedOut("acme", List.of("+8613800138000"))).containsExactly("+8613800138000");
-        assertThat(optOuts.optedOut("other", List.of("+8613800138000"))).isEmpty();
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of("+8613800138000"))).containsExactly("+8613800138000");
+        assertThat(optOuts.optedOut(new AccountId("other"), List.of("+8613800138000"))).isEmpty();
     }
 
     @Test
@@ -48,7 +49,7 @@ class OptOutServiceTest {
 
         service.optIn(acme, "+8613800138000");
 
-        assertThat(optOuts.optedOut("acme", List.of("+8613800138000"))).isEmpty();
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of("+8613800138000"))).isEmpty();
         assertThat(service.list(acme, 10, null).items()).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 
 class PageTokensTest {
@@ -17,7 +18,7 @@ class PageTokensTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void assertRefused(String listing, String account, String token) {
+    static void assertRefused(String listing, AccountId account, String token) {
         assertThatThrownBy(() -> PageTokens.open(listing, account, token)).as(token).isInstanceOf(Failure.class)
                 .satisfies(e -> {
                     Failure f = (Failure) e;
@@ -29,13 +30,13 @@ class PageTokensTest {
 
     @Test
     void aTokenOpensOnlyForTheListingAndTheAccountItWasHandedTo() {
-        String token = PageTokens.bind(PageTokens.SIGNATURES, "acme", "U0lHTkFUVVJF");
-        assertThat(PageTokens.open(PageTokens.SIGNATURES, "acme", token)).isEqualTo("U0lHTkFUVVJF");
-        assertRefused(PageTokens.SIGNATURES, "globex", token);
-        assertRefused(PageTokens.REVIEWS, "acme", token);
-        assertThat(PageTokens.bind(PageTokens.REVIEWS, "acme", null)).as("no next page, no token").isNull();
-        assertThat(PageTokens.open(PageTokens.REVIEWS, "acme", null)).isNull();
-        assertThat(PageTokens.open(PageTokens.REVIEWS, "acme", "")).isNull();
+        String token = PageTokens.bind(PageTokens.SIGNATURES, new AccountId("acme"), "U0lHTkFUVVJF");
+        assertThat(PageTokens.open(PageTokens.SIGNATURES, new AccountId("acme"), token)).isEqualTo("U0lHTkFUVVJF");
+        assertRefused(PageTokens.SIGNATURES, new AccountId("globex"), token);
+        assertRefused(PageTokens.REVIEWS, new AccountId("acme"), token);
+        assertThat(PageTokens.bind(PageTokens.REVIEWS, new AccountId("acme"), null)).as("no next page, no token").isNull();
+        assertThat(PageTokens.open(PageTokens.REVIEWS, new AccountId("acme"), null)).isNull();
+        assertThat(PageTokens.open(PageTokens.REVIEWS, new AccountId("acme"), "")).isNull();
     }
 
     @Test
@@ -47,7 +48,7 @@ class PageTokensTest {
                 base64("{\"listing\":\"signatures\",\"account\":\"acme\",\"position\":\"p\",\"x\":1}"),
                 base64("{\"listing\":\"signatures\",\"account\":null,\"position\":\"p\"}"),
                 Base64.getUrlEncoder().encodeToString(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))) {
-            assertRefused(PageTokens.SIGNATURES, "acme", token);
+            assertRefused(PageTokens.SIGNATURES, new AccountId("acme"), token);
         }
     }
 
@@ -55,7 +56,7 @@ class PageTokensTest {
     void anyStringOrBytesAreEitherRefusedAsANextTokenOrOpenToAPositionNeverAnotherError(@ForAll String token, @ForAll byte[] bytes) {
         for (String candidate : List.of(token, Base64.getUrlEncoder().encodeToString(bytes), base64(token))) {
             try {
-                String position = PageTokens.open(PageTokens.SIGNATURES, "acme", candidate);
+                String position = PageTokens.open(PageTokens.SIGNATURES, new AccountId("acme"), candidate);
                 if (candidate.isEmpty()) {
                     assertThat(position).as("no token: the first page").isNull();
                 } else {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -59,10 +60,10 @@ class PullServiceTest {
     final MovingClock clock = new MovingClock();
     final InMemoryReplies replies = new InMemoryReplies();
     final PullService pulls = new PullService(store, statistics, replies, new LibPhoneNumberPlan(), clock);
-    final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
-    final Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
+    final Caller acme = new Caller(new AccountId("acme"), AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
+    final Caller other = new Caller(new AccountId("other"), AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
 
-    SmsMessage sent(String account, Instant at, String phoneNumber, SmsMessage.Status status) {
+    SmsMessage sent(AccountId account, Instant at, String phoneNumber, SmsMessage.Status status) {
         SerialNo serialNo = new SerialNo(Ids.random(Clock.fixed(at, ZoneOffset.UTC)).next(SerialNo.PREFIX));
         SmsMessage m = new SmsMessage(account, serialNo, phoneNumber, "Acme", TestIds.template("1"), "【Acme】Your code is 4242.", 1,
                 status, List.of(new SmsMessage.StatusChange(status, at, null)), at);
@@ -71,7 +72,7 @@ class PullServiceTest {
     }
 
     SmsMessage sent(Instant at) {
-        return sent("acme", at, "+8613800138000", SmsMessage.Status.DELIVERED);
+        return sent(new AccountId("acme"), at, "+8613800138000", SmsMessage.Status.DELIVERED);
     }
 
     static PullService.MessageQuery query(String phoneNumber, String from, String to, String status) {
@@ -95,7 +96,7 @@ class PullServiceTest {
         SmsMessage older = sent(NOW.minus(Duration.ofHours(2)));
         SmsMessage newer = sent(NOW.minus(Duration.ofHours(1)));
         sent(NOW.minus(Duration.ofHours(25)));
-        sent("other", NOW.minus(Duration.ofMinutes(30)), "+8613800138000", SmsMessage.Status.DELIVERED);
+        sent(new AccountId("other"), NOW.minus(Duration.ofMinutes(30)), "+8613800138000", SmsMessage.Status.DELIVERED);
 
         assertThat(serials(acme, query(null, null, null, null))).containsExactly(newer.serialNo(), older.serialNo());
         assertThat(serials(other, query(null, null, null, null))).hasSize(1)
@@ -119,12 +120,12 @@ class PullServiceTest {
     @Test
     void aPhoneNumberInAnyWrittenFormMatchesTheMessagesE164Number() {
         SmsMessage mine = sent(NOW.minusSeconds(60));
-        sent("acme", NOW.minusSeconds(30), "+8613900139000", SmsMessage.Status.DELIVERED);
+        sent(new AccountId("acme"), NOW.minusSeconds(30), "+8613900139000", SmsMessage.Status.DELIVERED);
         for (String written : List.of("13800138000", "+8613800138000", "008613800138000", "8613800138000",
                 " 8613800138000")) {
             assertThat(serials(acme, query(written, null, null, null))).as(written).containsExactly(mine.serialNo());
         }
-        SmsMessage abroad = sent("acme", NOW.minusSeconds(10), "+14155550123", SmsMessage.Status.SENT);
+        SmsMessage abroad = sent(new AccountId("acme"), NOW.minusSeconds(10), "+14155550123", SmsMessage.Status.SENT);
         assertThat(serials(acme, query(" 14155550123", null, null, null))).containsExactly(abroad.serialNo());
         refused(() -> pulls.messages(acme, query("12345", null, null, null)),
                 "InvalidParameterValue.IncorrectPhoneNumber", "phoneNumber");
@@ -132,7 +133,7 @@ class PullServiceTest {
 
     @Test
     void theStatusFilterTakesTheFiveStatusNamesExactly() {
-        SmsMessage failed = sent("acme", NOW.minusSeconds(60), "+8613800138000", SmsMessage.Status.FAILED);
+        SmsMessage failed = sent(new AccountId("acme"), NOW.minusSeconds(60), "+8613800138000", SmsMessage.Status.FAILED);
         sent(NOW.minusSeconds(30));
         assertThat(serials(acme, query(null, null, null, "FAILED"))).containsExactly(failed.serialNo());
         assertThat(serials(acme, query(null, null, null, "UNDELIVERED"))).isEmpty();
@@ -166,7 +167,7 @@ class PullServiceTest {
     void pagesCoverEveryMessageOnceNewestFirstEvenWhenTheFilterLeavesAPageShort() {
         List<SerialNo> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            SmsMessage m = sent("acme", NOW.minusSeconds(1000 - i), i % 3 == 0 ? "+8613800138000" : "+8613900139000",
+            SmsMessage m = sent(new AccountId("acme"), NOW.minusSeconds(1000 - i), i % 3 == 0 ? "+8613800138000" : "+8613900139000",
                     SmsMessage.Status.DELIVERED);
             if (i % 3 == 0) {
                 expected.add(0, m.serialNo());
@@ -216,7 +217,7 @@ class PullServiceTest {
                 () -> pulls.messages(acme, new PullService.MessageQuery("13800138000", null, null, "DELIVERED", 1, token)),
                 () -> pulls.messages(acme, new PullService.MessageQuery(null, null, null, "DELIVERED", 1, "eyJ9")),
                 () -> pulls.messages(acme, new PullService.MessageQuery(null, null, null, null, 1,
-                        PageTokens.bind(PageTokens.SIGNATURES, "acme", "U0lHTkFUVVJFI3NpZy0x"))));
+                        PageTokens.bind(PageTokens.SIGNATURES, new AccountId("acme"), "U0lHTkFUVVJFI3NpZy0x"))));
         for (Executable misuse : misuses) {
             refused(misuse, "InvalidParameterValue", "nextToken");
         }
@@ -231,20 +232,20 @@ class PullServiceTest {
         String outside = Ids.random(Clock.fixed(NOW.plusSeconds(5), ZoneOffset.UTC)).next("sms-");
         long dayBefore = NOW.minus(Duration.ofDays(1)).toEpochMilli();
         assertThat(pulls.messages(acme, new PullService.MessageQuery(null, null, null, null, 1,
-                PageTokens.bind(listing, "acme", dayBefore + ":" + to + ":" + inside))).items()).isEmpty();
+                PageTokens.bind(listing, new AccountId("acme"), dayBefore + ":" + to + ":" + inside))).items()).isEmpty();
         for (String position : List.of(from + ":" + to + ":" + inside, dayBefore + ":" + to + ":" + outside,
                 to + ":" + dayBefore + ":" + inside, dayBefore + ":" + to + ":sms-x", "-5:" + to + ":" + inside,
                 dayBefore + ":" + to)) {
             refused(() -> pulls.messages(acme, new PullService.MessageQuery(null, null, null, null, 1,
-                    PageTokens.bind(listing, "acme", position))), "InvalidParameterValue", "nextToken");
+                    PageTokens.bind(listing, new AccountId("acme"), position))), "InvalidParameterValue", "nextToken");
         }
     }
 
     @Test
     void statisticsListEveryUtcDayOldestFirstWithZerosForADayWithoutMessages() {
-        statistics.add("acme", LocalDate.parse("2026-11-28"), Map.of(Counter.REQUESTED, 3L, Counter.SENT, 2L, Counter.FEE, 4L));
-        statistics.add("acme", LocalDate.parse("2026-11-28"), Map.of(Counter.DELIVERED, 1L, Counter.UNDELIVERED, 1L));
-        statistics.add("other", LocalDate.parse("2026-11-28"), Map.of(Counter.REQUESTED, 50L));
+        statistics.add(new AccountId("acme"), LocalDate.parse("2026-11-28"), Map.of(Counter.REQUESTED, 3L, Counter.SENT, 2L, Counter.FEE, 4L));
+        statistics.add(new AccountId("acme"), LocalDate.parse("2026-11-28"), Map.of(Counter.DELIVERED, 1L, Counter.UNDELIVERED, 1L));
+        statistics.add(new AccountId("other"), LocalDate.parse("2026-11-28"), Map.of(Counter.REQUESTED, 50L));
 
         List<Statistics.Day> days = pulls.statistics(acme, "2026-11-27", "2026-11-29");
         assertThat(days).containsExactly(
@@ -274,11 +275,11 @@ class PullServiceTest {
     void repliesAreListedNewestFirstOverTheRangeAcrossPagesWithoutGapsOrRepeats() {
         Instant now = clock.instant();
         for (int i = 0; i < 7; i++) {
-            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+10000000000", "reply " + i,
+            replies.record(new Reply(new AccountId("acme"), "in-" + i, "+8613800138000", "+10000000000", "reply " + i,
                     now.minusSeconds(3600L * i), TestIds.serial("x"), null));
         }
-        replies.record(new Reply("other", "in-other", "+8613800138000", "+10000000000", "not yours", now, TestIds.serial("y"), null));
-        replies.record(new Reply("acme", "in-old", "+8613800138000", "+10000000000", "too old",
+        replies.record(new Reply(new AccountId("other"), "in-other", "+8613800138000", "+10000000000", "not yours", now, TestIds.serial("y"), null));
+        replies.record(new Reply(new AccountId("acme"), "in-old", "+8613800138000", "+10000000000", "too old",
                 now.minus(Duration.ofDays(2)), TestIds.serial("x"), null));
 
         List<String> seen = new ArrayList<>();
@@ -297,7 +298,7 @@ class PullServiceTest {
     void aReplyTokenIsBoundToItsAccountAndRange() {
         Instant now = clock.instant();
         for (int i = 0; i < 3; i++) {
-            replies.record(new Reply("acme", "in-" + i, "+8613800138000", "+1", "r", now.minusSeconds(i), TestIds.serial("x"), null));
+            replies.record(new Reply(new AccountId("acme"), "in-" + i, "+8613800138000", "+1", "r", now.minusSeconds(i), TestIds.serial("x"), null));
         }
         String token = pulls.replies(acme, null, null, 1, null).nextToken();
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
 import smsplatform.domain.InboundSms;
 import smsplatform.domain.OptOutKeywords;
@@ -34,20 +35,20 @@ class ReplyServiceTest {
 
     @Test
     void aReplyBelongsToTheAccountWhoseMessageTheNumberReceivedLast() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
-        recipients.accepted(HANDSET, T0.plusSeconds(60), "globex", TestIds.serial("g"));
-        recipients.accepted("+8613900139000", T0.plusSeconds(120), "acme", TestIds.serial("other"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0.plusSeconds(60), new AccountId("globex"), TestIds.serial("g"));
+        recipients.accepted("+8613900139000", T0.plusSeconds(120), new AccountId("acme"), TestIds.serial("other"));
 
         service.receive(reply("hello", T0.plusSeconds(300)));
 
         assertThat(replies.stored.values()).singleElement().satisfies(r -> {
-            assertThat(r.accountId()).isEqualTo("globex");
+            assertThat(r.accountId()).isEqualTo(new AccountId("globex"));
             assertThat(r.serialNo()).isEqualTo(TestIds.serial("g"));
             assertThat(r.keyword()).isNull();
         });
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(CallbackEvent.Type.REPLY);
-            assertThat(e.accountId()).isEqualTo("globex");
+            assertThat(e.accountId()).isEqualTo(new AccountId("globex"));
             assertThat(e.data()).containsEntry("text", "hello").containsEntry("serialNo", TestIds.serial("g").value())
                     .containsEntry("phoneNumber", HANDSET).doesNotContainKey("keyword");
         });
@@ -55,7 +56,7 @@ class ReplyServiceTest {
 
     @Test
     void aReplyMoreThanSevenDaysAfterTheLastMessageIsKeptApartAndNeverGuessed() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
         InboundSms late = reply("TD", T0.plus(ReplyService.ATTRIBUTION_WINDOW).plusSeconds(1));
 
         service.receive(late);
@@ -63,48 +64,48 @@ class ReplyServiceTest {
 
         assertThat(replies.stored).isEmpty();
         assertThat(replies.unattributed).containsOnlyKeys(late.inboundMessageId());
-        assertThat(optOuts.find("acme", HANDSET)).isEmpty();
+        assertThat(optOuts.find(new AccountId("acme"), HANDSET)).isEmpty();
         assertThat(events).isEmpty();
     }
 
     @Test
     void aReplyJustInsideTheWindowIsStillAttributed() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
 
         service.receive(reply("ok", T0.plus(ReplyService.ATTRIBUTION_WINDOW)));
 
-        assertThat(replies.stored.values()).extracting(Reply::accountId).containsExactly("acme");
+        assertThat(replies.stored.values()).extracting(Reply::accountId).containsExactly(new AccountId("acme"));
     }
 
     @Test
     void aKeywordInFullWidthOrMixedCaseOptsOutAndStartOptsBackIn() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
 
         service.receive(reply(" ｔＤ\u3000", T0.plusSeconds(10)));
-        assertThat(optOuts.optedOut("acme", List.of(HANDSET))).containsExactly(HANDSET);
-        assertThat(optOuts.optedOut("globex", List.of(HANDSET))).isEmpty();
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of(HANDSET))).containsExactly(HANDSET);
+        assertThat(optOuts.optedOut(new AccountId("globex"), List.of(HANDSET))).isEmpty();
 
         service.receive(reply("Start", T0.plusSeconds(20)));
-        assertThat(optOuts.optedOut("acme", List.of(HANDSET))).isEmpty();
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of(HANDSET))).isEmpty();
         assertThat(events).extracting(e -> e.data().get("keyword")).containsExactly("OPT_OUT", "OPT_IN");
     }
 
     @Test
     void aLateRedeliveredOptOutNeverUndoesALaterStart() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
         InboundSms stop = reply("STOP", T0.plusSeconds(10));
 
         service.receive(stop);
         service.receive(reply("START", T0.plusSeconds(20)));
         service.receive(stop);
 
-        assertThat(optOuts.optedOut("acme", List.of(HANDSET))).isEmpty();
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of(HANDSET))).isEmpty();
         assertThat(replies.stored).hasSize(2);
     }
 
     @Test
     void aRedeliveredReplyIsStoredOnceAndItsEventRepublishedOnlyUntilItIsKnownPublished() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
         AtomicBoolean publisherDown = new AtomicBoolean(true);
         List<CallbackEvent> published = new ArrayList<>();
         ReplyService crashing = new ReplyService(recipients, replies, optOuts, batch -> {
@@ -121,7 +122,7 @@ class ReplyServiceTest {
 
         assertThat(replies.stored).hasSize(1);
         assertThat(published).extracting(CallbackEvent::eventId).containsExactly("reply_" + sms.inboundMessageId());
-        assertThat(optOuts.optedOut("acme", List.of(HANDSET))).containsExactly(HANDSET);
+        assertThat(optOuts.optedOut(new AccountId("acme"), List.of(HANDSET))).containsExactly(HANDSET);
     }
 
     @Test
@@ -139,7 +140,7 @@ class ReplyServiceTest {
 
     @Test
     void aReplyBeforeAnyMessageToThatNumberIsUnattributed() {
-        recipients.accepted(HANDSET, T0.plus(Duration.ofHours(1)), "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0.plus(Duration.ofHours(1)), new AccountId("acme"), TestIds.serial("a"));
 
         service.receive(reply("hi", T0));
 
@@ -149,18 +150,18 @@ class ReplyServiceTest {
 
     @Test
     void aReplyPublishedTwiceKeepsItsFirstTimeAndAttributionEvenAfterAnotherAccountSentToTheNumber() {
-        recipients.accepted(HANDSET, T0, "acme", TestIds.serial("a"));
+        recipients.accepted(HANDSET, T0, new AccountId("acme"), TestIds.serial("a"));
         InboundSms first = reply("TD", T0.plusSeconds(10));
         service.receive(first);
-        recipients.accepted(HANDSET, T0.plusSeconds(20), "globex", TestIds.serial("g"));
+        recipients.accepted(HANDSET, T0.plusSeconds(20), new AccountId("globex"), TestIds.serial("g"));
 
         service.receive(new InboundSms(first.inboundMessageId(), HANDSET, first.to(), "TD", T0.plusSeconds(30)));
 
         assertThat(replies.stored.values()).singleElement().satisfies(r -> {
-            assertThat(r.accountId()).isEqualTo("acme");
+            assertThat(r.accountId()).isEqualTo(new AccountId("acme"));
             assertThat(r.receivedAt()).isEqualTo(T0.plusSeconds(10));
         });
-        assertThat(optOuts.find("globex", HANDSET)).isEmpty();
+        assertThat(optOuts.find(new AccountId("globex"), HANDSET)).isEmpty();
         assertThat(events).hasSize(1);
     }
 }

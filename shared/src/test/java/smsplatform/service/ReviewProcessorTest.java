@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.HistoryEntry;
 import smsplatform.domain.ReasonCode;
 import smsplatform.domain.ReviewDecision;
@@ -37,7 +38,7 @@ class ReviewProcessorTest {
     }
 
     Template submitted(TemplateApplication application) {
-        return templates.create(Template.apply("acme", new TemplateId(ids.next(TemplateId.PREFIX)), application, clock.now), 100);
+        return templates.create(Template.apply(new AccountId("acme"), new TemplateId(ids.next(TemplateId.PREFIX)), application, clock.now), 100);
     }
 
     static TemplateApplication code(String content, VariableKind... variables) {
@@ -47,7 +48,7 @@ class ReviewProcessorTest {
 
     Template awaitingReviewer() {
         Template t = submitted(code("Your verification code is {1}.", VariableKind.CODE));
-        processor.process(ReviewMessage.automaticReview("acme", t.templateId(), t.version()));
+        processor.process(ReviewMessage.automaticReview(new AccountId("acme"), t.templateId(), t.version()));
         return stored(t);
     }
 
@@ -72,7 +73,7 @@ class ReviewProcessorTest {
     @Test
     void aBlockingFindingRejectsTheTemplateAndPublishesTheRejectionOnce() {
         Template t = submitted(code("Welcome to Acme Cloud."));
-        ReviewMessage review = ReviewMessage.automaticReview("acme", t.templateId(), t.version());
+        ReviewMessage review = ReviewMessage.automaticReview(new AccountId("acme"), t.templateId(), t.version());
         processor.process(review);
         processor.process(review);
         assertThat(stored(t).status()).isEqualTo(TemplateStatus.REJECTED);
@@ -86,7 +87,7 @@ class ReviewProcessorTest {
     @Test
     void anAutomaticReviewOfAnOlderVersionChangesNothing() {
         Template t = submitted(code("Your verification code is {1}.", VariableKind.CODE));
-        processor.process(ReviewMessage.automaticReview("acme", t.templateId(), t.version() + 1));
+        processor.process(ReviewMessage.automaticReview(new AccountId("acme"), t.templateId(), t.version() + 1));
         assertThat(stored(t).version()).isEqualTo(t.version());
         assertThat(stored(t).awaitsAutomaticReview()).isTrue();
     }
@@ -179,7 +180,7 @@ class ReviewProcessorTest {
         Template t = awaitingReviewer();
         templates.delete(stored(t));
         processor.process(decision(t, t.version(), ReviewDecision.APPROVE, List.of()));
-        assertThat(templates.find("acme", t.templateId())).isEmpty();
+        assertThat(templates.find(new AccountId("acme"), t.templateId())).isEmpty();
         assertThat(published).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
@@ -43,10 +44,10 @@ class ReviewerServiceTest {
     final List<ReviewMessage> reviewQueue = new ArrayList<>();
     final ReviewerService reviewer = new ReviewerService(signatures, templates,
             new InMemoryAwaitingReview(signatures, templates), bucket, reviewQueue::add);
-    final Caller ops = new Caller("ops", AccountType.ENTERPRISE, "reviewer-1", Set.of(Caller.REVIEWER_SCOPE));
+    final Caller ops = new Caller(new AccountId("ops"), AccountType.ENTERPRISE, "reviewer-1", Set.of(Caller.REVIEWER_SCOPE));
 
     /** A signature of the account at the reviewer's stage: a valid licence kept as evidence, an invalid certificate. */
-    Signature signatureAwaitingReviewer(String account) {
+    Signature signatureAwaitingReviewer(AccountId account) {
         SignatureId id = new SignatureId(ids.next(SignatureId.PREFIX));
         Signature s = Signature.apply(account, AccountType.ENTERPRISE, id, new SignatureApplication("Acme Cloud",
                 SignatureType.COMPANY, SignaturePurpose.SELF_USE, false, Map.of("name", "Acme Cloud Ltd."), null), clock.now);
@@ -58,7 +59,7 @@ class ReviewerServiceTest {
         return signatures.create(s, 10);
     }
 
-    Template templateAwaitingReviewer(String account) {
+    Template templateAwaitingReviewer(AccountId account) {
         Template t = Template.apply(account, new TemplateId(ids.next(TemplateId.PREFIX)), new TemplateApplication("Login code",
                 TemplateType.VERIFICATION_CODE, false, "Your code is {1}.", List.of(VariableKind.CODE), "Codes"), clock.now);
         t.completeAutomaticReview(List.of(), List.of(), clock.now);
@@ -75,9 +76,9 @@ class ReviewerServiceTest {
 
     @Test
     void theQueueHoldsEveryAccountsApplicationsAwaitingAReviewerWithDownloadLinksForKeptDocumentsOnly() {
-        Signature s = signatureAwaitingReviewer("acme");
-        Template t = templateAwaitingReviewer("globex");
-        Template.apply("acme", new TemplateId(ids.next(TemplateId.PREFIX)), t.application(), clock.now); // never stored: not listed
+        Signature s = signatureAwaitingReviewer(new AccountId("acme"));
+        Template t = templateAwaitingReviewer(new AccountId("globex"));
+        Template.apply(new AccountId("acme"), new TemplateId(ids.next(TemplateId.PREFIX)), t.application(), clock.now); // never stored: not listed
 
         Page<PendingReview> both = reviewer.awaitingReviewer(ops, null, 50, null);
         assertThat(both.items()).extracting(p -> p.application().id()).containsExactlyInAnyOrder(s.signatureId(), t.templateId());
@@ -94,32 +95,32 @@ class ReviewerServiceTest {
 
     @Test
     void aDecisionIsEnqueuedTypedWithDistinctReasonsAndTheReviewersSubjectAndChangesNothingYet() {
-        Signature s = signatureAwaitingReviewer("acme");
+        Signature s = signatureAwaitingReviewer(new AccountId("acme"));
         ApplicationKind kind = reviewer.submitDecision(ops, s.signatureId(), ReviewDecision.REJECT,
                 List.of(ReasonCode.DOCUMENT_UNREADABLE, ReasonCode.OTHER, ReasonCode.DOCUMENT_UNREADABLE), "blurry",
                 s.version());
         assertThat(kind).isEqualTo(ApplicationKind.SIGNATURE);
-        assertThat(reviewQueue).containsExactly(ReviewMessage.decision("acme", s.signatureId(),
+        assertThat(reviewQueue).containsExactly(ReviewMessage.decision(new AccountId("acme"), s.signatureId(),
                 s.version(), ReviewDecision.REJECT, List.of(ReasonCode.DOCUMENT_UNREADABLE, ReasonCode.OTHER), "blurry",
                 "reviewer-1"));
-        assertThat(signatures.find("acme", s.signatureId()).orElseThrow().version()).isEqualTo(s.version());
+        assertThat(signatures.find(new AccountId("acme"), s.signatureId()).orElseThrow().version()).isEqualTo(s.version());
     }
 
     @Test
     void aDecisionOnATemplateIsFoundByItsIdAlone() {
-        Template t = templateAwaitingReviewer("globex");
+        Template t = templateAwaitingReviewer(new AccountId("globex"));
         assertThat(reviewer.submitDecision(ops, t.templateId(), ReviewDecision.APPROVE, List.of(), null, t.version()))
                 .isEqualTo(ApplicationKind.TEMPLATE);
         assertThat(reviewQueue).singleElement().satisfies(m -> {
             assertThat(m.application()).isEqualTo(ApplicationKind.TEMPLATE);
-            assertThat(m.accountId()).isEqualTo("globex");
+            assertThat(m.accountId()).isEqualTo(new AccountId("globex"));
             assertThat(m.decisionKey()).isEqualTo(new ReviewDecision.Key(ReviewDecision.APPROVE, t.version()));
         });
     }
 
     @Test
     void aRejectionNeedsAReasonAndReasonOtherNeedsAComment() {
-        Signature s = signatureAwaitingReviewer("acme");
+        Signature s = signatureAwaitingReviewer(new AccountId("acme"));
         assertRefused(() -> reviewer.submitDecision(ops, s.signatureId(), ReviewDecision.REJECT, List.of(), null, 1),
                 Failure.Category.INVALID, "InvalidParameterValue.ReasonsRequired");
         assertRefused(() -> reviewer.submitDecision(ops, s.signatureId(), ReviewDecision.REJECT, List.of(ReasonCode.OTHER),
@@ -128,8 +129,8 @@ class ReviewerServiceTest {
 
     @Test
     void aReasonThatDoesNotApplyToTheKindOfApplicationIsRefused() {
-        Signature s = signatureAwaitingReviewer("acme");
-        Template t = templateAwaitingReviewer("globex");
+        Signature s = signatureAwaitingReviewer(new AccountId("acme"));
+        Template t = templateAwaitingReviewer(new AccountId("globex"));
         assertRefused(() -> reviewer.submitDecision(ops, s.signatureId(), ReviewDecision.REJECT,
                 List.of(ReasonCode.MISSING_OPT_OUT), null, 1), Failure.Category.INVALID, "InvalidParameterValue");
         assertRefused(() -> reviewer.submitDecision(ops, t.templateId(), ReviewDecision.REJECT,
@@ -138,7 +139,7 @@ class ReviewerServiceTest {
 
     @Test
     void aReviewerNeverDecidesOnAnApplicationOfTheirOwnAccount() {
-        Signature own = signatureAwaitingReviewer("ops");
+        Signature own = signatureAwaitingReviewer(new AccountId("ops"));
         assertRefused(() -> reviewer.submitDecision(ops, own.signatureId(), ReviewDecision.APPROVE, List.of(), null, 1),
                 Failure.Category.FORBIDDEN, "AuthFailure.SelfReview");
     }
@@ -151,9 +152,9 @@ class ReviewerServiceTest {
 
     @Test
     void aPageTokenIsBoundToTheListingItCameFrom() {
-        signatureAwaitingReviewer("acme");
-        templateAwaitingReviewer("globex");
-        String token = PageTokens.bind(PageTokens.REVIEWS + ":SIGNATURE", "ops", "position");
+        signatureAwaitingReviewer(new AccountId("acme"));
+        templateAwaitingReviewer(new AccountId("globex"));
+        String token = PageTokens.bind(PageTokens.REVIEWS + ":SIGNATURE", new AccountId("ops"), "position");
         assertThatThrownBy(() -> reviewer.awaitingReviewer(ops, null, 50, token)).isInstanceOf(Failure.class);
     }
 }

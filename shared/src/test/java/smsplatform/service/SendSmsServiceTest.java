@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.Caller;
 import smsplatform.domain.Failure;
@@ -60,7 +61,7 @@ class SendSmsServiceTest {
     final InMemoryOptOuts optOuts = new InMemoryOptOuts();
     final InMemoryStatistics statistics = new InMemoryStatistics();
     final List<OutboundQueue.Delivery> outbound = new ArrayList<>();
-    final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
+    final Caller acme = new Caller(new AccountId("acme"), AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
     final SendSmsService service = service(() -> { });
 
     /** The one place that builds the service (its constructor grows with its ports). */
@@ -74,16 +75,16 @@ class SendSmsServiceTest {
     }
 
     SendSmsServiceTest() {
-        signature("acme", "Acme Cloud", false, SignatureStatus.APPROVED);
-        signature("acme", "Acme Global", true, SignatureStatus.APPROVED);
-        signature("acme", "Acme Pending", false, SignatureStatus.IN_REVIEW);
-        signature("other", "Other Co", false, SignatureStatus.APPROVED);
-        template("acme", tpl("code"), false, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", tpl("intl"), true, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", tpl("pending"), false, "Your code is {1}.", TemplateStatus.IN_REVIEW);
-        template("other", tpl("other"), false, "Your code is {1}.", TemplateStatus.APPROVED);
-        template("acme", tpl("sale"), TemplateType.MARKETING, "Sale until {1}. Reply STOP to opt out");
-        template("acme", tpl("ship"), TemplateType.NOTIFICATION, "Parcel {1} shipped.");
+        signature(new AccountId("acme"), "Acme Cloud", false, SignatureStatus.APPROVED);
+        signature(new AccountId("acme"), "Acme Global", true, SignatureStatus.APPROVED);
+        signature(new AccountId("acme"), "Acme Pending", false, SignatureStatus.IN_REVIEW);
+        signature(new AccountId("other"), "Other Co", false, SignatureStatus.APPROVED);
+        template(new AccountId("acme"), tpl("code"), false, "Your code is {1}.", TemplateStatus.APPROVED);
+        template(new AccountId("acme"), tpl("intl"), true, "Your code is {1}.", TemplateStatus.APPROVED);
+        template(new AccountId("acme"), tpl("pending"), false, "Your code is {1}.", TemplateStatus.IN_REVIEW);
+        template(new AccountId("other"), tpl("other"), false, "Your code is {1}.", TemplateStatus.APPROVED);
+        template(new AccountId("acme"), tpl("sale"), TemplateType.MARKETING, "Sale until {1}. Reply STOP to opt out");
+        template(new AccountId("acme"), tpl("ship"), TemplateType.NOTIFICATION, "Parcel {1} shipped.");
     }
 
     /** The raw id a request names the template by that label with. */
@@ -91,20 +92,20 @@ class SendSmsServiceTest {
         return TestIds.template(label).value();
     }
 
-    void template(String account, String id, TemplateType type, String content) {
+    void template(AccountId account, String id, TemplateType type, String content) {
         templates.create(new Template(account, new TemplateId(id), clock.now, new TemplateApplication("Messages", type,
                 false, content, List.of(VariableKind.DIGITS), "Messages"), TemplateStatus.APPROVED, null, List.of(), null,
                 List.of(), 0, List.of(), clock.now, 0), 100);
     }
 
-    void signature(String account, String name, boolean international, SignatureStatus status) {
+    void signature(AccountId account, String name, boolean international, SignatureStatus status) {
         signatures.put(new Signature(account, AccountType.ENTERPRISE, TestIds.signature(account + "-" + name),
                 clock.now, new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, international,
                 Map.of("name", name + " Ltd."), null), status, null, Map.of(), List.of(), null, List.of(), 0, List.of(),
                 clock.now, 0));
     }
 
-    void template(String account, String id, boolean international, String content, TemplateStatus status) {
+    void template(AccountId account, String id, boolean international, String content, TemplateStatus status) {
         templates.create(new Template(account, new TemplateId(id), clock.now, new TemplateApplication("Codes", TemplateType.VERIFICATION_CODE,
                 international, content, List.of(VariableKind.CODE), "Sign-in codes"), status, null, List.of(), null,
                 List.of(), 0, List.of(), clock.now, 0), 100);
@@ -128,7 +129,7 @@ class SendSmsServiceTest {
     void assertNothingRecordedOrQueued() {
         assertThat(messages.pending(SmsMessage.Status.QUEUED, clock.now.plusSeconds(1), 1000)).isEmpty();
         assertThat(outbound).isEmpty();
-        assertThat(counters.counted("acme", "+86" + DOMESTIC)).isZero();
+        assertThat(counters.counted(new AccountId("acme"), "+86" + DOMESTIC)).isZero();
     }
 
     @Test
@@ -144,8 +145,8 @@ class SendSmsServiceTest {
         assertThat(m.text()).isEqualTo("【Acme Cloud】Your code is 424242.");
         assertThat(m.status()).isEqualTo(SmsMessage.Status.QUEUED);
         assertThat(m.templateId()).isEqualTo(TestIds.template("code"));
-        assertThat(outbound).containsExactly(new OutboundQueue.Delivery("acme", status.serialNo()));
-        assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
+        assertThat(outbound).containsExactly(new OutboundQueue.Delivery(new AccountId("acme"), status.serialNo()));
+        assertThat(counters.counted(new AccountId("acme"), "+86" + DOMESTIC)).isEqualTo(1);
     }
 
     @Test
@@ -319,7 +320,7 @@ class SendSmsServiceTest {
         List<SendStatus> retry = service.send(acme, request, Ids.seeded(seed));
         assertThat(retry).isEqualTo(first);
         assertThat(retry).extracting(SendStatus::code).containsOnly(SendLimits.Verdict.OK.code());
-        assertThat(counters.counted("acme", "+86" + DOMESTIC)).isEqualTo(1);
+        assertThat(counters.counted(new AccountId("acme"), "+86" + DOMESTIC)).isEqualTo(1);
         assertThat(service.status(acme, first.get(0).serialNo()).statusHistory()).hasSize(1);
         // Still QUEUED, so queued again (the retry cannot know whether the first attempt queued them).
         List<SerialNo> serials = first.stream().map(SendStatus::serialNo).toList();
@@ -343,7 +344,7 @@ class SendSmsServiceTest {
 
     @Test
     void theFeeIsTheNumberOfPartsOfTheRenderedTextForEveryNumber() {
-        template("acme", tpl("long"), false, String.join("", Collections.nCopies(60, "码")) + "{1}", TemplateStatus.APPROVED);
+        template(new AccountId("acme"), tpl("long"), false, String.join("", Collections.nCopies(60, "码")) + "{1}", TemplateStatus.APPROVED);
         List<SendStatus> statuses = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("long"), "4242");
         assertThat(statuses).extracting(SendStatus::fee).containsExactly(2, 2); // 76 UCS-2 units: 2 parts of 67
         assertThat(service.status(acme, statuses.get(0).serialNo()).fee()).isEqualTo(2);
@@ -353,13 +354,13 @@ class SendSmsServiceTest {
     @Test
     void anotherAccountsMessageIsNotFound() {
         SerialNo serialNo = sendCode(DOMESTIC, "4242").get(0).serialNo();
-        Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
+        Caller other = new Caller(new AccountId("other"), AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
         assertRefused(() -> service.status(other, serialNo), "ResourceNotFound", null);
     }
 
     @Test
     void aMarketingSendSkipsOptedOutNumbersWithoutAMessageOrAFeeAndCountsThemWithOneBatchedRead() {
-        optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
+        optOuts.decide(new AccountId("acme"), "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
 
         List<SendStatus> sale = send(List.of(DOMESTIC, OTHER_DOMESTIC), "Acme Cloud", tpl("sale"), "20261231");
 
@@ -367,16 +368,16 @@ class SendSmsServiceTest {
                 .containsExactly(SendSmsService.OPTED_OUT_CODE, SendLimits.Verdict.OK.code());
         assertThat(sale.get(0).serialNo()).isNull();
         assertThat(sale.get(0).fee()).isZero();
-        assertThat(counters.counted("acme", "+86" + DOMESTIC)).as("an opted-out number uses no send limit").isZero();
+        assertThat(counters.counted(new AccountId("acme"), "+86" + DOMESTIC)).as("an opted-out number uses no send limit").isZero();
         assertThat(outbound).hasSize(1);
         assertThat(optOuts.batchedReads).isEqualTo(1);
-        assertThat(statistics.read("acme", Statistics.day(clock.now), Statistics.day(clock.now)).get(0).optedOut())
+        assertThat(statistics.read(new AccountId("acme"), Statistics.day(clock.now), Statistics.day(clock.now)).get(0).optedOut())
                 .isEqualTo(1);
     }
 
     @Test
     void notificationsAndVerificationCodesReachAnOptedOutNumberAndReadNoList() {
-        optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.API);
+        optOuts.decide(new AccountId("acme"), "+86" + DOMESTIC, true, clock.now, OptOut.Source.API);
 
         assertThat(send(List.of(DOMESTIC), "Acme Cloud", tpl("ship"), "4711")).extracting(SendStatus::code)
                 .containsExactly(SendLimits.Verdict.OK.code());
@@ -389,24 +390,24 @@ class SendSmsServiceTest {
         // The reply lands while the send is in flight: right after the send read the list.
         OptOuts replyInFlight = new OptOuts() {
             @Override
-            public Set<String> optedOut(String accountId, Collection<String> numbers) {
+            public Set<String> optedOut(AccountId accountId, Collection<String> numbers) {
                 Set<String> seen = optOuts.optedOut(accountId, numbers);
-                optOuts.decide("acme", "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
+                optOuts.decide(new AccountId("acme"), "+86" + DOMESTIC, true, clock.now, OptOut.Source.REPLY);
                 return seen;
             }
 
             @Override
-            public boolean decide(String accountId, String number, boolean out, Instant at, OptOut.Source source) {
+            public boolean decide(AccountId accountId, String number, boolean out, Instant at, OptOut.Source source) {
                 return optOuts.decide(accountId, number, out, at, source);
             }
 
             @Override
-            public Optional<OptOut> find(String accountId, String number) {
+            public Optional<OptOut> find(AccountId accountId, String number) {
                 return optOuts.find(accountId, number);
             }
 
             @Override
-            public Page<OptOut> list(String accountId, int limit, String afterNumber) {
+            public Page<OptOut> list(AccountId accountId, int limit, String afterNumber) {
                 return optOuts.list(accountId, limit, afterNumber);
             }
         };

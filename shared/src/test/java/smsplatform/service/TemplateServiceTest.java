@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.AccountType;
 import smsplatform.domain.ApplicationKind;
 import smsplatform.domain.Caller;
@@ -29,7 +30,7 @@ class TemplateServiceTest {
     final List<ReviewMessage> queued = new ArrayList<>();
     final TemplateService templates = new TemplateService(store, queued::add,
             Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), 3);
-    final Caller acme = new Caller("acme", AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
+    final Caller acme = new Caller(new AccountId("acme"), AccountType.ENTERPRISE, "user-acme", Set.of("sms/send"));
     final Ids.Source ids = Ids.random(Clock.systemUTC());
 
     static TemplateApplication notice(String content) {
@@ -46,7 +47,7 @@ class TemplateServiceTest {
             assertThat(m.kind()).isEqualTo(ReviewMessage.Kind.AUTOMATIC_REVIEW);
             assertThat(m.application()).isEqualTo(ApplicationKind.TEMPLATE);
             assertThat(m.applicationId()).isEqualTo(t.templateId());
-            assertThat(m.accountId()).isEqualTo("acme");
+            assertThat(m.accountId()).isEqualTo(new AccountId("acme"));
             assertThat(m.version()).isEqualTo(t.version()).isEqualTo(1);
         });
     }
@@ -75,7 +76,7 @@ class TemplateServiceTest {
     @Test
     void anotherAccountsTemplateIsNotFoundForReadingModifyingOrDeleting() {
         Template t = templates.submit(acme, notice("Your parcel {1} is at the front desk."), ids);
-        Caller other = new Caller("other", AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
+        Caller other = new Caller(new AccountId("other"), AccountType.ENTERPRISE, "user-other", Set.of("sms/send"));
         for (Runnable call : List.<Runnable>of(() -> templates.get(other, t.templateId()),
                 () -> templates.modify(other, t.templateId(), notice("Your parcel {1} moved.")),
                 () -> templates.delete(other, t.templateId()))) {

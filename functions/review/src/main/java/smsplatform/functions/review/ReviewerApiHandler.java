@@ -108,7 +108,7 @@ public final class ReviewerApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     private static Map<String, Object> review(PendingReview pending) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accountId", pending.application().accountId());
+        m.put("accountId", pending.application().accountId().value());
         if (pending.application() instanceof Template template) {
             m.put("template", TemplateJson.toApi(template));
         } else {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.ExponentialBackoff;
 import smsplatform.domain.SerialNo;
 import smsplatform.json.Json;
@@ -64,8 +65,13 @@ public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchR
                 Log.warn("delivery.ignored", "reason", "no such message: not a serial number");
                 return;
             }
+            Optional<AccountId> accountId = body.get("accountId") instanceof String raw ? AccountId.parse(raw) : Optional.empty();
+            if (accountId.isEmpty()) {
+                Log.warn("delivery.ignored", "reason", "no such message: not an account id");
+                return;
+            }
             try {
-                delivery.deliver((String) body.get("accountId"), serialNo.get());
+                delivery.deliver(accountId.get(), serialNo.get());
             } catch (DeliveryService.RetryLater transientFailure) {
                 backOff(message);
                 throw transientFailure;

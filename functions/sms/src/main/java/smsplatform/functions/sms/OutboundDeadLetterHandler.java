@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import smsplatform.aws.FunctionEnvironment;
+import smsplatform.domain.AccountId;
 import smsplatform.domain.SerialNo;
 import smsplatform.json.Json;
 import smsplatform.log.Log;
@@ -46,11 +47,12 @@ public final class OutboundDeadLetterHandler implements RequestHandler<SQSEvent,
                 throw new IllegalArgumentException("not a delivery: no accountId and serialNo");
             }
             Optional<SerialNo> serialNo = SerialNo.parse(serial);
-            if (serialNo.isEmpty()) {
-                Log.warn("dead-letter.ignored", "reason", "no such message: not a serial number");
+            Optional<AccountId> accountId = AccountId.parse(account);
+            if (serialNo.isEmpty() || accountId.isEmpty()) {
+                Log.warn("dead-letter.ignored", "reason", "no such message: not an account id and serial number");
                 return;
             }
-            deadLetters.settle(account, serialNo.get());
+            deadLetters.settle(accountId.get(), serialNo.get());
         });
     }
 }
