@@ -45,9 +45,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class ScaleBench {
 
-    /** The page every timed request asks for. */
-    static final int PAGE = 20;
+    /** The page every timed request asks for: full at every size measured, so every page reads as many items. */
+    static final int PAGE = 10;
     private static final int QUOTA = 50;
+    /** Untimed rounds first: the function JVMs compile the path on their first requests. */
+    private static final int WARM_UP = 10;
 
     private final String api;
     private final int repeats;
@@ -87,26 +89,30 @@ final class ScaleBench {
     /** GET /v1/reviews with N signatures awaiting the reviewer, N growing; 50 per account (the quota). */
     private void reviews(DynamoSignatureStore signatures, String reviewer, int[] sizes) throws Exception {
         int seeded = 0;
-        Cells cells = new Cells("GET /v1/reviews (pending applications)");
+        Cells cells = new Cells("GET /v1/reviews (pending applications)", true);
         for (int n : sizes) {
             int from = seeded;
             parallel(n - from, i -> signatures.create(Seeds.company("scale-r-" + (from + i) / QUOTA,
                     "Scale " + letters((from + i) % QUOTA), SignatureStatus.IN_REVIEW, ReviewStage.MANUAL), QUOTA));
             seeded = n;
-            cells.measure(n, "/v1/reviews?", reviewer, "reviews");
+            cells.add(n, "/v1/reviews?", reviewer, "reviews");
+            cells.run();
         }
+        cells.print();
     }
 
     /** GET /v1/signatures for an account of N signatures (APPROVED: they stay out of the reviewer's queue). */
     private void signatures(Path project, Path data, DynamoSignatureStore signatures, int[] sizes) throws Exception {
-        Cells cells = new Cells("GET /v1/signatures (signatures of the account)");
+        Cells cells = new Cells("GET /v1/signatures (signatures of the account)", true);
         for (int n : sizes) {
             String account = "scale-s-" + n;
             parallel(n, i -> signatures.create(Seeds.company(account, "Scale " + letters(i), SignatureStatus.APPROVED, null),
                     QUOTA));
             String token = BenchTokens.mint(project, data, List.of(account), "ENTERPRISE", false).get(0);
-            cells.measure(n, "/v1/signatures?", token, "signatures");
+            cells.add(n, "/v1/signatures?", token, "signatures");
         }
+        cells.run();
+        cells.print();
     }
 
     /**
@@ -115,8 +121,8 @@ final class ScaleBench {
      */
     private void messages(Path project, Path data, DynamoMessageStore messages, DynamoStatistics statistics, int[] sizes)
             throws Exception {
-        Cells stats = new Cells("GET /v1/statistics (7 days of an account's messages)");
-        Cells list = new Cells("GET /v1/sms (7 days of an account's messages)");
+        Cells stats = new Cells("GET /v1/statistics (7 days of an account's messages)", false);
+        Cells list = new Cells("GET /v1/sms (7 days of an account's messages)", true);
         Instant now = Instant.now();
         Instant from = now.minus(Duration.ofDays(7)).plusSeconds(60);
         for (int n : sizes) {
@@ -146,10 +152,14 @@ final class ScaleBench {
             });
             String token = BenchTokens.mint(project, data, List.of(account), "ENTERPRISE", false).get(0);
             LocalDate today = Statistics.day(now);
-            stats.measure(n, "/v1/statistics?from=" + today.minusDays(6) + "&to=" + today, token, null);
-            list.measure(n, "/v1/sms?from=" + encode(from.toString()) + "&to=" + encode(now.plusSeconds(60).toString())
+            stats.add(n, "/v1/statistics?from=" + today.minusDays(6) + "&to=" + today, token, null);
+            list.add(n, "/v1/sms?from=" + encode(from.toString()) + "&to=" + encode(now.plusSeconds(60).toString())
                     + "&", token, "messages");
         }
+        stats.run();
+        list.run();
+        stats.print();
+        list.print();
     }
 
     private static SmsMessage delivered(String account, Instant at, int i) {
@@ -162,40 +172,68 @@ final class ScaleBench {
                         new SmsMessage.StatusChange(SmsMessage.Status.DELIVERED, at, null)), at);
     }
 
-    /** The cells of one list: the first page and, where the list has items below it, a deep page, per size. */
+    /**
+     * The cells of one list: the first page and, where the list has items below it, a deep page, per size. The
+     * cells added before a {@link #run} are timed in rounds, one request of each cell a round, so that the machine's
+     * load at any moment falls on all of them alike.
+     */
     private final class Cells {
         private final String list;
+        private final List<Cell> pending = new ArrayList<>();
         private final Map<String, Double> smallest = new TreeMap<>();
+        private final List<String> table = new ArrayList<>();
 
-        Cells(String list) {
+        private record Cell(int size, String page, String path, String token, double[] ms) {}
+
+        Cells(String list, boolean paged) {
             this.list = list;
-            System.out.println();
-            System.out.println("| " + list + " | size | page | median ms | p90 ms | x smallest size |");
-            System.out.println("|---|---|---|---|---|---|");
+            table.add("");
+            table.add("**" + list + "** (" + (paged ? PAGE + " a page; " : "") + "median and p90 of " + repeats + " requests)");
+            table.add("");
+            table.add("| size | page | median ms | p90 ms | x the smallest size's |");
+            table.add("|---|---|---|---|---|");
         }
 
         /** {@code items}: the JSON array a page holds (null: one answer, no pages). */
-        void measure(int size, String path, String token, String items) throws Exception {
+        void add(int size, String path, String token, String items) throws Exception {
             String query = path.endsWith("?") || path.endsWith("&") ? path : path + "&";
             String pageQuery = items == null ? path : query + "limit=" + PAGE;
-            cell(size, "first", pageQuery, token);
-            if (items != null) {
-                String deep = deepToken(query, token, items, size);
-                if (deep != null) {
-                    cell(size, "deep", pageQuery + "&nextToken=" + encode(deep), token);
-                }
+            pending.add(new Cell(size, "first", pageQuery, token, new double[repeats]));
+            String deep = items == null ? null : deepToken(query, token, items, size);
+            if (deep != null) {
+                pending.add(new Cell(size, "deep", pageQuery + "&nextToken=" + encode(deep), token, new double[repeats]));
             }
         }
 
-        private void cell(int size, String page, String path, String token) throws Exception {
-            double[] ms = time(path, token);
-            double median = ms[ms.length / 2];
-            double p90 = ms[(int) Math.ceil(ms.length * 0.9) - 1];
-            smallest.putIfAbsent(page, median);
-            String ratio = String.format("%.2f", median / smallest.get(page));
-            System.out.printf("| %s | %,d | %s | %.1f | %.1f | %s |%n", list, size, page, median, p90, ratio);
-            csv.add(String.join(",", list.replace(",", ";"), String.valueOf(size), page, String.format("%.1f", median),
-                    String.format("%.1f", p90), ratio));
+        void run() throws Exception {
+            for (int i = 0; i < WARM_UP; i++) {
+                for (Cell c : pending) {
+                    get(c.path(), c.token());
+                }
+            }
+            for (int i = 0; i < repeats; i++) {
+                for (Cell c : pending) {
+                    long start = System.nanoTime();
+                    get(c.path(), c.token());
+                    c.ms()[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            for (Cell c : pending) {
+                double[] ms = c.ms().clone();
+                Arrays.sort(ms);
+                double median = ms[ms.length / 2];
+                double p90 = ms[(int) Math.ceil(ms.length * 0.9) - 1];
+                smallest.putIfAbsent(c.page(), median);
+                String ratio = String.format("%.2f", median / smallest.get(c.page()));
+                table.add(String.format("| %,d | %s | %.1f | %.1f | %s |", c.size(), c.page(), median, p90, ratio));
+                csv.add(String.join(",", list.replace(",", ";"), String.valueOf(c.size()), c.page(),
+                        String.format("%.1f", median), String.format("%.1f", p90), ratio));
+            }
+            pending.clear();
+        }
+
+        void print() {
+            table.forEach(System.out::println);
         }
     }
 
@@ -217,20 +255,6 @@ final class ScaleBench {
             next = (String) page.get("nextToken");
         }
         return next;
-    }
-
-    private double[] time(String path, String token) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            get(path, token);
-        }
-        double[] ms = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            get(path, token);
-            ms[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms;
     }
 
     private Map<String, Object> get(String path, String token) throws Exception {
