@@ -54,7 +54,7 @@ final class ScaleBench {
     private final String api;
     private final int repeats;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<String> csv = new ArrayList<>(List.of("list,size,page,median_ms,p90_ms,ratio_to_smallest"));
+    private final List<String> csv = new ArrayList<>(List.of("list,size,page,median_ms,p90_ms,ratio_to_first_page,ratio_to_smallest,probe_ms,ratio_to_smallest_load_adjusted"));
 
     private ScaleBench(String api, int repeats) {
         this.api = api;
@@ -73,7 +73,7 @@ final class ScaleBench {
             try (DynamoDbClient dynamo = Seeds.dynamo(stack.endpoints().dynamoDb(), env)) {
                 DynamoSignatureStore signatures = new DynamoSignatureStore(dynamo, table);
                 String reviewer = BenchTokens.mint(project, data, List.of("scale-ops"), "ENTERPRISE", true).get(0);
-                bench.reviews(signatures, reviewer, sizes(args[3]));
+                bench.reviews(project, data, signatures, reviewer, sizes(args[3]));
                 bench.signatures(project, data, signatures, sizes(args[4]));
                 bench.messages(project, data, new DynamoMessageStore(dynamo, table), new DynamoStatistics(dynamo, table),
                         sizes(args[5]));
@@ -87,9 +87,16 @@ final class ScaleBench {
     }
 
     /** GET /v1/reviews with N signatures awaiting the reviewer, N growing; 50 per account (the quota). */
-    private void reviews(DynamoSignatureStore signatures, String reviewer, int[] sizes) throws Exception {
+    private void reviews(Path project, Path data, DynamoSignatureStore signatures, String reviewer, int[] sizes)
+            throws Exception {
         int seeded = 0;
         Cells cells = new Cells("GET /v1/reviews (pending applications)", true);
+        // The sizes are timed one after another (one queue grows): a probe that does not grow, timed in the same
+        // rounds, tells how much of a change is the machine's load.
+        String probe = "scale-probe";
+        parallel(PAGE, i -> signatures.create(Seeds.company(probe, "Scale " + letters(i), SignatureStatus.APPROVED, null),
+                QUOTA));
+        cells.probe("/v1/signatures?limit=" + PAGE, BenchTokens.mint(project, data, List.of(probe), "ENTERPRISE", false).get(0));
         for (int n : sizes) {
             int from = seeded;
             parallel(n - from, i -> signatures.create(Seeds.company("scale-r-" + (from + i) / QUOTA,
@@ -182,6 +189,9 @@ final class ScaleBench {
         private final List<Cell> pending = new ArrayList<>();
         private final Map<String, Double> smallest = new TreeMap<>();
         private final List<String> table = new ArrayList<>();
+        private final Map<Integer, Double> firstPage = new TreeMap<>();
+        private Cell probe;
+        private final Map<String, Double> smallestProbe = new TreeMap<>();
 
         private record Cell(int size, String page, String path, String token, double[] ms) {}
 
@@ -190,8 +200,11 @@ final class ScaleBench {
             table.add("");
             table.add("**" + list + "** (" + (paged ? PAGE + " a page; " : "") + "median and p90 of " + repeats + " requests)");
             table.add("");
-            table.add("| size | page | median ms | p90 ms | x the smallest size's |");
-            table.add("|---|---|---|---|---|");
+        }
+
+        /** A request timed in every round beside the cells, whose cost does not change with the sizes. */
+        void probe(String path, String token) {
+            probe = new Cell(0, "probe", path, token, new double[repeats]);
         }
 
         /** {@code items}: the JSON array a page holds (null: one answer, no pages). */
@@ -206,6 +219,14 @@ final class ScaleBench {
         }
 
         void run() throws Exception {
+            if (table.size() == 3) {
+                table.add("| size | page | median ms | p90 ms | x the first page at this size | x the smallest size's"
+                        + (probe == null ? " |" : " | load probe ms | x the smallest size's, load-adjusted |"));
+                table.add("|---|---|---|---|---|---|" + (probe == null ? "" : "---|---|"));
+            }
+            if (probe != null) {
+                pending.add(probe);
+            }
             for (int i = 0; i < WARM_UP; i++) {
                 for (Cell c : pending) {
                     get(c.path(), c.token());
@@ -218,18 +239,35 @@ final class ScaleBench {
                     c.ms()[i] = (System.nanoTime() - start) / 1e6;
                 }
             }
+            pending.remove(probe);
+            double probeMedian = probe == null ? Double.NaN : median(probe.ms());
             for (Cell c : pending) {
-                double[] ms = c.ms().clone();
-                Arrays.sort(ms);
-                double median = ms[ms.length / 2];
-                double p90 = ms[(int) Math.ceil(ms.length * 0.9) - 1];
+                double median = median(c.ms());
+                double[] sorted = c.ms().clone();
+                Arrays.sort(sorted);
+                double p90 = sorted[(int) Math.ceil(sorted.length * 0.9) - 1];
                 smallest.putIfAbsent(c.page(), median);
-                String ratio = String.format("%.2f", median / smallest.get(c.page()));
-                table.add(String.format("| %,d | %s | %.1f | %.1f | %s |", c.size(), c.page(), median, p90, ratio));
-                csv.add(String.join(",", list.replace(",", ";"), String.valueOf(c.size()), c.page(),
-                        String.format("%.1f", median), String.format("%.1f", p90), ratio));
+                firstPage.putIfAbsent(c.size(), median);
+                smallestProbe.putIfAbsent(c.page(), probeMedian);
+                List<String> cells = new ArrayList<>(List.of(String.format("%,d", c.size()), c.page(),
+                        String.format("%.1f", median), String.format("%.1f", p90),
+                        String.format("%.2f", median / firstPage.get(c.size())),
+                        String.format("%.2f", median / smallest.get(c.page()))));
+                if (probe != null) {
+                    cells.add(String.format("%.1f", probeMedian));
+                    cells.add(String.format("%.2f", median / smallest.get(c.page()) / (probeMedian / smallestProbe.get(c.page()))));
+                }
+                table.add("| " + String.join(" | ", cells) + " |");
+                cells.set(0, String.valueOf(c.size()));
+                csv.add(list.replace(",", ";") + "," + String.join(",", cells) + (probe == null ? ",," : ""));
             }
             pending.clear();
+        }
+
+        private static double median(double[] ms) {
+            double[] sorted = ms.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
         }
 
         void print() {
