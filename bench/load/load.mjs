@@ -11,6 +11,9 @@ const reviewer = process.env.REVIEWER
 const levels = (process.env.LEVELS || '1,4,16,64').split(',').map(Number)
 const duration = Number(process.env.DURATION || 30)
 const drainSeconds = Number(process.env.DRAIN || 180)
+// Each curve starts with WARMUP seconds at one connection, not reported: the functions' first requests are cold starts.
+const warmUp = Number(process.env.WARMUP || 10)
+const WARM_UP = 0
 const endpoints = (process.env.ENDPOINTS || 'send,submission,reviews').split(',')
 const QUOTA = 50 // signatures per account (DESIGN §5.4): each account in TOKENS takes at most this many submissions
 const PDF = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
@@ -81,8 +84,9 @@ async function inParallel (items, width, work) {
 }
 
 function run (options) {
+  const warm = options.connections === WARM_UP
   return new Promise((resolve, reject) => {
-    autocannon({ url: api, duration, timeout: 30, ...options }, (err, result) => err ? reject(err) : resolve(result))
+    autocannon({ url: api, duration: warm ? warmUp : duration, timeout: 30, ...options, connections: warm ? 1 : options.connections }, (err, result) => err ? reject(err) : resolve(result))
   })
 }
 
@@ -154,7 +158,7 @@ async function settle (sent, token) {
 
 async function sendCurve (rows, token, templateId) {
   let number = 0
-  for (const connections of levels) {
+  for (const connections of [WARM_UP, ...levels]) {
     const sent = []
     const result = await run({
       connections,
@@ -178,8 +182,7 @@ async function sendCurve (rows, token, templateId) {
       }]
     })
     const settled = await settle(sent, token)
-    rows.push(row('send', connections, result, { ...settled, refused: result['2xx'] - sent.length }))
-    console.error(JSON.stringify(rows.at(-1)))
+    report(rows, row('send', connections, result, { ...settled, refused: result['2xx'] - sent.length }))
   }
 }
 
@@ -187,7 +190,7 @@ async function sendCurve (rows, token, templateId) {
 // name; afterwards every 201 must be listed exactly once under its account.
 async function submissionCurve (rows, runId) {
   let index = 0
-  for (const connections of levels) {
+  for (const connections of [WARM_UP, ...levels]) {
     const created = new Map()
     const result = await run({
       connections,
@@ -221,9 +224,13 @@ async function submissionCurve (rows, runId) {
       lost += ids.filter(id => !seen.includes(id)).length
       duplicated += seen.length - new Set(seen).size + ids.length - new Set(ids).size
     }
-    rows.push(row('submission', connections, result, { lost, duplicated, stuck: 0 }))
-    console.error(JSON.stringify(rows.at(-1)))
+    report(rows, row('submission', connections, result, { lost, duplicated, stuck: 0 }))
   }
+}
+
+function report (rows, r) {
+  console.error((r.concurrency === WARM_UP ? 'warm-up (not reported): ' : '') + JSON.stringify(r))
+  if (r.concurrency !== WARM_UP) rows.push(r)
 }
 
 function letters (i) {
@@ -233,10 +240,9 @@ function letters (i) {
 }
 
 async function reviewsCurve (rows) {
-  for (const connections of levels) {
+  for (const connections of [WARM_UP, ...levels]) {
     const result = await run({ connections, requests: [{ method: 'GET', path: '/v1/reviews', headers: auth(reviewer) }] })
-    rows.push(row('reviews', connections, result))
-    console.error(JSON.stringify(rows.at(-1)))
+    report(rows, row('reviews', connections, result))
   }
 }
 
