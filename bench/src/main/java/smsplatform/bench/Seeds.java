@@ -54,14 +54,19 @@ final class Seeds implements AutoCloseable {
     private final DynamoMessageStore messages;
 
     Seeds(String endpoint, Map<String, String> functionEnvironment) {
-        dynamo = DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
+        dynamo = dynamo(endpoint, functionEnvironment);
+        store = new DynamoSignatureStore(dynamo, functionEnvironment.get("TABLE_NAME"));
+        templates = new DynamoTemplateStore(dynamo, functionEnvironment.get("TABLE_NAME"));
+        messages = new DynamoMessageStore(dynamo, functionEnvironment.get("TABLE_NAME"));
+    }
+
+    /** A client of the local DynamoDB with a function's region and credentials. */
+    static DynamoDbClient dynamo(String endpoint, Map<String, String> functionEnvironment) {
+        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint))
                 .region(Region.of(functionEnvironment.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         functionEnvironment.get("AWS_ACCESS_KEY_ID"), functionEnvironment.get("AWS_SECRET_ACCESS_KEY"))))
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        store = new DynamoSignatureStore(dynamo, functionEnvironment.get("TABLE_NAME"));
-        templates = new DynamoTemplateStore(dynamo, functionEnvironment.get("TABLE_NAME"));
-        messages = new DynamoMessageStore(dynamo, functionEnvironment.get("TABLE_NAME"));
     }
 
     /** The approved signature, the verification-code template a sample send needs, and {@link #MARKETING_ID}, {@link #NOTIFICATION_ID}. */
@@ -114,9 +119,14 @@ final class Seeds implements AutoCloseable {
     }
 
     private static Signature acmeCloud(AccountId account, SignatureStatus status, ReviewStage stage) {
+        return company(account, "Acme Cloud", status, stage);
+    }
+
+    /** A COMPANY signature of the account, as a submission stores it, in {@code status} and {@code stage}. */
+    static Signature company(AccountId account, String name, SignatureStatus status, ReviewStage stage) {
         Instant now = Instant.now();
         return new Signature(account, AccountType.ENTERPRISE, new SignatureId(Ids.random(Clock.systemUTC()).next(SignatureId.PREFIX)), now,
-                new SignatureApplication("Acme Cloud", SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
+                new SignatureApplication(name, SignatureType.COMPANY, SignaturePurpose.SELF_USE, false,
                         Map.of("name", "Acme Cloud Computing Co., Ltd."), null),
                 status, stage, Map.of(), List.of(), null, List.of(), 0, List.of(), now, 0);
     }

@@ -129,6 +129,11 @@ public final class SmsLocal {
      */
     static String mintToken(Path template, Path dataDir, String account, String type, boolean reviewer)
             throws IOException {
+        return issuer(template, dataDir).mint(account, type, reviewer, Duration.ofHours(12));
+    }
+
+    /** The data dir's issuer, as {@link #mintToken} uses it (to mint many tokens with one key read). */
+    static LocalIssuer issuer(Path template, Path dataDir) throws IOException {
         Map<String, String> overrides = new LinkedHashMap<>();
         Path stackFile = dataDir.resolve(StackFile.NAME);
         if (Files.exists(stackFile)) {
@@ -136,7 +141,7 @@ public final class SmsLocal {
             Template.map(stack.get("parameterOverrides")).forEach((k, v) -> overrides.put(k, String.valueOf(v)));
         }
         StackPlan plan = new StackPlan(Template.read(template), template.getParent(), overrides, q -> q);
-        return LocalIssuer.open(dataDir, plan.jwtConfig()).mint(account, type, reviewer, Duration.ofHours(12));
+        return LocalIssuer.open(dataDir, plan.jwtConfig());
     }
 
     /**
