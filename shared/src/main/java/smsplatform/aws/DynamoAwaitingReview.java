@@ -113,7 +113,7 @@ public final class DynamoAwaitingReview implements AwaitingReview {
         if (!m.keySet().equals(Set.of("pk", "sk", "reviewSince"))
                 || !(m.get("pk") instanceof String pk) || !(m.get("sk") instanceof String sk)
                 || !(m.get("reviewSince") instanceof String since)
-                || !pk.startsWith("ACCOUNT#") || !AccountId.isValid(pk.substring("ACCOUNT#".length()))
+                || Items.parseAccount(pk).isEmpty()
                 || !(DynamoSignatureStore.SIGNATURE_SK.matcher(sk).matches()
                         || DynamoTemplateStore.TEMPLATE_SK.matcher(sk).matches())) {
             throw Items.invalidToken();

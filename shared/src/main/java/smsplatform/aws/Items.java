@@ -3,6 +3,7 @@ package smsplatform.aws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import smsplatform.domain.AccountId;
 import smsplatform.domain.Failure;
 import smsplatform.service.PageTokens;
@@ -31,7 +32,12 @@ final class Items {
 
     /** The account of a partition key written by {@link #account}. */
     static AccountId accountOf(String pk) {
-        return new AccountId(pk.substring("ACCOUNT#".length()));
+        return parseAccount(pk).orElseThrow(() -> new IllegalArgumentException("Not an account key: " + pk));
+    }
+
+    /** The account a partition key names, or empty when it is not one {@link #account} writes. */
+    static Optional<AccountId> parseAccount(String pk) {
+        return pk.startsWith("ACCOUNT#") ? AccountId.parse(pk.substring("ACCOUNT#".length())) : Optional.empty();
     }
 
     static String encodeToken(String value) {

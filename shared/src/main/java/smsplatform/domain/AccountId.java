@@ -20,7 +20,11 @@ public record AccountId(String value) {
 
     /** The account {@code raw} names, or empty when it is not an account id. */
     public static Optional<AccountId> parse(String raw) {
-        return isValid(raw) ? Optional.of(new AccountId(raw)) : Optional.empty();
+        try {
+            return Optional.of(new AccountId(raw)); // the shape checked once, by the constructor
+        } catch (IllegalArgumentException notAnAccount) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -17,7 +17,7 @@ import smsplatform.domain.SignatureId;
 public final class DocumentKeys {
 
     private static final Pattern KEY = Pattern.compile(
-            "certificates/([A-Za-z0-9_-]{1,64})/(sig-[0-9a-z]{26})/([A-Z_]{1,64})/(up-[0-9a-z]{26})");
+            "certificates/([^/]+)/(sig-[0-9a-z]{26})/([A-Z_]{1,64})/(up-[0-9a-z]{26})");
 
     public record Parsed(AccountId accountId, SignatureId signatureId, DocumentKind kind, String uploadId) {
         public String evidenceKey(String sha256) {
@@ -44,12 +44,13 @@ public final class DocumentKeys {
         if (!m.matches()) {
             return Optional.empty();
         }
+        Optional<AccountId> accountId = AccountId.parse(m.group(1));
         Optional<SignatureId> signatureId = SignatureId.parse(m.group(2));
-        if (signatureId.isEmpty()) {
+        if (accountId.isEmpty() || signatureId.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Parsed(new AccountId(m.group(1)), signatureId.get(), DocumentKind.valueOf(m.group(3)), m.group(4)));
+            return Optional.of(new Parsed(accountId.get(), signatureId.get(), DocumentKind.valueOf(m.group(3)), m.group(4)));
         } catch (IllegalArgumentException unknownKind) {
             return Optional.empty();
         }

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * I/O fan-out for one request (a 200-number send must not make 200 sequential round trips). One pool of
  * {@link #WIDTH} daemon threads, created on first use, shared by the container's invocations: at most that many
- * calls of the JVM are in flight at once, whatever the number of fan-outs (sms-local's function JVMs serve
+ * pooled calls of the JVM are in flight at once, whatever the number of fan-outs (a list of one item runs on the
+ * caller's thread) (sms-local's function JVMs serve
  * concurrent invocations, whose items queue here instead of opening more connections).
  */
 public final class Parallel {

@@ -38,7 +38,7 @@ class ApiRequestCallerTest {
     }
 
     @Test
-    void theAccountClaimIsParsedOnceIntoTheCallersTypedAccountAndIsTheDefaultSubject() {
+    void theAccountClaimIsParsedIntoTheCallersTypedAccountAndIsTheDefaultSubject() {
         Caller caller = withClaims(claims("acme-01")).caller();
         assertThat(caller.accountId()).isEqualTo(new AccountId("acme-01"));
         assertThat(caller.subject()).isEqualTo("acme-01");

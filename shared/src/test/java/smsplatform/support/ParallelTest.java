@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +30,10 @@ class ParallelTest {
     void concurrentFanOutsShareTheWidthInsteadOfAddingTheirOwn() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
         CyclicBarrier full = new CyclicBarrier(Parallel.WIDTH);
         Runnable fanOut = () -> Parallel.map(IntStream.range(0, 2 * Parallel.WIDTH).boxed().toList(), i -> {
+            threads.add(Thread.currentThread());
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             await(full); // each round of WIDTH meets here: one more at once would make a round of WIDTH + 1
             inFlight.decrementAndGet();
@@ -37,6 +41,8 @@ class ParallelTest {
         });
         CompletableFuture.allOf(CompletableFuture.runAsync(fanOut), CompletableFuture.runAsync(fanOut)).join();
         assertThat(most.get()).isEqualTo(Parallel.WIDTH);
+        // a pool per fan-out would start a thread per item until full: 2 x WIDTH threads, whatever the timing
+        assertThat(threads).hasSize(Parallel.WIDTH);
     }
 
     @Test
