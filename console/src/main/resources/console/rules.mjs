@@ -21,7 +21,9 @@ const isIdeograph = cp => /\p{Ideographic}/u.test(String.fromCodePoint(cp)) && i
 const inAlphabet = cp => cp === 0x20 || (cp < 0x80 && /[A-Za-z0-9]/.test(String.fromCodePoint(cp))) || isIdeograph(cp);
 // Java's String.strip(): Unicode white space at both ends.
 export const strip = s => s.replace(/^[\s\u001C-\u001F]+|[\s\u001C-\u001F]+$/gu, '');
-const hex = cp => cp.toString(16).toUpperCase().padStart(4, '0');
+export const hex = cp => cp.toString(16).toUpperCase().padStart(4, '0');
+// The API's normalisation (§5.1): stripped, NFKC, stripped again.
+export const normalize = raw => strip(strip(raw || '').normalize('NFKC'));
 const problem = (code, message, variant, values) => ({ code, message, variant, values, field: 'name' });
 
 function onlyWordsOf(compact) {
@@ -43,7 +45,7 @@ function placeholderShape(compact) {
 
 // null when the name passes, else {code, message, variant, values}: message is the API's (English) text.
 export function nameProblem(raw) {
-  const name = strip(strip(raw || '').normalize('NFKC'));
+  const name = normalize(raw);
   const cps = [...name].map(c => c.codePointAt(0));
   const outside = cps.find(c => !inAlphabet(c));
   if (outside !== undefined && inBlocks(outside, RADICAL_BLOCKS)) {

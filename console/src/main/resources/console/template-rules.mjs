@@ -1,7 +1,7 @@
 // DESIGN §10's pre-checks of a template as the API runs them (smsplatform.domain.TemplateRules: the same table,
 // in the same order, with the same codes, fields and messages), so the form can tell the user as they type.
 // Not mirrored: the radical-equivalence table (the API maps CJK Radicals Supplement characters to ideographs).
-import { strip } from './rules.mjs';
+import { hex, normalize } from './rules.mjs';
 
 export const MAX_CONTENT = 500;
 export const MAX_VARIABLES = 10;
@@ -31,9 +31,7 @@ const codePoints = text => [...text].map(c => c.codePointAt(0));
 const isControl = cp => cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F);
 const isSurrogate = cp => cp >= 0xD800 && cp <= 0xDFFF;
 const forbidden = cp => BRACKETS.includes(String.fromCodePoint(cp)) || isControl(cp) || isSurrogate(cp);
-const hex = cp => cp.toString(16).toUpperCase().padStart(4, '0');
 const number = digits => (digits.length > 3 ? Infinity : Number(digits));
-export const normalize = raw => strip(strip(raw || '').normalize('NFKC'));
 // The variable numbers written in the content, in order.
 export const variableNumbers = content => [...content.matchAll(VARIABLE)].map(m => number(m[1]));
 

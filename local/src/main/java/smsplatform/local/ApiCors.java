@@ -1,12 +1,11 @@
 package smsplatform.local;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP API's {@code CorsConfiguration}, applied as API Gateway applies it: a preflight (OPTIONS with Origin and
@@ -15,21 +14,9 @@ import java.util.Optional;
  * Access-Control-Allow-* header, so the browser refuses the request.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
-final class ApiCors {
+record ApiCors(boolean configured, List<String> origins, List<String> methods, List<String> headers, String maxAge) {
 
-    private final boolean configured;
-    private final List<String> origins;
-    private final List<String> methods;
-    private final List<String> headers;
-    private final String maxAge;
-
-    private ApiCors(boolean configured, List<String> origins, List<String> methods, List<String> headers, String maxAge) {
-        this.configured = configured;
-        this.origins = origins;
-        this.methods = methods;
-        this.headers = headers;
-        this.maxAge = maxAge;
-    }
+    private static final Pattern LIST = Pattern.compile("\\s*,\\s*");
 
     static ApiCors of(StackPlan plan) {
         for (String api : plan.template.resourcesOfType("AWS::Serverless::HttpApi")) {
@@ -37,20 +24,12 @@ final class ApiCors {
             if (cors != null) {
                 Map<String, Object> c = Template.map(cors);
                 Object maxAge = plan.choose(c.get("MaxAge"));
-                return new ApiCors(true, strings(plan, c.get("AllowOrigins")), strings(plan, c.get("AllowMethods")),
-                        strings(plan, c.get("AllowHeaders")).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(),
+                return new ApiCors(true, plan.strings(c.get("AllowOrigins")), plan.strings(c.get("AllowMethods")),
+                        plan.strings(c.get("AllowHeaders")).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList(),
                         maxAge == null ? null : plan.resolve(maxAge));
             }
         }
         return new ApiCors(false, List.of(), List.of(), List.of(), null);
-    }
-
-    /** The list's values, each element's Fn::If chosen (an AWS::NoValue element is dropped). */
-    private static List<String> strings(StackPlan plan, Object values) {
-        List<String> strings = new ArrayList<>();
-        Object chosen = plan.choose(values);
-        Template.list(chosen).stream().map(plan::choose).filter(Objects::nonNull).map(plan::resolve).forEach(strings::add);
-        return strings;
     }
 
     /** Whether the gateway answers this request itself, as a CORS preflight. */
@@ -62,7 +41,7 @@ final class ApiCors {
     Map<String, String> preflight(String origin, String requestMethod, String requestHeaders) {
         Map<String, String> answer = new LinkedHashMap<>();
         List<String> requested = requestHeaders == null || requestHeaders.isBlank() ? List.of()
-                : List.of(requestHeaders.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+                : List.of(LIST.split(requestHeaders.toLowerCase(Locale.ROOT)));
         if (origins.contains(origin) && methods.contains(requestMethod.toUpperCase(Locale.ROOT))
                 && headers.containsAll(requested.stream().map(String::trim).toList())) {
             answer.put("Access-Control-Allow-Origin", origin);

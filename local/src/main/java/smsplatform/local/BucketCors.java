@@ -30,12 +30,8 @@ final class BucketCors {
         }
         Map<String, Object> rule = rules.get(0);
         // S3Proxy reads each allowed origin as a regular expression: quoted, an origin matches only itself.
-        return new CrossOriginResourceSharing(strings(plan, rule.get("AllowedOrigins")).stream().map(Pattern::quote).toList(),
-                strings(plan, rule.get("AllowedMethods")), strings(plan, rule.get("AllowedHeaders")),
-                strings(plan, rule.get("ExposedHeaders")), "false");
-    }
-
-    private static List<String> strings(StackPlan plan, Object values) {
-        return values == null ? List.of() : Template.list(values).stream().map(plan::resolve).toList();
+        return new CrossOriginResourceSharing(plan.strings(rule.get("AllowedOrigins")).stream().map(Pattern::quote).toList(),
+                plan.strings(rule.get("AllowedMethods")), plan.strings(rule.get("AllowedHeaders")),
+                plan.strings(rule.get("ExposedHeaders")), "false");
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.json.Json;
 
 /**
@@ -41,10 +42,8 @@ final class LocalSignIn {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(1);
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     static final List<String> ACCOUNT_TYPES = List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL");
-    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PKCE_VALUE = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    static final List<String> UI_LOCALES = List.of("en", "zh-CN");
 
     /** The page's words in one language. */
     private record Words(String lang, String title, String heading, String about, String account, String type,
@@ -54,12 +53,13 @@ final class LocalSignIn {
             "Choose who you are on this local stack. Nothing here is checked: it is for development only.", "Account",
             "Account type", Map.of("ENTERPRISE", "ENTERPRISE", "PUBLIC_INSTITUTION", "PUBLIC_INSTITUTION",
                     "INDIVIDUAL", "INDIVIDUAL"), "Reviewer (sms/reviewer scope)", "Sign in",
-            "An account of 1 to 64 letters, digits, dots, dashes or underscores, and one of the account types, are required.");
+            "An account of 1 to 64 letters, digits, dashes or underscores, and one of the account types, are required.");
     private static final Words ZH = new Words("zh-CN", "sms-local 登录", "sms-local 开发用登录",
             "选择你在这个本地栈上的身份。这里不做任何核验：仅供开发使用。", "账号", "账号类型",
             Map.of("ENTERPRISE", "企业（ENTERPRISE）", "PUBLIC_INSTITUTION", "事业单位（PUBLIC_INSTITUTION）",
                     "INDIVIDUAL", "个人（INDIVIDUAL）"), "审核员（sms/reviewer 权限范围）", "登录",
-            "需要 1 到 64 个字母、数字、点、连字符或下划线组成的账号，以及一种账号类型。");
+            "需要 1 到 64 个字母、数字、连字符或下划线组成的账号，以及一种账号类型。");
+    static final List<String> UI_LOCALES = List.of(EN.lang(), ZH.lang());
 
     /** What the gateway sends back: a status, a content type, a body and extra headers. */
     record Answer(int status, String contentType, String body, Map<String, String> headers) {
@@ -167,7 +167,7 @@ final class LocalSignIn {
                 .append("</option>"));
         return page(200, words, "<form method=\"post\" action=\"" + PREFIX + "authorize\">" + hidden
                 + "<p><label for=\"account\">" + words.account() + "</label> <input id=\"account\" name=\"account\" required"
-                + " pattern=\"[A-Za-z0-9._\\-]{1,64}\" value=\"acme\"></p>"
+                + " pattern=\"[A-Za-z0-9_\\-]{1,64}\" value=\"acme\"></p>"
                 + "<p><label for=\"type\">" + words.type() + "</label> <select id=\"type\" name=\"type\">" + types + "</select></p>"
                 + "<p><input type=\"checkbox\" id=\"reviewer\" name=\"reviewer\" value=\"true\">"
                 + " <label for=\"reviewer\">" + words.reviewer() + "</label></p>"
@@ -181,8 +181,9 @@ final class LocalSignIn {
         }
         String account = p.getOrDefault("account", "");
         String type = p.getOrDefault("type", "");
-        if (!ACCOUNT.matcher(account).matches() || !ACCOUNT_TYPES.contains(type)) {
-            return page(400, words(p), "<p role=\"alert\">" + words(p).refused() + "</p>");
+        if (!AccountId.isValid(account) || !ACCOUNT_TYPES.contains(type)) { // an account the API would refuse (403)
+            Words words = words(p);
+            return page(400, words, "<p role=\"alert\">" + words.refused() + "</p>");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

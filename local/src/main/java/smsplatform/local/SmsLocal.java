@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import smsplatform.domain.AccountId;
 import smsplatform.json.Json;
 
 /**
@@ -106,6 +107,9 @@ public final class SmsLocal {
 
     private static int token(Path template, Path dataDir, Map<String, String> options) throws Exception {
         String account = required(options, "account");
+        if (!AccountId.isValid(account)) { // a token the API would refuse
+            throw SmsLocalRefusal.commandLine("--account must be 1 to 64 letters, digits, '_' or '-'");
+        }
         String type = required(options, "type");
         if (!List.of("ENTERPRISE", "PUBLIC_INSTITUTION", "INDIVIDUAL").contains(type)) {
             throw SmsLocalRefusal.commandLine("--type must be ENTERPRISE, PUBLIC_INSTITUTION or INDIVIDUAL");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import smsplatform.local.LocalFunction.HttpRoute;
@@ -185,6 +186,11 @@ final class StackPlan {
             return null;
         }
         return value;
+    }
+
+    /** A list's values as strings, the list's and each element's Fn::If chosen (an AWS::NoValue element dropped). */
+    List<String> strings(Object values) {
+        return Template.list(choose(values)).stream().map(this::choose).filter(Objects::nonNull).map(this::resolve).toList();
     }
 
     private String ref(String name) {

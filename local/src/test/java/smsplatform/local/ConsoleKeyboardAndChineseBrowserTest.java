@@ -173,7 +173,7 @@ class ConsoleKeyboardAndChineseBrowserTest {
     }
 
     @Test
-    void anApplicantReadsItsRepliesAndRemovesItsWebhookInEnglishAndChineseAndTheNewestPagesFitAPhoneInChinese()
+    void anApplicantReadsItsRepliesKeepsItsWebhookOnCancelInEnglishRemovesItInChineseAndTheNewestPagesFitAPhoneInChinese()
             throws Exception {
         String account = unique("zh");
         ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));

@@ -97,7 +97,7 @@ class LocalSignInTest {
         assertThat(page.body()).contains("<html lang=\"zh-CN\">", "<label for=\"account\">账号</label>",
                 "<option value=\"INDIVIDUAL\">个人（INDIVIDUAL）</option>", "<button type=\"submit\">登录</button>",
                 "name=\"ui_locales\" value=\"fr-CA zh-Hans-CN en\"");
-        chinese.put("account", "not an account");
+        chinese.put("account", "acme.co"); // the API's account ids have no dots
         chinese.put("type", "ENTERPRISE");
         LocalSignIn.Answer refused = signIn.handle("POST", "/local/oidc/authorize", null, form(chinese), BASE);
         assertThat(refused.status()).isEqualTo(400);

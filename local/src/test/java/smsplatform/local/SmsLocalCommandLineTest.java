@@ -92,6 +92,7 @@ class SmsLocalCommandLineTest {
                 {"start", "--port", "70000"},
                 {"start", "extra"},
                 {"token", "--type", "ENTERPRISE"},
+                {"token", "--account", "acme.co", "--type", "ENTERPRISE"},
                 {"token", "--account", "acme", "--type", "ENTERPRISE", "--reviewer", "yes"},
                 {"invoke", "DeliveryFunction", "--event"},
                 {"invoke", "DeliveryFunction", "--event", "no-such-event.json"}}) {
