@@ -2,6 +2,7 @@ package smsplatform.local;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,25 +34,32 @@ public final class SmsLocal {
             "invoke", Set.of("event", "data-dir", "template", "project"));
 
     public static void main(String[] args) throws Exception {
-        int exitCode;
-        try {
-            exitCode = run(args);
-        } catch (SmsLocalRefusal refused) {
-            System.err.println("sms-local: " + refused.getMessage());
-            exitCode = refused.exitCode;
-        } catch (IllegalArgumentException wrong) {
-            // The template refused a value given on the command line (--parameter-overrides): one line too.
-            System.err.println("sms-local: " + wrong.getMessage() + " (--help for usage)");
-            exitCode = 2;
-        }
+        int exitCode = execute(args, System.out, System.err);
         if (exitCode != 0) {
             System.exit(exitCode);
         }
     }
 
-    private static int run(String[] args) throws Exception {
+    /**
+     * The command, writing to {@code out} and {@code err} and returning its exit code: {@link #main} gives it the
+     * process's streams; tests give it their own, to run a command without a JVM of its own.
+     */
+    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return run(args, out, err);
+        } catch (SmsLocalRefusal refused) {
+            err.println("sms-local: " + refused.getMessage());
+            return refused.exitCode;
+        } catch (IllegalArgumentException wrong) {
+            // The template refused a value given on the command line (--parameter-overrides): one line too.
+            err.println("sms-local: " + wrong.getMessage() + " (--help for usage)");
+            return 2;
+        }
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || args[0].equals("help") || List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            usage();
+            usage(out);
             return 0;
         }
         if (!OPTIONS.containsKey(args[0])) {
@@ -65,9 +73,9 @@ public final class SmsLocal {
         Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath().normalize()
                 : project.resolve("template.yaml");
         return switch (args[0]) {
-            case "start" -> start(project, template, dataDir, options);
-            case "token" -> token(template, dataDir, options);
-            default -> invoke(template, dataDir, options);
+            case "start" -> start(project, template, dataDir, options, out, err);
+            case "token" -> token(template, dataDir, options, out, err);
+            default -> invoke(template, dataDir, options, out, err);
         };
     }
 
@@ -83,15 +91,16 @@ public final class SmsLocal {
         return value.equals("on");
     }
 
-    private static int start(Path project, Path template, Path dataDir, Map<String, String> given) throws Exception {
+    private static int start(Path project, Path template, Path dataDir, Map<String, String> given, PrintStream out,
+                             PrintStream err) throws Exception {
         int port = port(given.getOrDefault("port", "3000"));
         LocalStack.Options options = new LocalStack.Options(parameterOverrides(given.getOrDefault("parameter-overrides", "")),
                 scheduleEvery(given.get("schedule-every")), given.get("pause-at"), onOff("iam", given), onOff("prewarm", given));
         // The phases go to stderr, so that stdout holds what a script waits for: READY and the URL.
         LocalStack stack = LocalStack.start(project, template, dataDir, port, options,
-                phase -> System.err.println("sms-local: " + phase));
+                phase -> err.println("sms-local: " + phase));
         if (!options.enforceIam()) {
-            System.err.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
+            err.println("sms-local: IAM enforcement is OFF (--iam off): functions may do what AWS would refuse");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,13 +108,14 @@ public final class SmsLocal {
             stopped.countDown();
         }, "sms-local-stop"));
         // One write of the whole line: nothing printed meanwhile can split it.
-        System.out.print("READY http://127.0.0.1:" + stack.port() + System.lineSeparator());
-        System.out.flush();
+        out.print("READY http://127.0.0.1:" + stack.port() + System.lineSeparator());
+        out.flush();
         stopped.await();
         return 0;
     }
 
-    private static int token(Path template, Path dataDir, Map<String, String> options) throws Exception {
+    private static int token(Path template, Path dataDir, Map<String, String> options, PrintStream out,
+                             PrintStream err) throws Exception {
         String account = required(options, "account");
         if (!AccountId.isValid(account)) { // a token the API would refuse
             throw SmsLocalRefusal.commandLine("--account must be 1 to 64 letters, digits, '_' or '-'");
@@ -120,10 +130,10 @@ public final class SmsLocal {
         }
         Path stackFile = dataDir.resolve(StackFile.NAME);
         if (Files.exists(stackFile) && !StackFile.isRunning(dataDir)) {
-            System.err.println("sms-local: " + StackFile.stopped(dataDir, Json.parseObject(Files.readString(stackFile)))
+            err.println("sms-local: " + StackFile.stopped(dataDir, Json.parseObject(Files.readString(stackFile)))
                     + ": this token is for its next start with the same --parameter-overrides");
         }
-        System.out.println(mintToken(template, dataDir, account, type, options.containsKey("reviewer")));
+        out.println(mintToken(template, dataDir, account, type, options.containsKey("reviewer")));
         return 0;
     }
 
@@ -152,7 +162,8 @@ public final class SmsLocal {
      * Like {@code sam local invoke}: the function's log lines on stderr, its response on stdout; exit code 1 when
      * it failed or reported failed batch items (SQS would deliver them again), or when no stack runs.
      */
-    private static int invoke(Path template, Path dataDir, Map<String, String> options) throws Exception {
+    private static int invoke(Path template, Path dataDir, Map<String, String> options, PrintStream out,
+                              PrintStream err) throws Exception {
         // The functions the local stack runs (with Carrier=simulator, SmsLoggingSettingsFunction is not one).
         List<String> ids = new StackPlan(Template.read(template), template.getParent(), Map.of(), q -> q).functions.stream()
                 .map(LocalFunction::logicalId).toList();
@@ -180,17 +191,17 @@ public final class SmsLocal {
         Path log = dataDir.resolve("logs").resolve(logicalId + ".invoke.log");
         FunctionProcess.Result result;
         try (FunctionProcess process = new FunctionProcess(function, FunctionPool.environment(function, endpoints),
-                log, List.of(), System.err)) {
+                log, List.of(), err)) {
             result = process.invoke(Files.readString(event, StandardCharsets.UTF_8));
         }
-        System.out.println(result.payload());
+        out.println(result.payload());
         if (result.functionError()) {
-            System.err.println("sms-local: " + logicalId + " failed (its log: " + log + ")");
+            err.println("sms-local: " + logicalId + " failed (its log: " + log + ")");
             return 1;
         }
         int failedItems = batchItemFailures(result.payload());
         if (failedItems > 0) {
-            System.err.println("sms-local: " + logicalId + " reported " + failedItems
+            err.println("sms-local: " + logicalId + " reported " + failedItems
                     + " failed batch item(s): SQS would deliver them again (its log: " + log + ")");
             return 1;
         }
@@ -284,9 +295,9 @@ public final class SmsLocal {
         return value;
     }
 
-    private static void usage() throws IOException {
+    private static void usage(PrintStream out) throws IOException {
         try (InputStream text = SmsLocal.class.getResourceAsStream("/sms-local-usage.txt")) {
-            System.out.print(new String(text.readAllBytes(), StandardCharsets.UTF_8));
+            out.print(new String(text.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

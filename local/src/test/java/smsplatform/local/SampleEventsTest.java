@@ -2,6 +2,8 @@ package smsplatform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every sample event in {@code events/} runs through {@code ./sms-local invoke} against the running
+ * Every sample event in {@code events/} runs through what {@code ./sms-local invoke} runs against the running
  * stack, so the samples (and the invoke command) cannot rot.
  */
 @Execution(ExecutionMode.SAME_THREAD)
@@ -61,13 +62,22 @@ class SampleEventsTest {
         return Json.parseObject(Files.readString(RunningStack.PROJECT.resolve("events").resolve(eventFile)));
     }
 
+    /**
+     * What {@code ./sms-local invoke FUNCTION --event events/FILE} runs, in this JVM: the function still starts in a
+     * JVM of its own, as a fresh container, and its log lines come before its response, as on the terminal. A JVM
+     * for the command itself would cost the suite a second or two a sample; SmsLocalEndToEndTest runs the command.
+     */
     static Invocation invoke(String function, String eventFile) throws Exception {
-        Process p = new ProcessBuilder(RunningStack.PROJECT.resolve("sms-local").toString(), "invoke", function,
-                "--event", RunningStack.PROJECT.resolve("events").resolve(eventFile).toString(),
-                "--data-dir", stack.dataDir.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Invocation(p.exitValue(), output);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exitCode = SmsLocal.execute(new String[] {"invoke", function,
+                    "--event", RunningStack.PROJECT.resolve("events").resolve(eventFile).toString(),
+                    "--data-dir", stack.dataDir.toString(), "--project", RunningStack.PROJECT.toString()}, stdout, stderr);
+        }
+        return new Invocation(exitCode, err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
