@@ -15,8 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.SqsCallbackEvents;
 import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
@@ -29,7 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * receivers on this machine, events from the review pipeline and from a producer's adapter
  * ({@link SqsCallbackEvents}, what delivery, receipts and the sweeper publish through).
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class CallbacksEndToEndTest {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -39,7 +38,7 @@ class CallbacksEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(CallbacksEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "callbacks-ops", "ENTERPRISE", true));
         String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("sqs");
         SqsClient sqs = LocalStack.client(SqsClient.builder(), endpoint).build();

@@ -12,8 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +30,7 @@ import smsplatform.domain.callbacks.CallbackUrlPolicy;
  * previews it and rejects it, the applicant reads the reason, modifies and resubmits, the reviewer approves. Every
  * screen passes axe-core without a serious or critical violation, and is saved for the README.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class ConsoleJourneyBrowserTest {
 
     static RunningStack stack;
@@ -42,7 +41,7 @@ class ConsoleJourneyBrowserTest {
     static void start() throws Exception {
         assertThat(ConsoleBrowser.CHROMIUM).as("Debian's chromium (.ci/run installs it)").exists();
         assertThat(ConsoleBrowser.CHROMEDRIVER).as("Debian's chromium-driver (.ci/run installs it)").exists();
-        stack = SharedStack.get();
+        stack = SharedStack.of(ConsoleJourneyBrowserTest.class);
         browser = new ConsoleBrowser(stack.baseUrl, "en");
         pdf = Files.createTempFile("licence", ".pdf");
         Files.write(pdf, ConsoleBrowser.pdf("Business licence of Acme Browser Co., Ltd."));

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,7 +27,7 @@ import smsplatform.json.Json;
  * removal in English and Chinese; the newest pages in Chinese at a phone's width; the development sign-in page in
  * Chinese. axe-core checks every screen.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class ConsoleKeyboardAndChineseBrowserTest {
 
     static RunningStack stack;
@@ -36,7 +35,7 @@ class ConsoleKeyboardAndChineseBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(ConsoleKeyboardAndChineseBrowserTest.class);
         browser = new ConsoleBrowser(stack.baseUrl, "en");
     }
 

@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
  * {@code ./sms-local start} serves the console at /console/ with where its issuer and API are, and the certificates
  * bucket and the API admit the console's origin (and no other) for the requests the console makes.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class ConsoleServedEndToEndTest {
 
     static RunningStack stack;
@@ -26,7 +25,7 @@ class ConsoleServedEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(ConsoleServedEndToEndTest.class);
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

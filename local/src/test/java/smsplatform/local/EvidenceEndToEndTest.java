@@ -16,8 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 import smsplatform.support.Digests;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * DESIGN §5.5 on the running stack: the bytes a check judged are the bytes a reviewer sees and an
  * approval rests on, whatever the applicant uploads afterwards; S3 itself bounds every upload.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class EvidenceEndToEndTest {
 
     static final byte[] PDF = SignatureJourneyEndToEndTest.PDF;
@@ -39,7 +38,7 @@ class EvidenceEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(EvidenceEndToEndTest.class);
         String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("s3");
         s3 = LocalStack.client(S3Client.builder(), endpoint).forcePathStyle(true).build();
     }

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /** The local HTTP API answers like API Gateway's JWT authorizer and router, before any function runs. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class GatewayAuthorizerEndToEndTest {
 
     static RunningStack stack;
@@ -24,7 +23,7 @@ class GatewayAuthorizerEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(GatewayAuthorizerEndToEndTest.class);
         StackPlan plan = new StackPlan(Template.read(RunningStack.PROJECT.resolve("template.yaml")),
                 RunningStack.PROJECT, Map.of(), q -> q);
         issuer = LocalIssuer.open(stack.dataDir, plan.jwtConfig());

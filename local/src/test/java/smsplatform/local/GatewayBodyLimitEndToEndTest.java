@@ -18,12 +18,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /** The local HTTP API refuses bodies over 256 KiB itself, as API Gateway does, before any function runs. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class GatewayBodyLimitEndToEndTest {
 
     static final int LIMIT = 256 * 1024;
@@ -32,7 +31,7 @@ class GatewayBodyLimitEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(GatewayBodyLimitEndToEndTest.class);
     }
 
     /** A valid signature application, padded with JSON whitespace to exactly {@code size} bytes. */

@@ -21,8 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 import smsplatform.service.SendSmsService;
 
@@ -36,7 +35,7 @@ import smsplatform.service.SendSmsService;
  * a key prefix such as {@code evidence/*}, or a queue name). Other test classes on the same stack can
  * only add calls, so the check holds for this journey alone.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class LeastPrivilegeTest {
 
     record Grant(String function, String action, String resource) {
@@ -47,7 +46,7 @@ class LeastPrivilegeTest {
 
     @Test
     void everyActionGrantedToAFunctionIsOneItCallsOrTheTemplateSaysWhy() throws Exception {
-        RunningStack stack = SharedStack.get();
+        RunningStack stack = SharedStack.of(LeastPrivilegeTest.class);
         journey(stack);
         Map<String, Set<String>> calls = calls(stack.dataDir.resolve("logs/iam.log"));
         List<Grant> grants = grants();

@@ -14,15 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
  * The console's sign-in on the running stack (DESIGN §13): discovery, the development sign-in page, the code and
  * PKCE exchange at the token endpoint, and a token the API then accepts with the account and scope chosen.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class LocalSignInEndToEndTest {
 
     static RunningStack stack;
@@ -30,7 +29,7 @@ class LocalSignInEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(LocalSignInEndToEndTest.class);
     }
 
     static HttpResponse<String> get(String url) throws Exception {

@@ -21,8 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.carrier.SimulatorCarrier;
 import smsplatform.json.Json;
 
@@ -30,7 +29,7 @@ import smsplatform.json.Json;
  * The simulator's surfaces ({@code /local/handsets/…}, {@code /local/carrier/…}) answer only this
  * machine's own clients, and only the stack's delivery function hands messages to the carrier.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class LocalSurfacesEndToEndTest {
 
     static RunningStack stack;
@@ -38,7 +37,7 @@ class LocalSurfacesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(LocalSurfacesEndToEndTest.class);
         port = URI.create(stack.baseUrl).getPort();
     }
 

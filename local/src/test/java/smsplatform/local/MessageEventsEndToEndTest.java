@@ -16,8 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 import smsplatform.support.WebhookSignature;
 
@@ -26,7 +25,7 @@ import smsplatform.support.WebhookSignature;
  * MESSAGE_STATUS callback (the receipt included), and the day's statistics count each message once whatever
  * the concurrency and the duplicated receipts.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class MessageEventsEndToEndTest {
 
     static RunningStack stack;
@@ -34,7 +33,7 @@ class MessageEventsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(MessageEventsEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "events-ops", "ENTERPRISE", true));
     }
 

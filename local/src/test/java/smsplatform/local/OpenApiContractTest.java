@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** openapi.yaml: complete for the routes of template.yaml, served by the local stack, and a referee that can fail. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class OpenApiContractTest {
 
     @Test
@@ -80,7 +79,7 @@ class OpenApiContractTest {
 
     @Test
     void theLocalStackServesTheFile() throws Exception {
-        RunningStack stack = SharedStack.get();
+        RunningStack stack = SharedStack.of(OpenApiContractTest.class);
         ApiClient.Response served = new ApiClient(stack.baseUrl, null).get("/openapi.yaml");
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(Files.readString(RunningStack.PROJECT.resolve("openapi.yaml")));

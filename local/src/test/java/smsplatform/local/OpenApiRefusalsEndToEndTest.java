@@ -12,8 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
@@ -22,7 +21,7 @@ import smsplatform.json.Json;
  * shown to break the contract, then sent to the local stack, which must answer the expected 4xx with the
  * error envelope and change nothing. One shared stack, one account, every row in one pass.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class OpenApiRefusalsEndToEndTest {
 
     /** One request that breaks one constraint, and the refusal it gets. */
@@ -39,7 +38,7 @@ class OpenApiRefusalsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(OpenApiRefusalsEndToEndTest.class);
         applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "refusals", "ENTERPRISE", false));
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "refusals-ops", "ENTERPRISE", true));
         signature = (String) ApiClient.map(applicant.post("/v1/signatures", validSignature()).json().get("signature"))

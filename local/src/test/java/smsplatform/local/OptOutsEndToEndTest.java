@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue #16 over HTTP on the local stack: the opt-out list by hand, and what it does to sends. A MARKETING send
  * skips an opted-out number with FailedOperation.PhoneNumberOptedOut (no message, no fee, counted as optedOut);
  * a NOTIFICATION send still reaches it; the list is the account's own.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class OptOutsEndToEndTest {
 
     static final String MARKETING = "Acme winter sale: 40% off boots until {1}. Reply STOP to opt out";
@@ -30,7 +29,7 @@ class OptOutsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(OptOutsEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "optout-ops", "ENTERPRISE", true));
     }
 

@@ -24,16 +24,16 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
  * Every paginated route ({@code GET /v1/signatures}, {@code GET /v1/reviews}) over HTTP: a nextToken is
  * honoured only by the route and the account it was handed to; anything else is a 400 naming
- * {@code nextToken}, never a 5xx and never another tenant's data.
+ * {@code nextToken}, never a 5xx and never another tenant's data. Its properties run in jqwik's engine, alone before
+ * Jupiter's; the lock names the stack they use (SharedStack).
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class PageTokensEndToEndTest {
 
     /** Who calls which route: an applicant account lists its signatures, a reviewer account the queue. */
@@ -59,7 +59,7 @@ class PageTokensEndToEndTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(PageTokensEndToEndTest.class);
         ApiClient reviewer = client("tokens-ops", true);
         for (String account : List.of("tokens-a", "tokens-b")) {
             ApiClient applicant = client(account, false);

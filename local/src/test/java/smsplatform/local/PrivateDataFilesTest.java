@@ -8,11 +8,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** What only the user who runs sms-local may read: the issuer's private key, the handsets' inbox, the stack's secrets. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class PrivateDataFilesTest {
 
     static final StackPlan.JwtConfig JWT = new StackPlan.JwtConfig("https://issuer.example/", List.of("audience"));
@@ -46,7 +45,7 @@ class PrivateDataFilesTest {
 
     @Test
     void aStartedStacksKeyInboxAndStackFileAreReadableByTheirOwnerOnly() throws Exception {
-        RunningStack stack = SharedStack.get();
+        RunningStack stack = SharedStack.of(PrivateDataFilesTest.class);
         assertThat(mode(stack.dataDir.resolve("stack.json"))).isEqualTo("rw-------");
         assertThat(mode(stack.dataDir.resolve("jwt/private.key"))).isEqualTo("rw-------");
         assertThat(mode(stack.dataDir.resolve("carrier/inbox.jsonl"))).isEqualTo("rw-------");

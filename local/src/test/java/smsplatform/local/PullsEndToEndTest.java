@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.aws.DynamoStatistics;
 import smsplatform.domain.AccountId;
 import smsplatform.json.Json;
@@ -32,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * filtered by number (any written form) and status, over a time range, in pages without gaps or repeats;
  * {@code GET /v1/statistics} answers one entry per UTC day. Bad ranges are 400 with their codes.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class PullsEndToEndTest {
 
     static RunningStack stack;
@@ -40,7 +39,7 @@ class PullsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(PullsEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "pulls-ops", "ENTERPRISE", true));
     }
 

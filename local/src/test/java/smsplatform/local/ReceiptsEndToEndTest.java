@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue #15 on the local stack: a message is SENT when the carrier accepts it and DELIVERED or UNDELIVERED only
  * when the carrier's receipt says so. The receipts travel as production's do: SNS-format records in SNS's log
  * groups, delivered to ReceiptFunction through the template's subscription filters.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class ReceiptsEndToEndTest {
 
     static RunningStack stack;
@@ -28,7 +27,7 @@ class ReceiptsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(ReceiptsEndToEndTest.class);
         ApiClient reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "receipt-ops", "ENTERPRISE", true));
         client = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "receipt-labs", "ENTERPRISE", false));
         templateId = Journeys.approveSender(client, reviewer, SIGN, "Receipt Labs Ltd.");

@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.carrier.TwoWaySms;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * message the number received last, lists it at {@code GET /v1/replies}, applies an opt-out keyword and sends a
  * REPLY callback. Replies are processed exactly once, even when SNS delivers one twice.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class RepliesEndToEndTest {
 
     static RunningStack stack;
@@ -48,7 +47,7 @@ class RepliesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(RepliesEndToEndTest.class);
         anonymous = new ApiClient(stack.baseUrl, null);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "replies-ops", "ENTERPRISE", true));
         String endpoint = (String) Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json"))).get("sqs");

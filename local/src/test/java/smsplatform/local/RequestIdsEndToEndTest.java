@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
  * Issue #12 §4 "Request ids" on the local stack: the requestId a client gets back is on every log line
  * its request produced, in the function that answered and in the queue consumers it reached.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class RequestIdsEndToEndTest {
 
     static RunningStack stack;
@@ -27,7 +26,7 @@ class RequestIdsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(RequestIdsEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-ops", "ENTERPRISE", true));
     }
 

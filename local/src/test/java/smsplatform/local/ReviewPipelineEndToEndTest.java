@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Issue #5 on the local stack: automatic review, the reviewer's queue, decisions, resubmission, review results. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class ReviewPipelineEndToEndTest {
 
     static RunningStack stack;
@@ -21,7 +20,7 @@ class ReviewPipelineEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(ReviewPipelineEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "pipeline-ops", "ENTERPRISE", true));
     }
 
@@ -31,7 +30,7 @@ class ReviewPipelineEndToEndTest {
 
     /** The review results published for the signature (through the JVM's one reader of the results queue). */
     static List<Map<String, Object>> results(String signatureId, int atLeast) throws Exception {
-        return ReviewResultsQueue.of("signatureId", signatureId, atLeast);
+        return ReviewResultsQueue.of(stack, "signatureId", signatureId, atLeast);
     }
 
     static Map<String, Object> company(String name) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import smsplatform.json.Json;
 
 /**
- * The results of the shared stack's FIFO results queue, as its consumer (the callback dispatcher) received
+ * The results of a stack's FIFO results queue, as its consumer (the callback dispatcher) received
  * them: each message it takes is logged once ({@code review-result.received}, with its message id and
  * body), so a result published twice would show twice, and a redelivery of one message counts once.
  */
@@ -23,17 +23,17 @@ final class ReviewResultsQueue {
      * {@code templateId}) is {@code id}, once at least {@code atLeast} arrived (or after 30 s), plus any
      * that follow within 1.5 s: a duplicate would show.
      */
-    static List<Map<String, Object>> of(String idField, String id, int atLeast) throws Exception {
+    static List<Map<String, Object>> of(RunningStack stack, String idField, String id, int atLeast) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (received(idField, id).size() < atLeast && System.nanoTime() < deadline) {
+        while (received(stack, idField, id).size() < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
         Thread.sleep(1500);
-        return received(idField, id);
+        return received(stack, idField, id);
     }
 
-    private static List<Map<String, Object>> received(String idField, String id) throws Exception {
-        Path log = SharedStack.get().dataDir.resolve("logs/CallbackDispatcherFunction.log");
+    private static List<Map<String, Object>> received(RunningStack stack, String idField, String id) throws Exception {
+        Path log = stack.dataDir.resolve("logs/CallbackDispatcherFunction.log");
         Map<String, Map<String, Object>> byMessage = new LinkedHashMap<>();
         if (Files.exists(log)) {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {

@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,14 +23,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every sample event in {@code events/} runs through what {@code ./sms-local invoke} runs against the running
  * stack, so the samples (and the invoke command) cannot rot.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class SampleEventsTest {
 
     static RunningStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SampleEventsTest.class);
     }
 
     record Invocation(int exitCode, String output) {

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The customer FAQ of the service we replace (seed/sms-signature-faq.txt), statement by statement,
  * each driven through the HTTP API of the local stack.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class SeedFaqEndToEndTest {
 
     static RunningStack stack;
@@ -23,7 +22,7 @@ class SeedFaqEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SeedFaqEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "faq-ops", "ENTERPRISE", true));
     }
 

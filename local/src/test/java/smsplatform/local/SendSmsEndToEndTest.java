@@ -18,11 +18,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Issues #6 and #14 over HTTP on the local stack: SendSms with templates, per-number limits, delivery. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class SendSmsEndToEndTest {
 
     static RunningStack stack;
@@ -32,7 +31,7 @@ class SendSmsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SendSmsEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "sms-ops", "ENTERPRISE", true));
         anonymous = new ApiClient(stack.baseUrl, null);
     }

@@ -16,14 +16,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Issue #3 over HTTP: the signature routes' contract, quota and names under concurrency, idempotency, isolation. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class SignatureApplicationsEndToEndTest {
 
     static RunningStack stack;
@@ -32,7 +31,7 @@ class SignatureApplicationsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SignatureApplicationsEndToEndTest.class);
         Map<String, Object> endpoints = Json.parseObject(Files.readString(stack.dataDir.resolve("stack.json")));
         s3 = LocalStack.client(S3Client.builder(), (String) endpoints.get("s3")).forcePathStyle(true).build();
     }

@@ -12,15 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
  * Issue #2, end to end over real HTTP against {@code ./sms-local start}: apply → upload → certificate
  * check → automatic review → reviewer decision → SendSms → delivery to the carrier simulator.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class SignatureJourneyEndToEndTest {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
@@ -31,7 +30,7 @@ class SignatureJourneyEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SignatureJourneyEndToEndTest.class);
         dataDir = stack.dataDir;
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(dataDir, "ops", "ENTERPRISE", true));
     }

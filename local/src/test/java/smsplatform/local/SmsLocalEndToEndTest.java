@@ -16,19 +16,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /** {@code ./sms-local start} shows what it does, and {@code invoke} answers like {@code sam local invoke}. */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.APPLICATIONS)
 class SmsLocalEndToEndTest {
 
     static RunningStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(SmsLocalEndToEndTest.class);
     }
 
     record Invocation(int exitCode, String stdout, String stderr) {}

@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The customer questions about templates (the companion of SeedFaqEndToEndTest for signatures), one
  * test per question, named by its answer and driven through the HTTP API of the local stack.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class TemplateFaqEndToEndTest {
 
     static RunningStack stack;
@@ -28,7 +27,7 @@ class TemplateFaqEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(TemplateFaqEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "faq-tpl-ops", "ENTERPRISE", true));
     }
 

@@ -17,8 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import smsplatform.json.Json;
 
 /**
@@ -26,7 +25,7 @@ import smsplatform.json.Json;
  * idempotency, quota under concurrency), the pre-checks, the automatic review, the reviewer's side and
  * the REVIEW_RESULT events, and SendSms with templates.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(SharedStack.MESSAGES)
 class TemplatesEndToEndTest {
 
     static RunningStack stack;
@@ -35,7 +34,7 @@ class TemplatesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = SharedStack.get();
+        stack = SharedStack.of(TemplatesEndToEndTest.class);
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "tpl-ops", "ENTERPRISE", true));
     }
 
@@ -453,7 +452,7 @@ class TemplatesEndToEndTest {
     void anApprovedTemplateIsAnnouncedOnceOnTheReviewResultsQueueAsATemplate() throws Exception {
         ApiClient client = account("tpl-results");
         String id = Journeys.approveTemplate(client, reviewer, SHIPPED);
-        List<Map<String, Object>> results = ReviewResultsQueue.of("templateId", id, 1);
+        List<Map<String, Object>> results = ReviewResultsQueue.of(stack, "templateId", id, 1);
         assertThat(results).hasSize(1);
         assertThat(results.get(0)).containsEntry("kind", "TEMPLATE").containsEntry("templateId", id)
                 .containsEntry("status", "APPROVED").containsEntry("accountId", "tpl-results")
@@ -461,7 +460,7 @@ class TemplatesEndToEndTest {
 
         String rejected = submit(client, template("No opt-out", "MARKETING", "Acme jackets: 20% off until {1}.", "DATETIME"));
         awaitStatus(client, rejected, "REJECTED");
-        List<Map<String, Object>> automatic = ReviewResultsQueue.of("templateId", rejected, 1);
+        List<Map<String, Object>> automatic = ReviewResultsQueue.of(stack, "templateId", rejected, 1);
         assertThat(automatic).extracting(r -> r.get("kind") + "/" + r.get("status")).containsExactly("TEMPLATE/REJECTED");
         assertThat(list(automatic.get(0).get("reasons"))).extracting(r -> r.get("code")).containsExactly("MISSING_OPT_OUT");
     }
