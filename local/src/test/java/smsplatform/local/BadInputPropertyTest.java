@@ -144,24 +144,10 @@ class BadInputPropertyTest {
                 .anyMatch(s -> s != null && (s.contains("\"reviewStage\":\"AUTOMATIC\"") || s.contains("\"outbox\":[{")));
     }
 
-    /**
-     * The property, over {@link #TRIES} calls drawn from one seed. The calls are random values with nothing to shrink,
-     * so a plain seeded loop does what a property engine would, and the class runs on the shared stack beside the
-     * other classes instead of alone before them (jqwik's engine runs before Jupiter's). A failure names its seed: {@code -DbadInput.seed=...} replays the same calls.
-     */
+    /** The property, over {@link #TRIES} calls drawn from one seed (SeededTries: {@code -DbadInput.seed=...} replays them). */
     @Test
     void noRequestIsAnsweredWithA5xxAndRefusedOnesChangeNothing() throws Exception {
-        long seed = Long.getLong("badInput.seed", new Random().nextLong());
-        Random random = new Random(seed);
-        for (int i = 1; i <= TRIES; i++) {
-            Call call = call(random);
-            try {
-                check(call);
-            } catch (AssertionError failure) {
-                throw new AssertionError("call " + i + " of seed " + seed + " (-DbadInput.seed=" + seed + " replays it): "
-                        + failure.getMessage(), failure);
-            }
-        }
+        SeededTries.run("badInput.seed", TRIES, random -> check(call(random)));
     }
 
     private static void check(Call call) throws Exception {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +32,20 @@ class LocalSignInTest {
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
+    /** One key pair for the class: a 2048-bit RSA key takes seconds to make in the tests' C1-only JVM. */
     @TempDir
-    Path dataDir;
-    LocalIssuer issuer;
+    static Path dataDir;
+    static LocalIssuer issuer;
     Instant now = Instant.parse("2026-12-01T08:00:00Z");
     LocalSignIn signIn;
 
-    @BeforeEach
-    void open() throws Exception {
+    @BeforeAll
+    static void keys() throws Exception {
         issuer = LocalIssuer.open(dataDir, JWT);
+    }
+
+    @BeforeEach
+    void open() {
         signIn = new LocalSignIn(issuer, JWT, () -> now);
     }
 

@@ -126,24 +126,10 @@ class PageTokensEndToEndTest {
 
     static final int TRIES = 300;
 
-    /**
-     * The property, over {@link #TRIES} attempts drawn from one seed: random values with nothing to shrink, so a plain
-     * seeded loop does what a property engine would, on the shared stack beside the other classes instead of alone
-     * before them (jqwik's engine runs before Jupiter's). A failure names its seed: {@code -DpageTokens.seed=...}.
-     */
+    /** The property, over {@link #TRIES} attempts drawn from one seed (SeededTries: {@code -DpageTokens.seed=...}). */
     @Test
     void anyTokenIsAnsweredWithA400OrWithTheCallersOwnDataAndForeignTokensAlwaysWithA400() throws Exception {
-        long seed = Long.getLong("pageTokens.seed", new Random().nextLong());
-        Random random = new Random(seed);
-        for (int i = 1; i <= TRIES; i++) {
-            Attempt attempt = attempt(random);
-            try {
-                check(attempt);
-            } catch (AssertionError failure) {
-                throw new AssertionError("attempt " + i + " of seed " + seed + " (-DpageTokens.seed=" + seed
-                        + " replays it): " + failure.getMessage(), failure);
-            }
-        }
+        SeededTries.run("pageTokens.seed", TRIES, random -> check(attempt(random)));
     }
 
     private static void check(Attempt attempt) throws Exception {
