@@ -41,6 +41,10 @@ class BadInputPropertyTest {
     static String draftTemplate;
     static Map<String, String> snapshot;
     static final int TRIES = 1800;
+    /** How long an accepted write's account stays unchanged before the next comparison ({@link #settled}). */
+    static final Duration QUIET = Duration.ofMillis(300);
+    /** A decision's effect has no in-flight marker: it shows once the review queue's consumer applies it. */
+    static final Duration DECISION_QUIET = Duration.ofSeconds(1);
     static int tries;
     static final Map<Integer, Integer> STATUSES = new TreeMap<>();
     static final Map<String, Integer> CODES = new TreeMap<>();
@@ -133,11 +137,6 @@ class BadInputPropertyTest {
             last = now;
         }
     }
-
-    /** Most accepted writes settle in well under this (their effects carry the markers above). */
-    static final Duration QUIET = Duration.ofMillis(300);
-    /** As long as every write was once given: a decision's effect comes from the review queue's consumer. */
-    static final Duration DECISION_QUIET = Duration.ofSeconds(1);
 
     private static boolean inFlight(Map<String, AttributeValue> item) {
         return item.containsKey("pendingShard") || item.values().stream().map(AttributeValue::s)

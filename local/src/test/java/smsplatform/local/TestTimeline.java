@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -25,7 +26,7 @@ import org.junit.platform.launcher.TestPlan;
 public final class TestTimeline implements TestExecutionListener {
 
     private final Map<String, Long> started = new ConcurrentHashMap<>();
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
     private long runStarted;
 
     @Override
@@ -43,20 +44,16 @@ public final class TestTimeline implements TestExecutionListener {
         testClass(test).ifPresent(name -> {
             Long start = started.remove(name);
             if (start != null) {
-                synchronized (lines) {
-                    lines.add(String.format("%7.1f %7.1f %7.1f %s %s", seconds(start), seconds(System.nanoTime()),
-                            (System.nanoTime() - start) / 1e9, name, result.getStatus()));
-                }
+                long end = System.nanoTime();
+                lines.add(String.format("%7.1f %7.1f %7.1f %s %s", seconds(start), seconds(end), (end - start) / 1e9,
+                        name, result.getStatus()));
             }
         });
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        List<String> sorted;
-        synchronized (lines) {
-            sorted = new ArrayList<>(lines);
-        }
+        List<String> sorted = new ArrayList<>(lines);
         sorted.sort(null);
         sorted.add(0, "  start     end   secs class result");
         try {
