@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -283,7 +281,10 @@ class SendSmsEndToEndTest {
         long pause = 500;
         Map<String, Object> pending;
         do {
-            Map<String, Object> statuses = listedStatuses(client);
+            Map<String, Object> statuses = new HashMap<>();
+            for (Map<String, Object> listed : PullsEndToEndTest.all(client, Map.of("limit", 100))) {
+                statuses.put((String) listed.get("serialNo"), listed.get("status"));
+            }
             pending = new TreeMap<>();
             for (String serial : serials) {
                 if (!"DELIVERED".equals(statuses.get(serial))) {
@@ -298,22 +299,6 @@ class SendSmsEndToEndTest {
         } while (System.nanoTime() < deadline);
         throw new AssertionError(pending.size() + " of " + serials.size() + " messages not DELIVERED after " + bound
                 + "; first ones (serial=status): " + pending.entrySet().stream().limit(5).toList());
-    }
-
-    /** Every message of the caller's listing (the last 24 hours), serial number to status. */
-    private static Map<String, Object> listedStatuses(ApiClient client) throws Exception {
-        Map<String, Object> statuses = new HashMap<>();
-        String nextToken = null;
-        do {
-            ApiClient.Response page = client.get("/v1/sms?limit=100"
-                    + (nextToken == null ? "" : "&nextToken=" + URLEncoder.encode(nextToken, StandardCharsets.UTF_8)));
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            for (Map<String, Object> message : list(page.json().get("messages"))) {
-                statuses.put((String) message.get("serialNo"), message.get("status"));
-            }
-            nextToken = (String) page.json().get("nextToken");
-        } while (nextToken != null);
-        return statuses;
     }
 
     @Test
