@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import smsplatform.local.runner.FunctionRunner;
 
 /**
@@ -42,6 +43,7 @@ final class FunctionProcess implements AutoCloseable {
     private final PrintStream echo;
     private final List<Thread> copies = new ArrayList<>();
     private Process process;
+    private ClassDataArchive archive;
     private URI invokeUri;
 
     FunctionProcess(LocalFunction function, Map<String, String> environment, Path log) {
@@ -67,21 +69,26 @@ final class FunctionProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        if (process != null) {
+            archive.keep(endedWholly(process));
+        }
         if (!Files.isRegularFile(function.artifact())) {
             throw new IllegalStateException(function.logicalId() + ": " + function.artifact()
                     + " is missing; build it with 'mvn -DskipTests package'");
         }
         Files.createDirectories(log.getParent());
-        String classpath = String.join(File.pathSeparator, function.artifact().toString(),
-                codeSource(FunctionRunner.class), codeSource(LambdaEventSerializers.class));
+        List<Path> classpath = List.of(function.artifact(), runnerJar(), codeSource(LambdaEventSerializers.class));
+        archive = ClassDataArchive.of(function.logicalId(), classpath, function.artifact().resolveSibling("class-data"));
         // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
         // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
         // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dsun.net.httpserver.nodelay=true"));
+        command.addAll(archive.jvmOptions());
         command.addAll(jvmOptions);
         command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());
-        command.addAll(List.of("-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId()));
+        command.addAll(List.of("-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                FunctionRunner.class.getName(), function.handler(), function.logicalId()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (echo == null) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -150,13 +157,30 @@ final class FunctionProcess implements AutoCloseable {
         return new Result(response.statusCode() != 200, response.body());
     }
 
+    /** The function JVM's process id (tests look at what it maps). */
+    synchronized long pid() {
+        return process.pid();
+    }
+
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String codeSource(Class<?> type) {
+    /** Ended through the JVM's own exit (by itself, or on SIGTERM: 128 + 15), not killed or crashed. */
+    private static boolean endedWholly(Process process) {
+        return !process.isAlive() && (process.exitValue() == 0 || process.exitValue() == 143);
+    }
+
+    /** The runner as a jar: from the build's class directory (sms-local, the tests), its classes packed in one. */
+    private static Path runnerJar() {
+        Path source = codeSource(FunctionRunner.class);
+        return Files.isDirectory(source) ? ClassDataArchive.jarOf(source, "smsplatform/local/runner",
+                source.resolveSibling("function-runner")) : source;
+    }
+
+    private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -167,9 +191,12 @@ final class FunctionProcess implements AutoCloseable {
         if (process != null) {
             process.destroy();
             try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                // A JVM that writes its class data archive as it ends takes a second or two more (more on a busy machine).
+                if (!process.waitFor(archive.writesOnExit() ? 30 : 5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
                 }
+                archive.keep(endedWholly(process));
                 for (Thread copy : copies) {
                     copy.join(2000); // the last lines are written (and echoed) before close returns
                 }
