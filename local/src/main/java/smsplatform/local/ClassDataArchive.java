@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -20,10 +22,13 @@ import java.util.stream.Stream;
 import smsplatform.support.Digests;
 
 /**
- * A function JVM's classes, kept as a dynamic class data sharing archive (JEP 350) beside its artifact: the first JVM
- * of a function writes the archive when it ends, and the next ones map it instead of loading and verifying those
- * classes again. Measured on SignaturesApiFunction (JDK 17): 2.1 s of CPU to ready without it, 1.15 s with it.
- * https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
+ * A function JVM's classes, kept as a dynamic class data sharing archive (JEP 350) beside its artifact, so that its
+ * JVMs map them instead of loading and verifying them again. Measured on SignaturesApiFunction (JDK 17): 2.1 s of CPU
+ * to ready without it, 1.15 s with it. https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
+ *
+ * <p>When a function has none, one JVM of it is started beside the first, only to write it: it starts as the function
+ * does (handler constructed and primed), ends at once, and writes its classes as it ends; the shell around it keeps the
+ * file only if the JVM ended well. A claim file lets one such JVM run per function at a time.
  *
  * <p>An archive names everything it depends on (the JVM, and each class path entry with its size and time), so a
  * rebuilt artifact gets a new one. The JVM checks an archive again when it maps it and runs without it on any
@@ -34,15 +39,17 @@ final class ClassDataArchive {
     /** The JVM's own warnings go to stderr (the function's log), and its CDS notices nowhere. */
     private static final List<String> QUIET = List.of("-Xlog:disable",
             "-Xlog:all=warning,cds*=off:stderr:uptime,level,tags");
-    /** A file a JVM left without its parent to keep it (the stack was killed) is removed after this. */
-    private static final Duration ABANDONED = Duration.ofMinutes(10);
+    /** A claim older than this is from a writer that never finished (killed with its machine): it is taken over. */
+    private static final Duration ABANDONED = Duration.ofMinutes(5);
+    /** Moves the archive in place only when the JVM ended well; removes the claim in every case. */
+    private static final String WRITE_AND_KEEP = "written=$1 archive=$2 claim=$3; shift 3; "
+            + "if \"$@\" </dev/null >/dev/null 2>&1 && [ -s \"$written\" ]; then mv -f \"$written\" \"$archive\"; "
+            + "else rm -f \"$written\"; fi; rm -f \"$claim\"";
 
     private final Path archive;
-    private final Path written;
 
-    private ClassDataArchive(Path archive, Path written) {
+    private ClassDataArchive(Path archive) {
         this.archive = archive;
-        this.written = written;
     }
 
     /** The archive of {@code logicalId}'s JVM on {@code classpath} (jars only: CDS archives no directory). */
@@ -54,58 +61,85 @@ final class ClassDataArchive {
                     .append(Files.getLastModifiedTime(entry).toMillis());
         }
         Files.createDirectories(dir);
-        Path archive = dir.resolve(logicalId + "-" + Digests.sha256Hex(key.toString()).substring(0, 16) + ".jsa");
-        return new ClassDataArchive(archive, Files.isRegularFile(archive) ? null
-                : dir.resolve(archive.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        return new ClassDataArchive(dir.resolve(logicalId + "-" + Digests.sha256Hex(key.toString()).substring(0, 16)
+                + ".jsa"));
     }
 
-    /** The options that map the archive, or write it when the JVM ends. */
+    Path file() {
+        return archive;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(archive);
+    }
+
+    /** The options that map the archive, when there is one. */
     List<String> jvmOptions() {
         List<String> options = new ArrayList<>(QUIET);
-        options.add(written == null ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + written);
+        if (exists()) {
+            options.add("-XX:SharedArchiveFile=" + archive);
+        }
         return options;
     }
 
-    /** Whether this JVM writes the archive when it ends (its stop then takes a second or two longer). */
-    boolean writesOnExit() {
-        return written != null;
-    }
-
     /**
-     * After the JVM ended by itself or on SIGTERM: the archive it wrote becomes the function's (older ones go). After
-     * a forced kill ({@code complete} false), what it may have half written is removed.
+     * Unless the archive exists or another JVM is writing it: starts {@code command} (a JVM of the function, less the
+     * archive options) in the background with its stdin closed, so that it ends as soon as it is ready, and keeps
+     * the classes it loaded as the archive (the function's archives for other builds go). Answers whether it started.
      */
-    void keep(boolean complete) {
-        if (written == null) {
-            return;
+    boolean writeInBackground(List<String> command, Map<String, String> environment) throws IOException {
+        if (exists() || !claim()) {
+            return false;
         }
-        try {
-            if (complete && Files.isRegularFile(written)) {
-                Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                removeOthers();
-            } else {
-                Files.deleteIfExists(written);
-            }
-        } catch (IOException e) {
-            System.err.println("sms-local: " + archive.getFileName() + " not kept: " + e.getMessage());
-        }
+        removeOtherBuilds();
+        Path written = archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", WRITE_AND_KEEP, "sh", written.toString(),
+                archive.toString(), claimFile().toString()));
+        shell.add(command.get(0));
+        shell.addAll(QUIET);
+        shell.add("-XX:ArchiveClassesAtExit=" + written);
+        shell.addAll(command.subList(1, command.size()));
+        ProcessBuilder builder = new ProcessBuilder(shell).redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        builder.start().getOutputStream().close();
+        return true;
     }
 
-    private void removeOthers() throws IOException {
+    private void removeOtherBuilds() throws IOException {
         String name = archive.getFileName().toString();
         String function = name.substring(0, name.lastIndexOf('-') + 1);
-        Instant abandoned = Instant.now().minus(ABANDONED);
         try (Stream<Path> files = Files.list(archive.getParent())) {
             for (Path f : files.toList()) {
                 String other = f.getFileName().toString();
-                boolean older = other.startsWith(function) && other.endsWith(".jsa") && !other.equals(name);
-                boolean left = other.startsWith(function) && other.endsWith(".tmp")
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(abandoned);
-                if (older || left) {
+                if (other.startsWith(function) && other.endsWith(".jsa") && !other.equals(name)) {
                     Files.deleteIfExists(f);
                 }
             }
         }
+    }
+
+    private boolean claim() throws IOException {
+        Path claim = claimFile();
+        try {
+            Files.createFile(claim);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            try {
+                if (Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(ABANDONED))) {
+                    Files.deleteIfExists(claim);
+                    return claim();
+                }
+            } catch (NoSuchFileException releasedMeanwhile) {
+                return claim();
+            }
+            return false;
+        }
+    }
+
+    private Path claimFile() {
+        return archive.resolveSibling(archive.getFileName() + ".writing");
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import smsplatform.local.runner.FunctionRunner;
 
 /**
@@ -43,7 +44,6 @@ final class FunctionProcess implements AutoCloseable {
     private final PrintStream echo;
     private final List<Thread> copies = new ArrayList<>();
     private Process process;
-    private ClassDataArchive archive;
     private URI invokeUri;
 
     FunctionProcess(LocalFunction function, Map<String, String> environment, Path log) {
@@ -69,26 +69,26 @@ final class FunctionProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        if (process != null) {
-            archive.keep(endedWholly(process));
-        }
         if (!Files.isRegularFile(function.artifact())) {
             throw new IllegalStateException(function.logicalId() + ": " + function.artifact()
                     + " is missing; build it with 'mvn -DskipTests package'");
         }
         Files.createDirectories(log.getParent());
         List<Path> classpath = List.of(function.artifact(), runnerJar(), codeSource(LambdaEventSerializers.class));
-        archive = ClassDataArchive.of(function.logicalId(), classpath, function.artifact().resolveSibling("class-data"));
+        ClassDataArchive archive = ClassDataArchive.of(function.logicalId(), classpath,
+                function.artifact().resolveSibling("class-data"));
         // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
         // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
         // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dsun.net.httpserver.nodelay=true"));
+        List<String> jvm = List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dsun.net.httpserver.nodelay=true");
+        List<String> main = List.of("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds(), "-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                FunctionRunner.class.getName(), function.handler(), function.logicalId());
+        List<String> command = new ArrayList<>(jvm);
         command.addAll(archive.jvmOptions());
         command.addAll(jvmOptions);
-        command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());
-        command.addAll(List.of("-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                FunctionRunner.class.getName(), function.handler(), function.logicalId()));
+        command.addAll(main);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (echo == null) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -103,6 +103,7 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + " did not start; see " + log);
         }
         invokeUri = URI.create("http://127.0.0.1:" + first.substring("LISTENING ".length()).trim() + "/invoke");
+        archive.writeInBackground(Stream.concat(jvm.stream(), main.stream()).toList(), environment);
         copy(out);
         if (echo != null) {
             copy(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)));
@@ -166,11 +167,6 @@ final class FunctionProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Ended through the JVM's own exit (by itself, or on SIGTERM: 128 + 15), not killed or crashed. */
-    private static boolean endedWholly(Process process) {
-        return !process.isAlive() && (process.exitValue() == 0 || process.exitValue() == 143);
-    }
-
     /** The runner as a jar: from the build's class directory (sms-local, the tests), its classes packed in one. */
     private static Path runnerJar() {
         Path source = codeSource(FunctionRunner.class);
@@ -191,12 +187,9 @@ final class FunctionProcess implements AutoCloseable {
         if (process != null) {
             process.destroy();
             try {
-                // A JVM that writes its class data archive as it ends takes a second or two more (more on a busy machine).
-                if (!process.waitFor(archive.writesOnExit() ? 30 : 5, TimeUnit.SECONDS)) {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
                 }
-                archive.keep(endedWholly(process));
                 for (Thread copy : copies) {
                     copy.join(2000); // the last lines are written (and echoed) before close returns
                 }

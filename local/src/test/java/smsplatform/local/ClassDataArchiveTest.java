@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,50 +16,53 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A function JVM's classes are archived by its first JVM and mapped by the next ones, never from a partial file. */
+/** A function's classes are archived by one JVM started beside its first, and mapped by its next JVMs. */
 class ClassDataArchiveTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void theFirstJvmOfAFunctionWritesItsArchiveWhenItStopsAndTheNextJvmMapsIt() throws Exception {
+    void aFunctionsFirstJvmHasItsClassesArchivedBesideItAndItsNextJvmMapsThem() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads what a process maps from /proc");
         Path artifact = FunctionRunnerTest.probeArtifact(dir);
         LocalFunction function = FunctionRunnerTest.probeFunction(artifact);
         Path archives = artifact.resolveSibling("class-data");
 
-        List<String> first = runOnce(function);
-        assertThat(first).as("nothing of ours to map yet").noneMatch(archive -> archive.startsWith(archives.toString()));
-        assertThat(files(archives)).singleElement().satisfies(f -> assertThat(f).matches("ProbeFunction-[0-9a-f]{16}\\.jsa"));
+        assertThat(runOnce(function)).as("nothing of ours to map yet").noneMatch(f -> f.startsWith(archives.toString()));
+        String first = awaitOneArchive(archives);
+        assertThat(first).matches("ProbeFunction-[0-9a-f]{16}\\.jsa");
 
-        List<String> second = runOnce(function);
-        assertThat(second).as("the second JVM maps the archive the first wrote")
-                .contains(archives.resolve(files(archives).get(0)).toString());
-        assertThat(files(archives)).hasSize(1);
+        assertThat(runOnce(function)).as("the next JVM maps it").contains(archives.resolve(first).toString());
+        assertThat(files(archives)).containsExactly(first);
 
-        // A rebuilt artifact: a new archive is written, and the one for the old build goes.
-        String old = files(archives).get(0);
+        // A rebuilt artifact: its JVM maps nothing, and its own archive replaces the old build's.
         Files.setLastModifiedTime(artifact, FileTime.from(Instant.now().plusSeconds(5)));
-        runOnce(function);
-        assertThat(files(archives)).singleElement().isNotEqualTo(old);
+        assertThat(runOnce(function)).noneMatch(f -> f.startsWith(archives.toString()));
+        assertThat(awaitOneArchive(archives)).isNotEqualTo(first).matches("ProbeFunction-[0-9a-f]{16}\\.jsa");
     }
 
     @Test
-    void aFileAJvmWasKilledWhileWritingIsRemovedNotKept() throws Exception {
+    void oneWriterAtATimeAnAbandonedClaimIsTakenOverAndAFailedWriterLeavesNothing() throws Exception {
         Path artifact = FunctionRunnerTest.probeArtifact(dir);
-        ClassDataArchive archive = ClassDataArchive.of("ProbeFunction", List.of(artifact), dir.resolve("class-data"));
-        assertThat(archive.writesOnExit()).isTrue();
-        String option = archive.jvmOptions().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
-                .findFirst().orElseThrow();
-        Path written = Path.of(option.substring(option.indexOf('=') + 1));
-        Files.write(written, new byte[] {1, 2, 3});
+        Path archives = dir.resolve("class-data");
+        ClassDataArchive archive = ClassDataArchive.of("ProbeFunction", List.of(artifact), archives);
+        Map<String, String> environment = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        List<String> failing = List.of(FunctionProcess.javaExecutable(), "-cp", artifact.toString(), "no.such.Main");
 
-        archive.keep(false);
+        assertThat(archive.writeInBackground(failing, environment)).isTrue();
+        assertThat(archive.writeInBackground(failing, environment)).as("claimed by the first writer").isFalse();
+        awaitNoFiles(archives);
+        assertThat(archive.exists()).as("a JVM that failed to start leaves no archive").isFalse();
 
-        assertThat(files(dir.resolve("class-data"))).isEmpty();
-        assertThat(ClassDataArchive.of("ProbeFunction", List.of(artifact), dir.resolve("class-data")).writesOnExit())
-                .as("the next JVM writes it again").isTrue();
+        String name = archive.file().getFileName().toString();
+        Path stale = Files.createFile(archives.resolve(name + ".writing"));
+        assertThat(archive.writeInBackground(failing, environment)).as("a fresh claim of another writer").isFalse();
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
+        List<String> version = List.of(FunctionProcess.javaExecutable(), "-cp", artifact.toString(), "-version");
+        assertThat(archive.writeInBackground(version, environment)).as("an abandoned claim is taken over").isTrue();
+        assertThat(awaitOneArchive(archives)).isEqualTo(name);
+        assertThat(archive.exists()).isTrue();
     }
 
     @Test
@@ -91,6 +95,24 @@ class ClassDataArchiveTest {
                         .filter(file -> file.endsWith(".jsa")).distinct().toList();
             }
         }
+    }
+
+    /** Waits for the writer to finish: one archive, no file being written, no claim. */
+    private static String awaitOneArchive(Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!(files(dir).size() == 1 && files(dir).get(0).endsWith(".jsa")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(files(dir)).hasSize(1);
+        return files(dir).get(0);
+    }
+
+    private static void awaitNoFiles(Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!files(dir).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(files(dir)).as("no claim, nothing half written").isEmpty();
     }
 
     private static List<String> files(Path dir) throws Exception {
