@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import smsplatform.json.Json;
 
 /**
@@ -34,9 +36,18 @@ final class LocalIssuer {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+    /** At most this many verified tokens are remembered; past it, the memory starts again. */
+    static final int VERIFIED_KEPT = 1_000;
+
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final StackPlan.JwtConfig config;
+    /**
+     * Tokens whose signature this key verified. A client sends the same token with every request, and an RS256
+     * check is most of the authorizer's CPU (the stack's JVM runs C1 alone, without the BigInteger intrinsics); the
+     * claims (exp, nbf, iss, aud) are still checked on every request.
+     */
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
     private LocalIssuer(PrivateKey privateKey, PublicKey publicKey, StackPlan.JwtConfig config) {
         this.privateKey = privateKey;
@@ -144,11 +155,17 @@ final class LocalIssuer {
             if (!"RS256".equals(header.get("alg"))) {
                 return Verdict.refused("algorithm " + header.get("alg") + ", not RS256");
             }
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initVerify(publicKey);
-            rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rs256.verify(B64D.decode(parts[2]))) {
-                return Verdict.refused("bad signature (not signed by this data dir's issuer key)");
+            if (!verified.contains(token)) {
+                Signature rs256 = Signature.getInstance("SHA256withRSA");
+                rs256.initVerify(publicKey);
+                rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+                if (!rs256.verify(B64D.decode(parts[2]))) {
+                    return Verdict.refused("bad signature (not signed by this data dir's issuer key)");
+                }
+                if (verified.size() >= VERIFIED_KEPT) {
+                    verified.clear();
+                }
+                verified.add(token);
             }
             Map<String, Object> claims = Json.parseObject(new String(B64D.decode(parts[1]), StandardCharsets.UTF_8));
             // AWS documents no clock-skew leeway for HTTP API JWT authorizers (exp must be after the current

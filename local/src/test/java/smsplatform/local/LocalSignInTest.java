@@ -179,6 +179,24 @@ class LocalSignInTest {
     }
 
     @Test
+    void aTokenWhoseSignatureWasVerifiedBeforeIsStillRefusedOnceItHasExpired() throws Exception {
+        String token = issuer.mint("acme", "ENTERPRISE", false, Duration.ofSeconds(1));
+        assertThat(issuer.verify("Bearer " + token).refusal()).isNull();
+        Thread.sleep(2_100); // exp is in whole seconds
+        assertThat(issuer.verify("Bearer " + token).refusal()).startsWith("expired at");
+    }
+
+    @Test
+    void aRememberedTokensClaimsCarryingAnotherTokensSignatureAreRefused() {
+        String[] acme = issuer.mint("acme", "ENTERPRISE", true, Duration.ofMinutes(5)).split("\\.");
+        String[] other = issuer.mint("other", "ENTERPRISE", false, Duration.ofMinutes(5)).split("\\.");
+        assertThat(issuer.verify(String.join(".", acme)).refusal()).isNull();
+        assertThat(issuer.verify(String.join(".", other)).refusal()).isNull();
+
+        assertThat(issuer.verify(acme[0] + "." + acme[1] + "." + other[2]).refusal()).startsWith("bad signature");
+    }
+
+    @Test
     void theJwksKeyVerifiesTheTokensTheIssuerSigns() throws Exception {
         Map<String, Object> jwks = Json.parseObject(signIn.handle("GET", "/local/oidc/jwks.json", null, null, BASE).body());
         Map<String, Object> key = ApiClient.list(jwks.get("keys")).get(0);
