@@ -27,8 +27,8 @@ import smsplatform.support.Digests;
  * to ready without it, 1.15 s with it. https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
  *
  * <p>When a function has none, one JVM of it is started beside the first, only to write it: it starts as the function
- * does (handler constructed and primed), ends at once, and writes its classes as it ends; the shell around it keeps the
- * file only if the JVM ended well. A claim file lets one such JVM run per function at a time.
+ * does (its handler constructed), ends at once, and writes its classes as it ends, at the lowest CPU priority; the shell
+ * around it keeps the file only if the JVM ended well. A claim file lets one such JVM run per function at a time.
  *
  * <p>An archive names everything it depends on (the JVM, and each class path entry with its size and time), so a
  * rebuilt artifact gets a new one. The JVM checks an archive again when it maps it and runs without it on any
@@ -40,9 +40,14 @@ final class ClassDataArchive {
     private static final List<String> QUIET = List.of("-Xlog:disable",
             "-Xlog:all=warning,cds*=off:stderr:uptime,level,tags");
     /** A claim older than this is from a writer that never finished (killed with its machine): it is taken over. */
-    private static final Duration ABANDONED = Duration.ofMinutes(5);
-    /** Moves the archive in place only when the JVM ended well; removes the claim in every case. */
+    static final Duration ABANDONED = Duration.ofMinutes(15);
+    /**
+     * Runs the writer at the lowest priority, so that it takes only CPU nothing else wants (a stack starting its
+     * functions, or the test suite's first minute, is not slowed by it); moves the archive in place only when the JVM
+     * ended well; removes the claim in every case.
+     */
     private static final String WRITE_AND_KEEP = "written=$1 archive=$2 claim=$3; shift 3; "
+            + "if command -v nice >/dev/null 2>&1; then set -- nice -n 19 \"$@\"; fi; "
             + "if \"$@\" </dev/null >/dev/null 2>&1 && [ -s \"$written\" ]; then mv -f \"$written\" \"$archive\"; "
             + "else rm -f \"$written\"; fi; rm -f \"$claim\"";
 

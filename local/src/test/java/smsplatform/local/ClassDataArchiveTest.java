@@ -58,7 +58,7 @@ class ClassDataArchiveTest {
         String name = archive.file().getFileName().toString();
         Path stale = Files.createFile(archives.resolve(name + ".writing"));
         assertThat(archive.writeInBackground(failing, environment)).as("a fresh claim of another writer").isFalse();
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(ClassDataArchive.ABANDONED).minusSeconds(60)));
         List<String> version = List.of(FunctionProcess.javaExecutable(), "-cp", artifact.toString(), "-version");
         assertThat(archive.writeInBackground(version, environment)).as("an abandoned claim is taken over").isTrue();
         assertThat(awaitOneArchive(archives)).isEqualTo(name);
