@@ -26,9 +26,10 @@ import smsplatform.support.Digests;
  * JVMs map them instead of loading and verifying them again. Measured on SignaturesApiFunction (JDK 17): 2.1 s of CPU
  * to ready without it, 1.15 s with it. https://docs.oracle.com/en/java/javase/17/vm/class-data-sharing.html
  *
- * <p>When a function has none, one JVM of it is started beside the first, only to write it: it starts as the function
- * does (its handler constructed), ends at once, and writes its classes as it ends, at the lowest CPU priority; the shell
- * around it keeps the file only if the JVM ended well. A claim file lets one such JVM run per function at a time.
+ * <p>The build writes every function's archive before the tests ({@link ClassDataTraining}); a function that still
+ * has none (an artifact rebuilt alone) gets one from a JVM started beside its first. That JVM starts as the function
+ * does (its handler constructed), ends at once, and writes its classes as it ends; the shell around it keeps the file
+ * only if the JVM ended well. A claim file lets one such JVM run per function at a time.
  *
  * <p>An archive names everything it depends on (the JVM, and each class path entry with its size and time), so a
  * rebuilt artifact gets a new one. The JVM checks an archive again when it maps it and runs without it on any
@@ -41,13 +42,8 @@ final class ClassDataArchive {
             "-Xlog:all=warning,cds*=off:stderr:uptime,level,tags");
     /** A claim older than this is from a writer that never finished (killed with its machine): it is taken over. */
     static final Duration ABANDONED = Duration.ofMinutes(15);
-    /**
-     * Runs the writer at the lowest priority, so that it takes only CPU nothing else wants (a stack starting its
-     * functions, or the test suite's first minute, is not slowed by it); moves the archive in place only when the JVM
-     * ended well; removes the claim in every case.
-     */
+    /** Moves the archive in place only when the JVM ended well; removes the claim in every case. */
     private static final String WRITE_AND_KEEP = "written=$1 archive=$2 claim=$3; shift 3; "
-            + "if command -v nice >/dev/null 2>&1; then set -- nice -n 19 \"$@\"; fi; "
             + "if \"$@\" </dev/null >/dev/null 2>&1 && [ -s \"$written\" ]; then mv -f \"$written\" \"$archive\"; "
             + "else rm -f \"$written\"; fi; rm -f \"$claim\"";
 
@@ -90,11 +86,12 @@ final class ClassDataArchive {
     /**
      * Unless the archive exists or another JVM is writing it: starts {@code command} (a JVM of the function, less the
      * archive options) in the background with its stdin closed, so that it ends as soon as it is ready, and keeps
-     * the classes it loaded as the archive (the function's archives for other builds go). Answers whether it started.
+     * the classes it loaded as the archive (the function's archives for other builds go). Answers the writer's
+     * process, or null when none was started.
      */
-    boolean writeInBackground(List<String> command, Map<String, String> environment) throws IOException {
+    Process write(List<String> command, Map<String, String> environment) throws IOException {
         if (exists() || !claim()) {
-            return false;
+            return null;
         }
         removeOtherBuilds();
         Path written = archive.resolveSibling(archive.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -108,8 +105,9 @@ final class ClassDataArchive {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().clear();
         builder.environment().putAll(environment);
-        builder.start().getOutputStream().close();
-        return true;
+        Process writer = builder.start();
+        writer.getOutputStream().close();
+        return writer;
     }
 
     private void removeOtherBuilds() throws IOException {

@@ -74,21 +74,11 @@ final class FunctionProcess implements AutoCloseable {
                     + " is missing; build it with 'mvn -DskipTests package'");
         }
         Files.createDirectories(log.getParent());
-        List<Path> classpath = List.of(function.artifact(), runnerJar(), codeSource(LambdaEventSerializers.class));
-        ClassDataArchive archive = ClassDataArchive.of(function.logicalId(), classpath,
-                function.artifact().resolveSibling("class-data"));
-        // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
-        // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
-        // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
-        List<String> jvm = List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dsun.net.httpserver.nodelay=true");
-        List<String> main = List.of("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds(), "-cp",
-                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                FunctionRunner.class.getName(), function.handler(), function.logicalId());
-        List<String> command = new ArrayList<>(jvm);
-        command.addAll(archive.jvmOptions());
+        Launch launch = launch();
+        List<String> command = new ArrayList<>(launch.jvm());
+        command.addAll(launch.archive().jvmOptions());
         command.addAll(jvmOptions);
-        command.addAll(main);
+        command.addAll(launch.main());
         ProcessBuilder builder = new ProcessBuilder(command);
         if (echo == null) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -103,11 +93,46 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + " did not start; see " + log);
         }
         invokeUri = URI.create("http://127.0.0.1:" + first.substring("LISTENING ".length()).trim() + "/invoke");
-        archive.writeInBackground(Stream.concat(jvm.stream(), main.stream()).toList(), environment);
+        launch.archive().write(launch.command(), environment);
         copy(out);
         if (echo != null) {
             copy(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)));
         }
+    }
+
+    /** How the function's JVM starts: the archive of its class path, the JVM's options, and the runner's. */
+    private record Launch(ClassDataArchive archive, List<String> jvm, List<String> main) {
+        List<String> command() {
+            return Stream.concat(jvm.stream(), main.stream()).toList();
+        }
+    }
+
+    private Launch launch() throws IOException {
+        List<Path> classpath = List.of(function.artifact(), runnerJar(), codeSource(LambdaEventSerializers.class));
+        ClassDataArchive archive = ClassDataArchive.of(function.logicalId(), classpath,
+                function.artifact().resolveSibling("class-data"));
+        // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
+        // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
+        // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
+        List<String> jvm = List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dsun.net.httpserver.nodelay=true");
+        List<String> main = List.of("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds(), "-cp",
+                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                FunctionRunner.class.getName(), function.handler(), function.logicalId());
+        return new Launch(archive, jvm, main);
+    }
+
+    /**
+     * Writes the function's class data archive now and waits for it, unless it has one or it is being written;
+     * answers whether it has one.
+     */
+    boolean writeClassData() throws IOException, InterruptedException {
+        Launch launch = launch();
+        Process writer = launch.archive().write(launch.command(), environment);
+        if (writer != null) {
+            writer.waitFor();
+        }
+        return launch.archive().exists();
     }
 
     private void copy(BufferedReader lines) {

@@ -50,17 +50,19 @@ class ClassDataArchiveTest {
         Map<String, String> environment = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         List<String> failing = List.of(FunctionProcess.javaExecutable(), "-cp", artifact.toString(), "no.such.Main");
 
-        assertThat(archive.writeInBackground(failing, environment)).isTrue();
-        assertThat(archive.writeInBackground(failing, environment)).as("claimed by the first writer").isFalse();
+        Process failed = archive.write(failing, environment);
+        assertThat(failed).isNotNull();
+        assertThat(archive.write(failing, environment)).as("claimed by the first writer").isNull();
+        assertThat(failed.waitFor()).isZero(); // the shell's: it removed the claim
         awaitNoFiles(archives);
         assertThat(archive.exists()).as("a JVM that failed to start leaves no archive").isFalse();
 
         String name = archive.file().getFileName().toString();
         Path stale = Files.createFile(archives.resolve(name + ".writing"));
-        assertThat(archive.writeInBackground(failing, environment)).as("a fresh claim of another writer").isFalse();
+        assertThat(archive.write(failing, environment)).as("a fresh claim of another writer").isNull();
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(ClassDataArchive.ABANDONED).minusSeconds(60)));
         List<String> version = List.of(FunctionProcess.javaExecutable(), "-cp", artifact.toString(), "-version");
-        assertThat(archive.writeInBackground(version, environment)).as("an abandoned claim is taken over").isTrue();
+        assertThat(archive.write(version, environment)).as("an abandoned claim is taken over").isNotNull();
         assertThat(awaitOneArchive(archives)).isEqualTo(name);
         assertThat(archive.exists()).isTrue();
     }
