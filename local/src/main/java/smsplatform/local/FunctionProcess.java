@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import smsplatform.local.runner.FunctionRunner;
 
 /**
@@ -74,11 +72,16 @@ final class FunctionProcess implements AutoCloseable {
                     + " is missing; build it with 'mvn -DskipTests package'");
         }
         Files.createDirectories(log.getParent());
-        Launch launch = launch();
-        List<String> command = new ArrayList<>(launch.jvm());
-        command.addAll(launch.archive().jvmOptions());
+        String classpath = String.join(File.pathSeparator, function.artifact().toString(),
+                codeSource(FunctionRunner.class), codeSource(LambdaEventSerializers.class));
+        // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
+        // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
+        // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dsun.net.httpserver.nodelay=true"));
         command.addAll(jvmOptions);
-        command.addAll(launch.main());
+        command.add("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds());
+        command.addAll(List.of("-cp", classpath, FunctionRunner.class.getName(), function.handler(), function.logicalId()));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (echo == null) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -93,46 +96,10 @@ final class FunctionProcess implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + " did not start; see " + log);
         }
         invokeUri = URI.create("http://127.0.0.1:" + first.substring("LISTENING ".length()).trim() + "/invoke");
-        launch.archive().write(launch.command(), environment);
         copy(out);
         if (echo != null) {
             copy(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)));
         }
-    }
-
-    /** How the function's JVM starts: the archive of its class path, the JVM's options, and the runner's. */
-    private record Launch(ClassDataArchive archive, List<String> jvm, List<String> main) {
-        List<String> command() {
-            return Stream.concat(jvm.stream(), main.stream()).toList();
-        }
-    }
-
-    private Launch launch() throws IOException {
-        List<Path> classpath = List.of(function.artifact(), runnerJar(), codeSource(LambdaEventSerializers.class));
-        ClassDataArchive archive = ClassDataArchive.of(function.logicalId(), classpath,
-                function.artifact().resolveSibling("class-data"));
-        // nodelay: without it, loopback HTTP between two JVMs waits out delayed ACKs (~40 ms a call).
-        // The serial collector, as Lambda's Java runtimes use by default (and the tiered-compilation stop at level 1
-        // comes with the template's JAVA_TOOL_OPTIONS): https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html
-        List<String> jvm = List.of(javaExecutable(), "-Xshare:auto", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dsun.net.httpserver.nodelay=true");
-        List<String> main = List.of("-Dsms.local.timeoutSeconds=" + function.timeoutSeconds(), "-cp",
-                classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                FunctionRunner.class.getName(), function.handler(), function.logicalId());
-        return new Launch(archive, jvm, main);
-    }
-
-    /**
-     * Writes the function's class data archive now and waits for it, unless it has one or it is being written;
-     * answers whether it has one.
-     */
-    boolean writeClassData() throws IOException, InterruptedException {
-        Launch launch = launch();
-        Process writer = launch.archive().write(launch.command(), environment);
-        if (writer != null) {
-            writer.waitFor();
-        }
-        return launch.archive().exists();
     }
 
     private void copy(BufferedReader lines) {
@@ -183,25 +150,13 @@ final class FunctionProcess implements AutoCloseable {
         return new Result(response.statusCode() != 200, response.body());
     }
 
-    /** The function JVM's process id (tests look at what it maps). */
-    synchronized long pid() {
-        return process.pid();
-    }
-
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The runner as a jar: from the build's class directory (sms-local, the tests), its classes packed in one. */
-    private static Path runnerJar() {
-        Path source = codeSource(FunctionRunner.class);
-        return Files.isDirectory(source) ? ClassDataArchive.jarOf(source, "smsplatform/local/runner",
-                source.resolveSibling("function-runner")) : source;
-    }
-
-    private static Path codeSource(Class<?> type) {
+    private static String codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

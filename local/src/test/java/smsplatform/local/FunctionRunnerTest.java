@@ -23,7 +23,7 @@ class FunctionRunnerTest {
     Path dir;
 
     /** A deployment artifact holding the probe handler and the Lambda core interfaces, as a function jar would. */
-    static Path probeArtifact(Path dir) throws Exception {
+    Path artifact() throws Exception {
         Path jar = dir.resolve("probe.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             String probe = ContextProbeHandler.class.getName().replace('.', '/') + ".class";
@@ -47,15 +47,10 @@ class FunctionRunnerTest {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** The probe as a function of the template, with a Timeout of 7 s and a MemorySize of 384 MB. */
-    static LocalFunction probeFunction(Path artifact) {
-        return new LocalFunction("ProbeFunction", artifact, ContextProbeHandler.class.getName()
-                + "::handleRequest", 7, 384, Map.of(), List.of(), List.of(), List.of(), List.of(), 2, null);
-    }
-
     @Test
     void theContextReportsTheTemplatesTimeoutAndMemoryAndAFailureIsWellFormedJson() throws Exception {
-        LocalFunction function = probeFunction(probeArtifact(dir));
+        LocalFunction function = new LocalFunction("ProbeFunction", artifact(), ContextProbeHandler.class.getName()
+                + "::handleRequest", 7, 384, Map.of(), List.of(), List.of(), List.of(), List.of(), 2, null);
         Map<String, String> environment = Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "384",
                 "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         Path log = dir.resolve("probe.log");
