@@ -148,6 +148,11 @@ final class HttpGateway implements AutoCloseable {
             } else {
                 String origin = exchange.getRequestHeaders().getFirst("Origin");
                 String requestMethod = exchange.getRequestHeaders().getFirst("Access-Control-Request-Method");
+                if (cors.configured()) {
+                    // Whether an answer carries Access-Control-Allow-Origin depends on the request's Origin, so a
+                    // cache must key it on it: https://fetch.spec.whatwg.org/#cors-protocol-and-http-caches
+                    exchange.getResponseHeaders().add("Vary", "Origin");
+                }
                 if (cors.isPreflight(method, origin, requestMethod)) {
                     cors.preflight(origin, requestMethod, exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers"))
                             .forEach(exchange.getResponseHeaders()::set);

@@ -89,12 +89,15 @@ class ConsoleServedEndToEndTest {
         assertThat(console.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST,PUT,DELETE");
         assertThat(console.headers().firstValue("Access-Control-Allow-Headers")).hasValue("authorization,content-type");
         assertThat(console.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+        assertThat(console.headers().allValues("Vary")).containsExactly("Origin");
         for (HttpResponse<String> refused : List.of(
                 preflight("/v1/signatures", "http://127.0.0.1:1", "GET", "authorization"),
                 preflight("/v1/signatures/sig-1", stack.baseUrl, "PATCH", "authorization"),
                 preflight("/v1/signatures", stack.baseUrl, "GET", "authorization,x-amz-security-token"))) {
             assertThat(refused.headers().map()).as(refused.request().headers().map().toString())
                     .doesNotContainKeys("access-control-allow-origin", "access-control-allow-methods");
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(refused.headers().allValues("Vary")).as("a refusal is per origin too").containsExactly("Origin");
         }
 
         String token = Tokens.mint(stack.dataDir, "cors-api", "ENTERPRISE", false);
@@ -102,8 +105,10 @@ class ConsoleServedEndToEndTest {
                 .header("Authorization", "Bearer " + token).header("Origin", stack.baseUrl));
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).hasValue(stack.baseUrl);
+        assertThat(list.headers().allValues("Vary")).containsExactly("Origin");
         HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(URI.create(stack.baseUrl + "/v1/signatures"))
                 .header("Authorization", "Bearer " + token).header("Origin", "https://evil.example"));
         assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(elsewhere.headers().allValues("Vary")).containsExactly("Origin");
     }
 }
