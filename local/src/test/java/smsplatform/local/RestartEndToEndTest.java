@@ -210,8 +210,12 @@ class RestartEndToEndTest {
         return settled;
     }
 
+    /**
+     * Waits for every message to leave QUEUED and SENT. In the whole suite's run, 80 messages after a restart settled
+     * in 41-86 s (and once not in 90 s): the bound is twice that, and a passing run waits only as long as it needs.
+     */
     static Map<String, Map<String, AttributeValue>> awaitSettled(RunningStack stack, String account) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         Map<String, Map<String, AttributeValue>> messages = stack.messages(account);
         while (messages.values().stream().anyMatch(RestartEndToEndTest::unsettled) && System.nanoTime() < deadline) {
             Thread.sleep(500);
