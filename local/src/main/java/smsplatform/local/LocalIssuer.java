@@ -37,15 +37,15 @@ final class LocalIssuer {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     /** At most this many verified tokens are remembered; past it, the memory starts again. */
-    static final int VERIFIED_KEPT = 1_000;
+    private static final int VERIFIED_KEPT = 1_000;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final StackPlan.JwtConfig config;
     /**
      * Tokens whose signature this key verified. A client sends the same token with every request, and an RS256
-     * check is most of the authorizer's CPU (the stack's JVM runs C1 alone, without the BigInteger intrinsics); the
-     * claims (exp, nbf, iss, aud) are still checked on every request.
+     * check is the authorizer's costliest step (the stack's JVM runs C1 alone, without the BigInteger intrinsics);
+     * the claims (exp, nbf, iss, aud) are still checked on every request.
      */
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
 

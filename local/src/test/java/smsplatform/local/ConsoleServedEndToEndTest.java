@@ -96,7 +96,6 @@ class ConsoleServedEndToEndTest {
                 preflight("/v1/signatures", stack.baseUrl, "GET", "authorization,x-amz-security-token"))) {
             assertThat(refused.headers().map()).as(refused.request().headers().map().toString())
                     .doesNotContainKeys("access-control-allow-origin", "access-control-allow-methods");
-            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             assertThat(refused.headers().allValues("Vary")).as("a refusal is per origin too").containsExactly("Origin");
         }
 

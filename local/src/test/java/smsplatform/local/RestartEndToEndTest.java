@@ -211,8 +211,9 @@ class RestartEndToEndTest {
     }
 
     /**
-     * Waits for every message to leave QUEUED and SENT. In the whole suite's run, 80 messages after a restart settled
-     * in 41-86 s (and once not in 90 s): the bound is twice that, and a passing run waits only as long as it needs.
+     * Waits for every message to leave QUEUED and SENT. In six runs of the whole suite, 80 messages settled after a
+     * restart in 41-86 s (and once not within 90 s): the bound is about twice that; a passing run waits only as long
+     * as it needs.
      */
     static Map<String, Map<String, AttributeValue>> awaitSettled(RunningStack stack, String account) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
