@@ -71,7 +71,10 @@ final class CarrierReceipts implements AutoCloseable {
         }
     }
 
-    /** What follows an acceptance: the receipt (now, before the answer, for …0303), twice for …0202. */
+    /**
+     * What follows an acceptance: the receipt (now, before the answer, for …0303), twice for …0202 (the second a
+     * delivery of its own, tried again like any other if it fails).
+     */
     void accepted(CarrierSimulator.Received r) {
         if (r.phoneNumber().endsWith("0303")) {
             send(r, 1);
@@ -79,7 +82,7 @@ final class CarrierReceipts implements AutoCloseable {
             later(r, 1);
         }
         if (r.phoneNumber().endsWith("0202")) {
-            timer.schedule(() -> send(r, ATTEMPTS), DELAY.toMillis() * 2, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> send(r, 1), DELAY.toMillis() * 2, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -51,6 +51,14 @@ public final class Log {
         }
     }
 
+    /** Removes fields {@link #context} added: for work that handles several items in one invocation. */
+    public static void forget(String... keys) {
+        Map<String, Object> context = CONTEXT.get();
+        for (String key : keys) {
+            context.remove(key);
+        }
+    }
+
     public static void info(String event, Object... keyValues) {
         write("INFO", event, keyValues);
     }

@@ -31,18 +31,24 @@ public final class ReceiptService {
         this.clock = clock;
     }
 
+    /** Applies one receipt, and logs one {@code receipt} line naming its carrier id and what became of it. */
     public Outcome apply(CarrierReceipt receipt) {
         String id = receipt.carrierMessageId();
         if (id == null || id.isBlank() || id.length() > MAX_CARRIER_ID) {
             throw new IllegalArgumentException("a receipt without a usable carrier message id");
         }
+        Log.forget("accountId", "serialNo");
         Optional<MessageStore.Ref> ref = links.park(receipt);
-        if (ref.isEmpty()) {
-            Log.info("receipt.parked", "carrierMessageId", id, "reason", "its hand-over is not recorded yet");
-            return Outcome.PARKED;
-        }
-        Log.context("accountId", ref.get().accountId(), "serialNo", ref.get().serialNo().value());
-        Optional<SmsMessage> message = progress.find(ref.get());
+        Outcome outcome = ref.map(r -> applyLinked(r, receipt)).orElse(Outcome.PARKED);
+        Log.info("receipt", "carrierMessageId", id, "outcome", outcome.name(),
+                "serialNo", ref.map(r -> r.serialNo().value()).orElse(null),
+                "reason", outcome == Outcome.PARKED ? "its hand-over is not recorded yet" : null);
+        return outcome;
+    }
+
+    private Outcome applyLinked(MessageStore.Ref ref, CarrierReceipt receipt) {
+        Log.context("accountId", ref.accountId(), "serialNo", ref.serialNo().value());
+        Optional<SmsMessage> message = progress.find(ref);
         if (message.isEmpty()) {
             Log.warn("receipt.ignored", "reason", "no such message");
             return Outcome.ALREADY_APPLIED;

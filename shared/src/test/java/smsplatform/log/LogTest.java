@@ -12,7 +12,15 @@ import smsplatform.json.Json;
 
 public class LogTest {
 
+    /** The one line {@code logging} writes to stdout. */
     public static Map<String, Object> captured(Runnable logging) {
+        List<Map<String, Object>> lines = capturedLines(logging);
+        assertThat(lines).hasSize(1);
+        return lines.get(0);
+    }
+
+    /** The lines {@code logging} writes to stdout, each parsed; the thread's log context is ended after. */
+    public static List<Map<String, Object>> capturedLines(Runnable logging) {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -20,8 +28,9 @@ public class LogTest {
             logging.run();
         } finally {
             System.setOut(original);
+            Log.end();
         }
-        return Json.parseObject(out.toString(StandardCharsets.UTF_8).strip());
+        return out.toString(StandardCharsets.UTF_8).lines().map(Json::parseObject).toList();
     }
 
     @Test
@@ -61,14 +70,6 @@ public class LogTest {
 
     @Test
     void aCountOfZeroWritesNoLine() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Metrics.count(Metrics.MESSAGES_FAILED, 0);
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(out.size()).isZero();
+        assertThat(capturedLines(() -> Metrics.count(Metrics.MESSAGES_FAILED, 0))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package smsplatform.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import smsplatform.domain.AccountId;
 import smsplatform.domain.CallbackEvent;
@@ -19,6 +21,8 @@ import smsplatform.domain.SmsMessage.Status;
 import smsplatform.domain.SmsMessage.StatusChange;
 import smsplatform.domain.SmsMessage;
 import smsplatform.domain.TestIds;
+import smsplatform.log.Log;
+import smsplatform.log.LogTest;
 import smsplatform.ports.Carrier;
 import smsplatform.ports.OutboundQueue;
 import smsplatform.ports.Statistics;
@@ -123,6 +127,24 @@ class MessageLifecycleTest {
         assertThat(history(serial)).containsExactly(Status.QUEUED, Status.SENT, Status.SENT, Status.DELIVERED);
         assertThat(today().delivered()).isOne();
         assertThat(eventIds()).containsExactly(eventId("3", "SENT"), eventId("3", "DELIVERED"), eventId("3", "DELIVERED"));
+    }
+
+    @Test
+    void eachReceiptLogsOneLineWithItsCarrierIdAndOutcomeAndAParkedOneCarriesNoEarlierReceiptsMessage() {
+        SerialNo linked = recorded(TestIds.serial("5"), "+8613800000005");
+        SerialNo early = recorded(TestIds.serial("6"), "+8613800000006");
+        delivery.deliver(ACCOUNT, linked);
+        List<Map<String, Object>> lines = LogTest.capturedLines(() -> {
+            Log.begin("receipts", "batch-1");
+            receipts.apply(receipt(linked, true));
+            receipts.apply(receipt(linked, true));
+            receipts.apply(receipt(early, true));
+        }).stream().filter(l -> "receipt".equals(l.get("event"))).toList();
+        assertThat(lines).extracting(l -> l.get("carrierMessageId"), l -> l.get("outcome"), l -> l.get("serialNo"))
+                .containsExactly(tuple("carrier-" + linked, "APPLIED", linked.value()),
+                        tuple("carrier-" + linked, "ALREADY_APPLIED", linked.value()),
+                        tuple("carrier-" + early, "PARKED", null));
+        assertThat(lines.get(2)).doesNotContainKey("accountId");
     }
 
     @Test
