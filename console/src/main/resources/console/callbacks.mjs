@@ -3,6 +3,7 @@
 import { call } from './api.mjs';
 import { announce, h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
+import { pagedRows } from './pages.mjs';
 
 const EVENTS = ['MESSAGE_STATUS', 'REVIEW_RESULT', 'REPLY'];
 
@@ -116,17 +117,9 @@ function removeControl(removed, error) {
 
 // The events given up on, newest first, with the next page on demand.
 async function failureList() {
-  const tbody = h('tbody', {});
-  const more = h('button', { type: 'button', id: 'more-failures', hidden: true }, t('more'));
-  let token = null;
-  const load = async () => {
-    const page = await call('GET', '/v1/callbacks/failures?limit=20' + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
-    tbody.append(...page.failures.map(f => h('tr', {}, h('td', {}, when(f.failedAt, language())), h('td', {}, t('event.' + f.type)),
-      h('td', {}, String(f.attempts)), h('td', {}, f.lastError), h('td', {}, f.url))));
-    token = page.nextToken;
-    more.hidden = !token;
-  };
-  more.addEventListener('click', load);
+  const { tbody, more, load } = pagedRows('/v1/callbacks/failures?limit=20', page => page.failures,
+    f => h('tr', {}, h('td', {}, when(f.failedAt, language())), h('td', {}, t('event.' + f.type)),
+      h('td', {}, String(f.attempts)), h('td', {}, f.lastError), h('td', {}, f.url)), 'more-failures');
   await load();
   if (tbody.children.length === 0) return h('p', { id: 'no-failures' }, t('noFailures'));
   return h('div', {}, h('div', { class: 'scroll' }, h('table', { id: 'failures' },

@@ -3,18 +3,14 @@
 import { call } from './api.mjs';
 import { announce, h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
+import { pagedRows } from './pages.mjs';
 
 const path = number => '/v1/opt-outs/' + encodeURIComponent(number);
 
 export async function optOutsPage() {
   const number = h('input', { id: 'number', type: 'tel', autocomplete: 'off', 'aria-describedby': 'number-hint number-message' });
   const message = h('p', { class: 'field-message', id: 'number-message', 'aria-live': 'polite' });
-  const tbody = h('tbody', {});
   const empty = h('p', { id: 'no-opt-outs' }, t('noOptOuts'));
-  const table = h('div', { class: 'scroll' }, h('table', { id: 'opt-outs' }, h('thead', {}, h('tr', {},
-    [t('phone'), t('optedOutAt'), t('source'), t('actions')].map(c => h('th', { scope: 'col' }, c)))), tbody));
-  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
-  let token = null;
   const row = o => h('tr', { 'data-number': o.phoneNumber }, h('td', {}, o.phoneNumber), h('td', {}, when(o.optedOutAt, language())),
     h('td', {}, t('optOutSource.' + o.source)),
     h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': t('removeNumber', { number: o.phoneNumber }),
@@ -29,17 +25,15 @@ export async function optOutsPage() {
           message.className = 'field-message error';
         }
       } }, t('remove'))));
+  const rows = pagedRows('/v1/opt-outs?limit=20', page => page.optOuts, row);
+  const { tbody, more } = rows;
+  const table = h('div', { class: 'scroll' }, h('table', { id: 'opt-outs' }, h('thead', {}, h('tr', {},
+    [t('phone'), t('optedOutAt'), t('source'), t('actions')].map(c => h('th', { scope: 'col' }, c)))), tbody));
   const showEmpty = () => { empty.hidden = tbody.children.length > 0; table.hidden = !empty.hidden; };
-  const load = async first => {
-    if (first) token = null;
-    const page = await call('GET', '/v1/opt-outs?limit=20' + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
-    if (first) tbody.replaceChildren();
-    tbody.append(...page.optOuts.map(row));
-    token = page.nextToken;
-    more.hidden = !token;
+  const load = async again => {
+    await rows.load(again);
     showEmpty();
   };
-  more.addEventListener('click', () => load(false));
   const form = h('form', { novalidate: true, onsubmit: async e => {
     e.preventDefault();
     message.textContent = '';

@@ -1,8 +1,8 @@
 // The replies handsets sent to the account's messages (GET /v1/replies), newest first: the last 24 hours or the
 // last 7 days (the API's longest range), each with the message it answers and the opt-out keyword it was.
-import { call } from './api.mjs';
 import { h, when } from './dom.mjs';
 import { language, t } from './i18n.mjs';
+import { pagedRows } from './pages.mjs';
 
 const DAYS = ['1', '7'];
 
@@ -11,20 +11,11 @@ export async function repliesPage(session, query) {
   // A minute short of the days: the API ends the range at its own now and refuses one longer than 7 days.
   const from = new Date(Date.now() - Number(days) * 86400000 + 60000).toISOString();
   const base = '/v1/replies?limit=20&from=' + encodeURIComponent(from);
-  const tbody = h('tbody', {});
-  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
-  let token = null;
-  const load = async () => {
-    const page = await call('GET', base + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
-    tbody.append(...page.replies.map(r => h('tr', { 'data-reply': r.replyId }, h('td', {}, when(r.receivedAt, language())),
+  const { tbody, more, load } = pagedRows(base, page => page.replies, r => h('tr', { 'data-reply': r.replyId }, h('td', {}, when(r.receivedAt, language())),
       h('td', {}, r.phoneNumber), h('td', {}, r.text),
       h('td', {}, r.keyword ? h('span', { class: 'badge badge-' + r.keyword.toLowerCase() }, t('keyword.' + r.keyword)) : ''),
       h('td', {}, h('a', { href: '#/messages/' + encodeURIComponent(r.serialNo), 'aria-label': t('answersMessage', { serialNo: r.serialNo }) },
-        r.serialNo)))));
-    token = page.nextToken;
-    more.hidden = !token;
-  };
-  more.addEventListener('click', load);
+        r.serialNo))));
   await load();
   const range = h('select', { id: 'days', onchange: e => { location.hash = '#/replies?days=' + e.target.value; } },
     DAYS.map(d => h('option', { value: d, selected: d === days }, t('repliesDays.' + d))));

@@ -3,6 +3,7 @@
 import { call } from './api.mjs';
 import { announce, h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
+import { pagedRows, pages } from './pages.mjs';
 import { previewDocument } from './preview.mjs';
 import { findingsList, timeline } from './signatures.mjs';
 
@@ -17,34 +18,21 @@ const applicationOf = review => review.signature || review.template;
 const idOf = review => (review.signature ? review.signature.signatureId : review.template.templateId);
 
 async function findReview(id) {
-  let token = null;
-  do {
-    const page = await call('GET', '/v1/reviews?limit=100' + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
+  for await (const page of pages('/v1/reviews?limit=100')) {
     const found = page.reviews.find(r => idOf(r) === id);
     if (found) return found;
-    token = page.nextToken;
-  } while (token);
+  }
   return null;
 }
 
 export async function reviewQueue(session, query) {
   const kind = KINDS.includes(query.get('kind')) ? query.get('kind') : '';
-  const tbody = h('tbody', {});
-  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
-  let token = null;
-  const load = async () => {
-    const page = await call('GET', '/v1/reviews?limit=100' + (kind ? '&kind=' + kind : '')
-      + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
-    tbody.append(...page.reviews.map(r => {
-      const a = applicationOf(r);
-      return h('tr', {}, h('td', {}, h('a', { href: '#/reviews/' + encodeURIComponent(idOf(r)) }, a.name)),
-        h('td', {}, t(r.signature ? 'kindSignature' : 'kindTemplate')), h('td', {}, r.accountId),
-        h('td', {}, when(a.updatedAt, language())));
-    }));
-    token = page.nextToken;
-    more.hidden = !token;
-  };
-  more.addEventListener('click', load);
+  const { tbody, more, load } = pagedRows('/v1/reviews?limit=100' + (kind ? '&kind=' + kind : ''), page => page.reviews, r => {
+    const a = applicationOf(r);
+    return h('tr', {}, h('td', {}, h('a', { href: '#/reviews/' + encodeURIComponent(idOf(r)) }, a.name)),
+      h('td', {}, t(r.signature ? 'kindSignature' : 'kindTemplate')), h('td', {}, r.accountId),
+      h('td', {}, when(a.updatedAt, language())));
+  });
   await load();
   const filter = h('select', { id: 'kind-filter', onchange: e => { location.hash = '#/reviews' + (e.target.value ? '?kind=' + e.target.value : ''); } },
     h('option', { value: '' }, t('all')), KINDS.map(k => h('option', { value: k, selected: k === kind }, t(k === 'signature' ? 'kindSignature' : 'kindTemplate'))));

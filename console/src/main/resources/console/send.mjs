@@ -3,6 +3,7 @@
 import { call } from './api.mjs';
 import { h, when } from './dom.mjs';
 import { language, problemText, t } from './i18n.mjs';
+import { pagedRows } from './pages.mjs';
 
 // The shapes of DESIGN §10's variable kinds (smsplatform.domain.VariableKind); the API also refuses URLs in NAME
 // and TEXT and the characters 【】[] in any kind, and stays the judge.
@@ -92,19 +93,10 @@ const STATUSES = ['QUEUED', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'];
 export async function messageList(session, query) {
   const status = STATUSES.includes(query.get('status')) ? query.get('status') : '';
   const base = '/v1/sms?limit=50' + (status ? '&status=' + status : '');
-  const tbody = h('tbody', {});
-  const more = h('button', { type: 'button', id: 'more', hidden: true }, t('more'));
-  let token = null;
-  const load = async () => {
-    const page = await call('GET', base + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
-    tbody.append(...page.messages.map(m => h('tr', {},
+  const { tbody, more, load } = pagedRows(base, page => page.messages, m => h('tr', {},
       h('td', {}, h('a', { href: '#/messages/' + encodeURIComponent(m.serialNo) }, when(m.createdAt, language()))),
       h('td', {}, m.phoneNumber), h('td', {}, m.text),
-      h('td', {}, h('span', { class: 'badge badge-' + m.status.toLowerCase() }, t('sms.' + m.status))))));
-    token = page.nextToken;
-    more.hidden = !token;
-  };
-  more.addEventListener('click', load);
+      h('td', {}, h('span', { class: 'badge badge-' + m.status.toLowerCase() }, t('sms.' + m.status)))));
   await load();
   const filter = h('select', { id: 'status-filter', onchange: e => { location.hash = '#/messages' + (e.target.value ? '?status=' + e.target.value : ''); } },
     h('option', { value: '' }, t('all')), STATUSES.map(s => h('option', { value: s, selected: s === status }, t('sms.' + s))));

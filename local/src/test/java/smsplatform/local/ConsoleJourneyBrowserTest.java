@@ -267,6 +267,42 @@ class ConsoleJourneyBrowserTest {
         browser.signOut();
     }
 
+    @Test
+    void aListLongerThanAPageIsReadAPageAtATimeAndReadAgainFromItsFirstPageAfterAnAddition() throws Exception {
+        String account = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient applicant = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, account, "ENTERPRISE", false));
+        for (int i = 0; i < 45; i++) {
+            ApiClient.Response put = applicant.put("/v1/opt-outs/%2B86138001390" + String.format("%02d", i), Map.of());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+        }
+        browser.signIn(account, "ENTERPRISE", false);
+        browser.driver.findElement(By.linkText("Opt-outs")).click();
+        browser.awaitPage();
+        By rows = By.cssSelector("#opt-outs tbody tr");
+        browser.wait.until(d -> d.findElements(rows).size() == 20);
+        for (int shown : new int[] {40, 45}) {
+            browser.driver.findElement(By.id("more")).click();
+            browser.wait.until(d -> d.findElements(rows).size() == shown);
+        }
+        assertThat(browser.driver.findElement(By.id("more")).isDisplayed()).as("no page after the last").isFalse();
+        assertThat(numbersShown()).doesNotHaveDuplicates().hasSize(45);
+
+        browser.driver.findElement(By.id("number")).sendKeys("+8613800139099");
+        browser.driver.findElement(By.id("add-opt-out")).click();
+        browser.wait.until(d -> d.findElements(rows).size() == 20 && d.findElement(By.id("more")).isDisplayed());
+        for (int shown : new int[] {40, 46}) {
+            browser.driver.findElement(By.id("more")).click();
+            browser.wait.until(d -> d.findElements(rows).size() == shown);
+        }
+        assertThat(numbersShown()).doesNotHaveDuplicates().hasSize(46).contains("+8613800139099");
+        browser.signOut();
+    }
+
+    private static List<String> numbersShown() {
+        return browser.driver.findElements(By.cssSelector("#opt-outs tbody tr")).stream()
+                .map(row -> row.getAttribute("data-number")).toList();
+    }
+
     static String callbackRefusal(String url) {
         try {
             new CallbackUrlPolicy(true).check(url);
