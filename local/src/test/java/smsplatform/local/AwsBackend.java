@@ -158,6 +158,7 @@ abstract class AwsBackend implements AutoCloseable {
     /** dynalite + S3Proxy + ElasticMQ, as the local stack runs them. */
     static final class Embedded extends AwsBackend {
         private final AutoCloseable[] emulators;
+        private Path dir;
 
         private Embedded(BlockingQueue<S3Emulator.ObjectCreated> notified, Dynalite dynalite, S3Emulator s3,
                          SqsEmulator sqs) throws Exception {
@@ -173,6 +174,7 @@ abstract class AwsBackend implements AutoCloseable {
         private Embedded(Path dir, BlockingQueue<S3Emulator.ObjectCreated> notified) throws Exception {
             this(notified, Dynalite.start(RunningStack.PROJECT, dir.resolve("dynamodb"), dir.resolve("dynalite.log")),
                     S3Emulator.start(dir.resolve("s3"), notified::add), SqsEmulator.start(dir.resolve("sqs")));
+            this.dir = dir;
         }
 
         @Override
@@ -181,6 +183,7 @@ abstract class AwsBackend implements AutoCloseable {
             for (AutoCloseable emulator : emulators) {
                 emulator.close();
             }
+            ScratchDir.removeUnlessATestFailed(dir);
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -65,8 +66,8 @@ class IamEnforcementEndToEndTest {
     }
 
     @Test
-    void withoutItsListBucketStatementTheApplicationApiCannotDeleteASignatureAndLogsAccessDenied() throws Exception {
-        Path dir = Files.createTempDirectory("sms-local-iam");
+    void withoutItsListBucketStatementTheApplicationApiCannotDeleteASignatureAndLogsAccessDenied(@TempDir Path dir)
+            throws Exception {
         Path template = templateWithoutApplicationApiListBucket(dir);
         try (RunningStack stack = RunningStack.start(dir.resolve("data"), "--template", template.toString())) {
             HttpResponse<String> deleted = submitThenDelete(stack, "iam-denied");
@@ -82,8 +83,7 @@ class IamEnforcementEndToEndTest {
     }
 
     @Test
-    void theOptOutForDebuggingLetsTheSameJourneySucceedWithoutTheStatement() throws Exception {
-        Path dir = Files.createTempDirectory("sms-local-iam-off");
+    void theOptOutForDebuggingLetsTheSameJourneySucceedWithoutTheStatement(@TempDir Path dir) throws Exception {
         Path template = templateWithoutApplicationApiListBucket(dir);
         try (RunningStack stack = RunningStack.start(dir.resolve("data"), "--template", template.toString(), "--iam", "off")) {
             assertThat(submitThenDelete(stack, "iam-off").statusCode()).isEqualTo(204);

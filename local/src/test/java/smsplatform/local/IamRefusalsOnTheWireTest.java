@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import smsplatform.local.iam.Policy;
 import smsplatform.local.iam.Statement;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -44,6 +45,7 @@ class IamRefusalsOnTheWireTest {
     static final String FUNCTION = "ProbeFunction";
     static final String LISTER = "ListerFunction";
     static final String BUCKET = "probe-bucket";
+    @TempDir
     static Path dir;
     static final List<AutoCloseable> parts = new ArrayList<>();
     static DynamoDbClient adminDynamo;
@@ -59,7 +61,6 @@ class IamRefusalsOnTheWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("iam-wire");
         Files.createDirectories(dir.resolve("logs"));
         Policy policy = new Policy(List.of(
                 Statement.allow(List.of("dynamodb:GetItem"), List.of("arn:aws:dynamodb:us-east-1:000000000000:table/Probe")),

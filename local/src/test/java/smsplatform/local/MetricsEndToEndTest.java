@@ -8,13 +8,14 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import smsplatform.log.Metrics;
 
 /**
@@ -24,11 +25,13 @@ import smsplatform.log.Metrics;
  */
 class MetricsEndToEndTest {
 
+    @TempDir
+    static Path scratch;
     static RunningStack stack;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = RunningStack.start(Files.createTempDirectory("sms-local-metrics").resolve("data"));
+        stack = RunningStack.start(scratch.resolve("data"));
     }
 
     @AfterAll

@@ -53,6 +53,7 @@ final class SharedStack {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
+                        ScratchDir.removeUnlessATestFailed(dir);
                     } catch (InterruptedException ignored) {
                         Thread.currentThread().interrupt();
                     }

@@ -8,12 +8,13 @@ import static smsplatform.local.TemplatesEndToEndTest.concurrently;
 import static smsplatform.local.TemplatesEndToEndTest.error;
 import static smsplatform.local.TemplatesEndToEndTest.with;
 
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The template quota (DESIGN §10) under concurrent submissions, on a stack of its own started with a quota of five:
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class TemplateQuotaEndToEndTest {
 
     @Test
-    void twentyConcurrentSubmissionsUnderAQuotaOfFiveCreateExactlyFiveAndADeleteFreesOneSlot() throws Exception {
-        try (RunningStack small = RunningStack.start(Files.createTempDirectory("sms-local-e2e-tplquota"),
+    void twentyConcurrentSubmissionsUnderAQuotaOfFiveCreateExactlyFiveAndADeleteFreesOneSlot(@TempDir Path dir)
+            throws Exception {
+        try (RunningStack small = RunningStack.start(dir,
                 "--parameter-overrides", "TemplateQuota=5")) {
             ApiClient client = account(small, "tpl-quota");
             List<Callable<ApiClient.Response>> submissions = new ArrayList<>();

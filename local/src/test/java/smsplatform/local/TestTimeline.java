@@ -28,6 +28,12 @@ public final class TestTimeline implements TestExecutionListener {
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private long runStarted;
+    private static volatile boolean failed;
+
+    /** Whether a test or container of this run has failed so far. */
+    static boolean anyFailed() {
+        return failed;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -41,6 +47,9 @@ public final class TestTimeline implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+            failed = true;
+        }
         testClass(test).ifPresent(name -> {
             Long start = started.remove(name);
             if (start != null) {
