@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +44,8 @@ class GatewayBodyLimitEndToEndTest {
      * stack copies the function's output to its log as it comes, so another test's last line can still be on its way).
      */
     static long signaturesApiInvocations(String accountId) throws IOException {
-        Path log = stack.dataDir.resolve("logs/SignaturesApiFunction.log");
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        try (var lines = Files.lines(log)) {
-            return lines.filter(l -> l.contains("\"event\":\"request.done\"") && l.contains("\"accountId\":\"" + accountId + "\""))
-                    .count();
-        }
+        return stack.logLines("SignaturesApiFunction").stream()
+                .filter(l -> "request.done".equals(l.get("event")) && accountId.equals(l.get("accountId"))).count();
     }
 
     @Test

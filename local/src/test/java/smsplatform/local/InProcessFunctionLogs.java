@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
@@ -72,21 +73,11 @@ public final class InProcessFunctionLogs implements TestExecutionListener {
         private void route() throws IOException {
             byte[] bytes = line.toByteArray();
             line.reset();
-            OutputStream to = startsWithLogLine(bytes) ? file : console;
+            boolean logLine = bytes.length >= LOG_LINE.length
+                    && Arrays.equals(bytes, 0, LOG_LINE.length, LOG_LINE, 0, LOG_LINE.length);
+            OutputStream to = logLine ? file : console;
             to.write(bytes);
             to.flush();
-        }
-
-        private static boolean startsWithLogLine(byte[] bytes) {
-            if (bytes.length < LOG_LINE.length) {
-                return false;
-            }
-            for (int i = 0; i < LOG_LINE.length; i++) {
-                if (bytes[i] != LOG_LINE[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         @Override

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -98,17 +95,10 @@ class ReceiptsEndToEndTest {
 
     /** The outcomes ReceiptFunction logged for the carrier's id, once it has logged {@code count} (or after 60 s). */
     static List<String> receiptOutcomes(String carrierId, int count) throws Exception {
-        Path log = stack.dataDir.resolve("logs/ReceiptFunction.log");
-        Pattern outcome = Pattern.compile("\"outcome\":\"(\\w+)\"");
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        List<String> outcomes = List.of();
-        while (outcomes.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            outcomes = !Files.exists(log) ? List.of() : Files.readAllLines(log).stream()
-                    .filter(l -> l.contains("\"event\":\"receipt\"") && l.contains("\"carrierMessageId\":\"" + carrierId + "\""))
-                    .map(outcome::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
-        }
-        return outcomes;
+        return stack.awaitLogLines("ReceiptFunction",
+                        l -> "receipt".equals(l.get("event")) && carrierId.equals(l.get("carrierMessageId")),
+                        kept -> kept.size() >= count, Duration.ofSeconds(60))
+                .stream().map(l -> (String) l.get("outcome")).toList();
     }
 
     @Test

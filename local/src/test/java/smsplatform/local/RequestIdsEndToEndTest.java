@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static smsplatform.local.ApiClient.list;
 import static smsplatform.local.ApiClient.map;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import smsplatform.json.Json;
 
 /**
  * Issue #12 §4 "Request ids" on the local stack: the requestId a client gets back is on every log line
@@ -31,31 +28,15 @@ class RequestIdsEndToEndTest {
         reviewer = new ApiClient(stack.baseUrl, Tokens.mint(stack.dataDir, "rid-ops", "ENTERPRISE", true));
     }
 
-    /** The JSON lines of a function's log (the runtime's own lines, not JSON, are left out). */
-    static List<Map<String, Object>> lines(String function) throws Exception {
-        Path log = stack.dataDir.resolve("logs/" + function + ".log");
-        if (!Files.exists(log)) {
-            return List.of();
-        }
-        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("{") && l.endsWith("}"))
-                .map(Json::parseObject).toList();
-    }
-
     /**
-     * The lines of {@code function} that {@code filter} keeps, once one of them is {@code event} (or after 30 s): the
-     * stack copies a function's output to its log as it comes, so a line can land just after the answer or status
-     * that followed it.
+     * The lines of {@code function} that {@code filter} keeps, once one of them is {@code event} (or after 30 s).
+     * DELIVERED can be visible before the delivery logs delivery.done: a receipt that came before the hand-over's
+     * answer was recorded is applied by the delivery itself.
      */
     static List<Map<String, Object>> linesUntil(String function, Predicate<Map<String, Object>> filter, String event)
             throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            List<Map<String, Object>> kept = lines(function).stream().filter(filter).toList();
-            if (kept.stream().anyMatch(l -> event.equals(l.get("event"))) || System.nanoTime() > deadline) {
-                return kept;
-            }
-            Thread.sleep(100);
-        }
+        return stack.awaitLogLines(function, filter, kept -> kept.stream().anyMatch(l -> event.equals(l.get("event"))),
+                Duration.ofSeconds(30));
     }
 
     @Test
@@ -73,8 +54,6 @@ class RequestIdsEndToEndTest {
         List<Map<String, Object>> send = linesUntil("SendSmsFunction", l -> requestId.equals(l.get("requestId")), "request.done");
         assertThat(send).extracting(l -> l.get("event")).contains("sms.accepted", "request.done");
 
-        // DELIVERED can be visible before the delivery's last line is written: a receipt that came before the
-        // hand-over's answer was recorded is applied by the delivery itself, which then logs delivery.done.
         List<Map<String, Object>> delivery = linesUntil("DeliveryFunction", l -> serial.equals(l.get("serialNo")), "delivery.done");
         assertThat(delivery).extracting(l -> l.get("event")).contains("delivery.done");
         assertThat(delivery).allSatisfy(l -> assertThat(l.get("requestId")).isEqualTo(requestId));

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import smsplatform.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -88,6 +90,33 @@ final class RunningStack implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // stopped
+        }
+    }
+
+    /** The JSON lines of a function's log (the runtime's own lines, not JSON, are left out). */
+    List<Map<String, Object>> logLines(String function) throws IOException {
+        Path log = dataDir.resolve("logs/" + function + ".log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("{") && l.endsWith("}"))
+                .map(Json::parseObject).toList();
+    }
+
+    /**
+     * The lines of {@code function}'s log that {@code filter} keeps, once {@code enough} holds of them (or after
+     * {@code timeout}): the stack copies a function's output to its log as it comes, so a line can land just after
+     * the answer or the status that followed it.
+     */
+    List<Map<String, Object>> awaitLogLines(String function, Predicate<Map<String, Object>> filter,
+            Predicate<List<Map<String, Object>>> enough, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Map<String, Object>> kept = logLines(function).stream().filter(filter).toList();
+            if (enough.test(kept) || System.nanoTime() > deadline) {
+                return kept;
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -21,7 +21,8 @@ import org.junit.platform.launcher.TestPlan;
  * When each test class started and ended, in seconds from the start of the run, written to
  * {@code target/test-timeline.txt} (registered in {@code META-INF/services}). The suite is bound by CPU and its
  * classes run side by side, so a class's own time says little; which classes were running at each moment shows
- * the chains that set the suite's length (README: Tests).
+ * the chains that set the suite's length (README: Tests). It also remembers whether a test failed ({@link #anyFailed},
+ * for {@link ScratchDir}).
  */
 public final class TestTimeline implements TestExecutionListener {
 

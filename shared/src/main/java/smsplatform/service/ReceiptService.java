@@ -31,7 +31,10 @@ public final class ReceiptService {
         this.clock = clock;
     }
 
-    /** Applies one receipt, and logs one {@code receipt} line naming its carrier id and what became of it. */
+    /**
+     * Applies one receipt, and logs one {@code receipt} line naming its carrier id and what became of it (and, through
+     * the log context, the message it belongs to when that is known).
+     */
     public Outcome apply(CarrierReceipt receipt) {
         String id = receipt.carrierMessageId();
         if (id == null || id.isBlank() || id.length() > MAX_CARRIER_ID) {
@@ -41,7 +44,6 @@ public final class ReceiptService {
         Optional<MessageStore.Ref> ref = links.park(receipt);
         Outcome outcome = ref.map(r -> applyLinked(r, receipt)).orElse(Outcome.PARKED);
         Log.info("receipt", "carrierMessageId", id, "outcome", outcome.name(),
-                "serialNo", ref.map(r -> r.serialNo().value()).orElse(null),
                 "reason", outcome == Outcome.PARKED ? "its hand-over is not recorded yet" : null);
         return outcome;
     }
